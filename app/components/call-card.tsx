@@ -1,0 +1,60 @@
+import { Link } from "@remix-run/react";
+import { formatDateTime, formatEuros } from "~/i18n";
+import { useLocale, useT } from "./use-t";
+
+export interface CallCardData {
+  slug: string;
+  title: string;
+  summary: string;
+  round: number;
+  funder: string;
+  awardType: "MONEY" | "SUPPORT";
+  maxAwardCents: string | null;
+  programme: { name: string };
+  stage: { kind: "SINGLE" | "OUTLINE" | "FULL_PROPOSAL"; opensAt: Date; closesAt: Date } | null;
+}
+
+export function CallCard({ call, headingLevel = 3 }: { call: CallCardData; headingLevel?: 2 | 3 }) {
+  const t = useT();
+  const locale = useLocale();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <li className="card">
+      <Heading>
+        <Link to={`/calls/${call.slug}`}>{call.title}</Link>
+      </Heading>
+      <p>
+        <span className="badge">{call.programme.name}</span> <span className="badge">{t("calls.round", { round: call.round })}</span>
+      </p>
+      {call.summary ? <p>{call.summary}</p> : null}
+      <dl className="facts">
+        <dt>{t("calls.funder")}</dt>
+        <dd>{call.funder}</dd>
+        <dt>{t("calls.awardType")}</dt>
+        <dd>
+          {t(`awardType.${call.awardType}`)}
+          {call.maxAwardCents ? ` · ${t("calls.maxAward")} ${formatEuros(locale, call.maxAwardCents)}` : ""}
+        </dd>
+        {call.stage ? (
+          <>
+            <dt>{t("calls.stage")}</dt>
+            <dd>{t(`stageKind.${call.stage.kind}`)}</dd>
+            <dt>{call.stage.opensAt > new Date() ? t("calls.opensAt") : t("calls.deadline")}</dt>
+            <dd>{formatDateTime(locale, call.stage.opensAt > new Date() ? call.stage.opensAt : call.stage.closesAt)}</dd>
+          </>
+        ) : null}
+      </dl>
+    </li>
+  );
+}
+
+export function CallList({ calls, empty }: { calls: CallCardData[]; empty: string }) {
+  if (calls.length === 0) return <p className="empty">{empty}</p>;
+  return (
+    <ul className="card-list">
+      {calls.map((call) => (
+        <CallCard key={call.slug} call={call} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,31 @@
+import type { MessageKey } from "~/i18n";
+
+export interface NavigationItem {
+  to: string;
+  label: MessageKey;
+  end?: boolean;
+}
+
+type Role = "APPLICANT" | "JUROR" | "MANAGER" | "STATE_COORDINATOR" | "ADMIN";
+
+const areaItems: Record<Role, NavigationItem[]> = {
+  APPLICANT: [{ to: "/applicant", label: "applicant.title" }],
+  JUROR: [{ to: "/juror", label: "juror.title" }],
+  MANAGER: [
+    { to: "/manager", label: "manager.title", end: true },
+    { to: "/invitations", label: "nav.invitations" },
+  ],
+  STATE_COORDINATOR: [{ to: "/coordinator", label: "role.STATE_COORDINATOR" }],
+  ADMIN: [
+    { to: "/admin", label: "admin.title", end: true },
+    { to: "/invitations", label: "nav.invitations" },
+  ],
+};
+
+/** The links of the header: public ones, the role's own area, and the development mailbox where it exists. */
+export function navigationFor(role: Role | null, mailbox: boolean): NavigationItem[] {
+  const items: NavigationItem[] = [{ to: "/calls", label: "nav.calls" }];
+  if (role) items.push(...areaItems[role], { to: "/profile", label: "nav.profile" });
+  if (mailbox) items.push({ to: "/dev/mailbox", label: "nav.mailbox" });
+  return items;
+}

@@ -1,0 +1,165 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Form,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import stylesheet from "./styles.css?url";
+import { currentUser } from "./server/session.server";
+import { csrfToken } from "./server/csrf.server";
+import { CSRF_REFUSAL } from "./components/forms";
+import { requestLocale } from "./server/locale.server";
+import { developmentMailboxEnabled } from "./server/config.server";
+import { navigationFor } from "./components/navigation";
+import { CsrfField } from "./components/forms";
+import { useNonce } from "./components/nonce";
+import { useT } from "./components/use-t";
+import { defaultLocale, type Locale } from "./i18n";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, locale] = await Promise.all([currentUser(request), requestLocale(request)]);
+  const csrf = csrfToken(request);
+  return data(
+    {
+      locale,
+      csrf: csrf.token,
+      user: user ? { name: user.name, role: user.role } : null,
+      mailbox: developmentMailboxEnabled(),
+    },
+    csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined,
+  );
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRouteLoaderData<RootLoaderData>("root");
+  const nonce = useNonce();
+  const locale: Locale = root?.locale ?? defaultLocale;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function LanguageSwitch() {
+  const t = useT();
+  const root = useRouteLoaderData<RootLoaderData>("root");
+  const location = useLocation();
+  const other: Locale = root?.locale === "en" ? "de" : "en";
+  return (
+    <Form method="post" action="/language" className="language-switch">
+      <CsrfField />
+      <input type="hidden" name="locale" value={other} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" className="link-button" lang={other} aria-label={`${t("language.switch")}: ${t(`language.${other}`)}`}>
+        {t(`language.${other}`)}
+      </button>
+    </Form>
+  );
+}
+
+function Header() {
+  const t = useT();
+  const root = useRouteLoaderData<RootLoaderData>("root");
+  const user = root?.user;
+  const items = navigationFor(user?.role ?? null, root?.mailbox ?? false);
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("nav.skipToContent")}
+      </a>
+      <div className="header-bar">
+        <a href="/" className="brand">
+          {t("app.name")}
+        </a>
+        <nav aria-label={t("nav.main")}>
+          <ul className="nav-list">
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.end}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <LanguageSwitch />
+          {user ? (
+            <Form method="post" action="/logout">
+              <CsrfField />
+              <span className="who">
+                {user.name} · {t(`role.${user.role}`)}
+              </span>{" "}
+              <button type="submit" className="link-button">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          ) : (
+            <span>
+              <a href="/login">{t("nav.login")}</a> · <a href="/signup">{t("nav.signup")}</a>
+            </span>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, text] =
+    status === 403
+      ? [t("error.forbidden.title"), isRouteErrorResponse(error) && error.data === CSRF_REFUSAL ? t("error.csrf") : t("error.forbidden.text")]
+      : status === 404
+        ? [t("error.notFound.title"), t("error.notFound.text")]
+        : [t("error.generic.title"), t("error.generic.text")];
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <h1>{title}</h1>
+        <p>{text}</p>
+        <p>
+          <a href="/">{t("nav.start")}</a>
+        </p>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/server/session.server";
+import { programmesManagedBy } from "~/server/calls.server";
+import { useLocale, useT } from "~/components/use-t";
+import { pageTitle } from "~/components/page-title";
+import { formatDateTime } from "~/i18n";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "manager.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["MANAGER"]);
+  return { programmes: await programmesManagedBy(user) };
+}
+
+export default function ManagerStart() {
+  const t = useT();
+  const locale = useLocale();
+  const { programmes } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("manager.title")}</h1>
+      <p>
+        <Link to="/invitations">{t("invite.title")}</Link>
+      </p>
+      {programmes.length === 0 ? <p className="empty">{t("manager.noProgrammes")}</p> : null}
+      {programmes.map((programme) => (
+        <section key={programme.id} aria-labelledby={`programme-${programme.id}`}>
+          <h2 id={`programme-${programme.id}`}>{programme.name}</h2>
+          {programme.calls.length === 0 ? (
+            <p className="empty">{t("manager.noCalls")}</p>
+          ) : (
+            <table>
+              <caption>{t("manager.calls")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("calls.title")}</th>
+                  <th scope="col">{t("mailbox.status")}</th>
+                  <th scope="col">{t("calls.deadline")}</th>
+                  <th scope="col">{t("manager.applications")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {programme.calls.map((call) => {
+                  const lastStage = call.stages[call.stages.length - 1];
+                  return (
+                    <tr key={call.id}>
+                      <td>
+                        <Link to={`/calls/${call.slug}`}>{call.title}</Link>
+                      </td>
+                      <td>{t(`callStatus.${call.status}`)}</td>
+                      <td>{lastStage ? formatDateTime(locale, lastStage.closesAt) : ""}</td>
+                      <td>{call._count.applications}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

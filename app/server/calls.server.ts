@@ -1,0 +1,85 @@
+import { prisma } from "./db.server";
+import type { CurrentUser } from "./session.server";
+
+const publicStatuses = ["PUBLISHED", "CLOSED", "ARCHIVED"] as const;
+
+const callSummary = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  round: true,
+  funder: true,
+  status: true,
+  awardType: true,
+  maxAwardCents: true,
+  plannedAwards: true,
+  targetGroup: true,
+  programme: { select: { name: true } },
+  stages: { select: { kind: true, position: true, opensAt: true, closesAt: true }, orderBy: { position: "asc" as const } },
+};
+
+type Stage = { opensAt: Date; closesAt: Date };
+
+/** The stage open at `now`, else the next to open, else null. */
+export function currentStage<T extends Stage>(stages: T[], now: Date): T | null {
+  return stages.find((stage) => stage.opensAt <= now && now < stage.closesAt) ?? stages.find((stage) => stage.opensAt > now) ?? null;
+}
+
+/** Calls anyone may see, split into open now, opening later and finished rounds. */
+export async function listPublicCalls(now = new Date()) {
+  const calls = await prisma.call.findMany({
+    where: { status: { in: [...publicStatuses] } },
+    select: callSummary,
+    orderBy: [{ createdAt: "desc" }],
+  });
+  const withStage = calls.map((call) => ({ ...call, maxAwardCents: call.maxAwardCents?.toString() ?? null, stage: call.status === "PUBLISHED" ? currentStage(call.stages, now) : null }));
+  return {
+    open: withStage.filter((call) => call.stage && call.stage.opensAt <= now),
+    upcoming: withStage.filter((call) => call.stage && call.stage.opensAt > now),
+    past: withStage.filter((call) => !call.stage),
+  };
+}
+
+export type PublicCallSummary = Awaited<ReturnType<typeof listPublicCalls>>["open"][number];
+
+export async function getPublicCall(slug: string) {
+  const call = await prisma.call.findFirst({
+    where: { slug, status: { in: [...publicStatuses] } },
+    select: {
+      ...callSummary,
+      description: true,
+      rules: true,
+      eligibility: true,
+      supportDescription: true,
+      totalBudgetCents: true,
+      fundingStartsOn: true,
+      fundingEndsOn: true,
+      contactName: true,
+      contactEmail: true,
+    },
+  });
+  if (!call) return null;
+  return { ...call, maxAwardCents: call.maxAwardCents?.toString() ?? null, totalBudgetCents: call.totalBudgetCents?.toString() ?? null };
+}
+
+/** The programmes a manager runs with their calls and application counts; admins see all. */
+export async function programmesManagedBy(actor: CurrentUser) {
+  const programmes = await prisma.programme.findMany({
+    where: actor.role === "ADMIN" ? {} : { managers: { some: { userId: actor.id } } },
+    select: {
+      id: true,
+      name: true,
+      funder: true,
+      calls: {
+        select: { ...callSummary, _count: { select: { applications: true } } },
+        orderBy: { createdAt: "desc" },
+      },
+    },
+    orderBy: { name: "asc" },
+  });
+  return programmes.map((programme) => ({
+    ...programme,
+    calls: programme.calls.map((call) => ({ ...call, maxAwardCents: call.maxAwardCents?.toString() ?? null })),
+  }));
+}

@@ -1,0 +1,31 @@
+import { newToken, sameSecret } from "./crypto.server";
+import { readCookie, serializeCookie } from "./session.server";
+import { secureCookies } from "./config.server";
+import { CSRF_FIELD, CSRF_REFUSAL } from "~/components/forms";
+
+
+function csrfCookieName(): string {
+  return secureCookies() ? "__Host-portal_csrf" : "portal_csrf";
+}
+
+/**
+ * The token every form carries (double-submit: the same value sits in an HttpOnly cookie that another
+ * site can neither read nor set). Returns the Set-Cookie header when the visitor had none yet.
+ */
+export function csrfToken(request: Request): { token: string; setCookie?: string } {
+  const existing = readCookie(request, csrfCookieName());
+  if (existing && existing.length >= 32) return { token: existing };
+  const token = newToken();
+  return { token, setCookie: serializeCookie(csrfCookieName(), token, 60 * 60 * 24 * 365) };
+}
+
+/** Reads a form posted by one of our pages; anything else is refused with 403 before it is looked at. */
+export async function readProtectedForm(request: Request): Promise<FormData> {
+  const formData = await request.formData();
+  const sent = formData.get(CSRF_FIELD);
+  const expected = readCookie(request, csrfCookieName());
+  if (typeof sent !== "string" || !expected || !sameSecret(sent, expected)) {
+    throw new Response(CSRF_REFUSAL, { status: 403 });
+  }
+  return formData;
+}

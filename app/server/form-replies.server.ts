@@ -1,0 +1,44 @@
+import { data } from "@remix-run/node";
+import type { Submission } from "@conform-to/react";
+import { RateLimitedError } from "./accounts.server";
+import { RefusedError } from "./http.server";
+import { translator, type Locale } from "~/i18n";
+
+/** An invalid form comes back with its values and field messages (HTTP 400). */
+export function invalid<T>(submission: Submission<T>) {
+  return data(submission.reply(), { status: 400 });
+}
+
+/**
+ * Turns a refusal by the domain into the form's reply: a field message where the refusal names a
+ * field, a message for the whole form otherwise. Anything else is a real error and is rethrown.
+ */
+export function refused<T>(submission: Submission<T>, error: unknown, locale: Locale) {
+  if (error instanceof RateLimitedError) {
+    const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
+    return data(submission.reply({ formErrors: [translator(locale)("error.rateLimited", { minutes })] }), {
+      status: 429,
+      headers: { "Retry-After": String(error.retryAfterSeconds) },
+    });
+  }
+  if (error instanceof RefusedError) {
+    const reply = error.options.field
+      ? submission.reply({ fieldErrors: { [error.options.field]: [error.messageKey] } })
+      : submission.reply({ formErrors: [error.messageKey] });
+    return data(reply, { status: error.status === 409 ? 400 : error.status });
+  }
+  throw error;
+}
+
+/** The form's own message for the whole form (wrong password and the like), with a status. */
+export function formError<T>(submission: Submission<T>, messageKey: string, status = 400, options: { hideFields?: string[] } = {}) {
+  return data(submission.reply({ formErrors: [messageKey], hideFields: options.hideFields }), { status });
+}
+
+export function baseUrlOf(request: Request): string {
+  return process.env.PUBLIC_URL ?? new URL(request.url).origin;
+}
+
+export function clientAddressOf(context: { clientAddress?: unknown }): string {
+  return typeof context.clientAddress === "string" ? context.clientAddress : "unknown";
+}

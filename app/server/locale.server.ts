@@ -1,0 +1,16 @@
+import { defaultLocale, isLocale, type Locale } from "~/i18n";
+import { currentUser, readCookie, serializeCookie } from "./session.server";
+
+export const LOCALE_COOKIE = "portal_lang";
+
+/** The reader's language: the switch's cookie, else the account's setting, else German. */
+export async function requestLocale(request: Request): Promise<Locale> {
+  const chosen = readCookie(request, LOCALE_COOKIE);
+  if (isLocale(chosen)) return chosen;
+  const user = await currentUser(request);
+  return user?.locale ?? defaultLocale;
+}
+
+export function localeCookie(locale: Locale): string {
+  return serializeCookie(LOCALE_COOKIE, locale, 60 * 60 * 24 * 365);
+}

@@ -1,0 +1,113 @@
+import { prisma } from "../db.server";
+import { developmentMailboxEnabled } from "../config.server";
+import { notFound } from "../http.server";
+
+/**
+ * The development mailbox: in demo and development mode no mail leaves the portal, and anyone may
+ * read what it "sent" here (that is how a demo sign-up gets its confirmation link). Outside those
+ * modes it does not exist.
+ */
+export function assertMailboxEnabled(): void {
+  if (!developmentMailboxEnabled()) throw notFound();
+}
+
+export interface MailboxEntry {
+  id: string;
+  toEmail: string;
+  subject: string;
+  status: "PENDING" | "SENT" | "FAILED";
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+const LIST_LIMIT = 200;
+
+/** The newest mails first, optionally only those whose recipient contains `recipient` (any case). */
+export async function listMailboxEmails(options: { recipient?: string; limit?: number } = {}): Promise<MailboxEntry[]> {
+  assertMailboxEnabled();
+  const recipient = options.recipient?.trim();
+  return prisma.outboxEmail.findMany({
+    where: recipient ? { toEmail: { contains: recipient, mode: "insensitive" } } : undefined,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: options.limit ?? LIST_LIMIT,
+    select: { id: true, toEmail: true, subject: true, status: true, createdAt: true, sentAt: true },
+  });
+}
+
+export interface MailboxLink {
+  href: string;
+  text: string;
+}
+
+export interface MailboxEmail extends MailboxEntry {
+  template: string;
+  locale: "de" | "en";
+  html: string;
+  text: string;
+  attempts: number;
+  lastError: string | null;
+  providerMessageId: string | null;
+  links: MailboxLink[];
+}
+
+/** One mail with the links of its HTML, so readers can follow them without opening the frame. */
+export async function getMailboxEmail(id: string): Promise<MailboxEmail> {
+  assertMailboxEnabled();
+  const email = await prisma.outboxEmail.findUnique({ where: { id } });
+  if (!email) throw notFound();
+  return {
+    id: email.id,
+    toEmail: email.toEmail,
+    subject: email.subject,
+    status: email.status,
+    createdAt: email.createdAt,
+    sentAt: email.sentAt,
+    template: email.template,
+    locale: email.locale,
+    html: email.html,
+    text: email.text,
+    attempts: email.attempts,
+    lastError: email.lastError,
+    providerMessageId: email.providerMessageId,
+    links: extractLinks(email.html),
+  };
+}
+
+const namedEntities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+function decodeEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
+    if (entity[0] === "#") {
+      const code = entity[1] === "x" || entity[1] === "X" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+      return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return namedEntities[entity.toLowerCase()] ?? whole;
+  });
+}
+
+function plainText(html: string): string {
+  return decodeEntities(html.replace(/<!--[\s\S]*?-->/g, "").replace(/<[^>]*>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * The targets of the mail's `<a href>` elements, in order and without repeats. Only web and mail
+ * addresses: whatever else a mail contains is not turned into a live link on the portal's page.
+ */
+export function extractLinks(html: string): MailboxLink[] {
+  const links: MailboxLink[] = [];
+  const seen = new Set<string>();
+  const anchor = /<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi;
+  for (const match of html.matchAll(anchor)) {
+    const attributes = match[1] ?? "";
+    const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i.exec(attributes);
+    const raw = href?.[1] ?? href?.[2] ?? href?.[3];
+    if (raw === undefined) continue;
+    const target = decodeEntities(raw).trim();
+    if (!/^(https?:|mailto:)/i.test(target) || seen.has(target)) continue;
+    seen.add(target);
+    links.push({ href: target, text: plainText(match[2] ?? "") || target });
+  }
+  return links;
+}

@@ -1,0 +1,278 @@
+import { Resend } from "resend";
+import { prisma } from "../db.server";
+
+/**
+ * Sends the outbox (see DESIGN.md "Email" and "Scale"). Mails are queued in the transaction of the
+ * change that causes them (`queueEmail`) and sent here after commit. Any number of processes may run
+ * `deliverDueEmails` at the same time: rows are claimed with `FOR UPDATE SKIP LOCKED` and leased by
+ * moving `nextAttemptAt` forward, so a row is handed to one worker at a time and comes back by itself
+ * when that worker dies mid-send. Resend additionally gets the idempotency key `outbox-<id>`, so even a
+ * send repeated after an expired lease does not reach the recipient twice.
+ */
+
+export interface OutgoingEmail {
+  id: string;
+  toEmail: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface MailTransport {
+  send(email: OutgoingEmail): Promise<{ providerMessageId: string }>;
+}
+
+/** How long a claimed row stays invisible to other workers while it is being sent. */
+export const CLAIM_LEASE_MS = 2 * 60 * 1000;
+/** After this many failed attempts a mail is FAILED and waits for an administrator. */
+export const MAX_ATTEMPTS = 10;
+const BACKOFF_BASE_MS = 30 * 1000;
+const BACKOFF_CAP_MS = 6 * 60 * 60 * 1000;
+/** One send never takes longer than this (the SDK's fetch is aborted). */
+const SEND_TIMEOUT_MS = 45 * 1000;
+/**
+ * A worker starts no new send of its batch later than this after the claim, so that every send
+ * ends (SEND_TIMEOUT_MS) before the lease does; the rest of the batch is handed back at once.
+ */
+const SEND_WINDOW_MS = CLAIM_LEASE_MS / 2;
+export const DEFAULT_MAIL_FROM = "MINT-Förderportal <portal@example.org>";
+
+/** Delay before the next try after the `attempts`-th failed attempt: 30 s · 2^(attempts−1), at most 6 h. */
+export function retryDelayMs(attempts: number): number {
+  const exponent = Math.max(0, attempts - 1);
+  // 2^20 · 30 s is far beyond the cap already; avoid building huge numbers.
+  return exponent >= 20 ? BACKOFF_CAP_MS : Math.min(BACKOFF_BASE_MS * 2 ** exponent, BACKOFF_CAP_MS);
+}
+
+export class MailTransportError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode?: number | null,
+  ) {
+    super(message);
+    this.name = "MailTransportError";
+  }
+}
+
+/**
+ * Resend through its official SDK. `baseUrl` defaults to the SDK's own default (`RESEND_BASE_URL` or
+ * https://api.resend.com); `from` to `MAIL_FROM` or the portal's default sender.
+ */
+export function resendTransport(apiKey: string, options: { baseUrl?: string; from?: string } = {}): MailTransport {
+  const resend = new Resend(apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined);
+  const from = options.from ?? process.env.MAIL_FROM ?? DEFAULT_MAIL_FROM;
+  return {
+    async send(email) {
+      // The SDK never throws for HTTP or network errors: it returns them in `error`.
+      const { data, error } = await resend.emails.send(
+        { from, to: email.toEmail, subject: email.subject, html: email.html, text: email.text },
+        { idempotencyKey: `outbox-${email.id}`, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
+      );
+      if (error) {
+        const status = error.statusCode ? ` (HTTP ${error.statusCode})` : "";
+        throw new MailTransportError(`Resend ${error.name}${status}: ${error.message}`, error.statusCode);
+      }
+      if (!data?.id) throw new MailTransportError("Resend answered without a message id");
+      return { providerMessageId: data.id };
+    },
+  };
+}
+
+/** No mail leaves the portal: the outbox row itself is what the development mailbox shows. */
+export function developmentMailboxTransport(): MailTransport {
+  return { send: async () => ({ providerMessageId: "dev-mailbox" }) };
+}
+
+export function transportFromEnvironment(): MailTransport {
+  const apiKey = process.env.RESEND_API_KEY;
+  return apiKey ? resendTransport(apiKey) : developmentMailboxTransport();
+}
+
+interface ClaimedRow extends OutgoingEmail {
+  attempts: number;
+}
+
+/** Claims up to `batchSize` due rows for this worker, leasing them until `now + CLAIM_LEASE_MS`. */
+async function claimDueEmails(now: Date, batchSize: number): Promise<ClaimedRow[]> {
+  const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<ClaimedRow[]>`
+      SELECT "id", "toEmail", "subject", "html", "text", "attempts"
+      FROM "OutboxEmail"
+      WHERE "status" = 'PENDING'::"OutboxStatus" AND "nextAttemptAt" <= ${now}
+      ORDER BY "nextAttemptAt", "createdAt"
+      LIMIT ${batchSize}
+      FOR UPDATE SKIP LOCKED`;
+    if (rows.length > 0) {
+      await tx.outboxEmail.updateMany({
+        where: { id: { in: rows.map((row) => row.id) } },
+        data: { nextAttemptAt: leaseUntil },
+      });
+    }
+    return rows;
+  });
+}
+
+function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.slice(0, 2000);
+}
+
+/**
+ * Sends the due mails of one batch. `now` is the clock of this run (tests fix it); each mail is sent
+ * outside any transaction and its outcome written afterwards.
+ */
+export async function deliverDueEmails(
+  options: { now?: Date; batchSize?: number; transport?: MailTransport } = {},
+): Promise<{ sent: number; failed: number }> {
+  const now = options.now ?? new Date();
+  const batchSize = options.batchSize ?? 20;
+  const transport = options.transport ?? transportFromEnvironment();
+  const claimed = await claimDueEmails(now, batchSize);
+  const claimedAt = Date.now();
+  let sent = 0;
+  let failed = 0;
+  for (const [index, row] of claimed.entries()) {
+    if (Date.now() - claimedAt > SEND_WINDOW_MS) {
+      // Slow provider: release what is left instead of letting the lease run out mid-send.
+      await prisma.outboxEmail.updateMany({
+        where: { id: { in: claimed.slice(index).map((rest) => rest.id) }, status: "PENDING" },
+        data: { nextAttemptAt: now },
+      });
+      break;
+    }
+    const attempts = row.attempts + 1;
+    let providerMessageId: string;
+    try {
+      ({ providerMessageId } = await transport.send({
+        id: row.id,
+        toEmail: row.toEmail,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+      }));
+    } catch (error) {
+      failed++;
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      await prisma.outboxEmail.update({
+        where: { id: row.id },
+        data: {
+          attempts,
+          lastError: errorMessage(error),
+          status: giveUp ? "FAILED" : "PENDING",
+          nextAttemptAt: giveUp ? now : new Date(now.getTime() + retryDelayMs(attempts)),
+        },
+      });
+      continue;
+    }
+    sent++;
+    await prisma.outboxEmail.update({
+      where: { id: row.id },
+      data: { status: "SENT", attempts, sentAt: options.now ?? new Date(), providerMessageId },
+    });
+  }
+  return { sent, failed };
+}
+
+/**
+ * Puts a mail back into the queue to be sent at once (an administrator's action for FAILED mail;
+ * for a PENDING mail it skips the remaining wait). The attempt counter restarts, so the mail gets
+ * the full series of retries again; `lastError` stays until the next attempt. Sent mail is left
+ * alone. Returns whether the mail was requeued.
+ */
+export async function requeueEmail(id: string, now = new Date()): Promise<boolean> {
+  const { count } = await prisma.outboxEmail.updateMany({
+    where: { id, status: { in: ["FAILED", "PENDING"] } },
+    data: { status: "PENDING", attempts: 0, nextAttemptAt: now },
+  });
+  if (count > 0) wakeOutboxWorker();
+  return count > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The in-process poller. Every app process may run one; the database decides who sends what.
+
+interface WorkerState {
+  transport: MailTransport;
+  batchSize: number;
+  interval: ReturnType<typeof setInterval>;
+  wakeTimer?: ReturnType<typeof setTimeout>;
+  running?: Promise<void>;
+  again: boolean;
+  stopped: boolean;
+}
+
+let worker: WorkerState | undefined;
+const WAKE_DEBOUNCE_MS = 50;
+
+async function runUntilDrained(state: WorkerState): Promise<void> {
+  do {
+    state.again = false;
+    try {
+      // Keep going while whole batches come back: there is more due mail.
+      for (;;) {
+        const { sent, failed } = await deliverDueEmails({ transport: state.transport, batchSize: state.batchSize });
+        if (state.stopped || sent + failed < state.batchSize) break;
+      }
+    } catch (error) {
+      console.error("[outbox] delivery run failed:", error);
+    }
+  } while (state.again && !state.stopped);
+}
+
+function triggerRun(state: WorkerState): void {
+  if (state.stopped) return;
+  if (state.running) {
+    // One run at a time per process; a wake during a run means "look once more afterwards".
+    state.again = true;
+    return;
+  }
+  state.running = runUntilDrained(state).finally(() => {
+    state.running = undefined;
+  });
+}
+
+/**
+ * Starts polling the outbox every `intervalMs` (the timer does not keep the process alive) and
+ * returns a function that stops it (resolving when a run in progress has finished).
+ */
+export function startOutboxWorker(
+  options: { intervalMs?: number; transport?: MailTransport; batchSize?: number } = {},
+): () => Promise<void> {
+  const { intervalMs = 5000, batchSize = 20 } = options;
+  if (worker) void stopWorker(worker);
+  const state: WorkerState = {
+    transport: options.transport ?? transportFromEnvironment(),
+    batchSize,
+    interval: setInterval(() => triggerRun(state), intervalMs),
+    again: false,
+    stopped: false,
+  };
+  state.interval.unref();
+  worker = state;
+  triggerRun(state);
+  return () => stopWorker(state);
+}
+
+async function stopWorker(state: WorkerState): Promise<void> {
+  state.stopped = true;
+  clearInterval(state.interval);
+  if (state.wakeTimer) clearTimeout(state.wakeTimer);
+  if (worker === state) worker = undefined;
+  await state.running;
+}
+
+/**
+ * Asks the worker of this process to deliver soon (debounced), e.g. right after a route committed a
+ * change that queued mail. A no-op when no worker runs in this process: the mail then waits for the
+ * next poll of any worker.
+ */
+export function wakeOutboxWorker(): void {
+  const state = worker;
+  if (!state || state.stopped || state.wakeTimer) return;
+  state.wakeTimer = setTimeout(() => {
+    state.wakeTimer = undefined;
+    triggerRun(state);
+  }, WAKE_DEBOUNCE_MS);
+  state.wakeTimer.unref();
+}

@@ -1,0 +1,132 @@
+import { redirect } from "@remix-run/node";
+import { prisma } from "./db.server";
+import { hashToken, newToken } from "./crypto.server";
+import { secureCookies } from "./config.server";
+import { forbidden } from "./http.server";
+import type { UserRole } from "~/generated/prisma/enums";
+
+const SESSION_DAYS = 14;
+// Touching the session on every request would write on every page view; once an hour is enough to
+// keep an active person's session alive.
+const TOUCH_AFTER_MS = 60 * 60 * 1000;
+
+export function sessionCookieName(): string {
+  return secureCookies() ? "__Host-portal_session" : "portal_session";
+}
+
+export function readCookie(request: Request, name: string): string | undefined {
+  const header = request.headers.get("Cookie");
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const index = part.indexOf("=");
+    if (index > 0 && part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
+  }
+  return undefined;
+}
+
+export function serializeCookie(name: string, value: string, maxAgeSeconds: number): string {
+  const attributes = [`${name}=${encodeURIComponent(value)}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${maxAgeSeconds}`];
+  if (secureCookies()) attributes.push("Secure");
+  return attributes.join("; ");
+}
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  locale: "de" | "en";
+  bundesland: string | null;
+  sessionId: string;
+}
+
+/** Starts a session and returns the Set-Cookie header that carries it. */
+export async function startSession(userId: string, userAgent: string | null, now = new Date()): Promise<string> {
+  const token = newToken();
+  await prisma.session.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000),
+    },
+  });
+  return serializeCookie(sessionCookieName(), token, SESSION_DAYS * 86_400);
+}
+
+const currentUsers = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+/** The person behind the request's session cookie, or null; looked up once per request. */
+export function currentUser(request: Request): Promise<CurrentUser | null> {
+  let lookup = currentUsers.get(request);
+  if (!lookup) {
+    lookup = lookUpSession(readCookie(request, sessionCookieName()));
+    currentUsers.set(request, lookup);
+  }
+  return lookup;
+}
+
+async function lookUpSession(token: string | undefined, now = new Date()): Promise<CurrentUser | null> {
+  if (!token) return null;
+  const session = await prisma.session.findFirst({
+    where: { id: hashToken(token), revokedAt: null, expiresAt: { gt: now }, user: { disabledAt: null } },
+    select: {
+      id: true,
+      lastSeenAt: true,
+      user: { select: { id: true, email: true, name: true, role: true, locale: true, bundesland: true } },
+    },
+  });
+  if (!session) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await prisma.session.update({
+      where: { id: session.id },
+      data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000) },
+    });
+  }
+  return { ...session.user, sessionId: session.id };
+}
+
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const user = await currentUser(request);
+  if (user) return user;
+  const url = new URL(request.url);
+  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+/** Logged in and holding one of the roles, else a redirect to the login page or 403. */
+export async function requireRole(request: Request, roles: readonly UserRole[]): Promise<CurrentUser> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role)) throw forbidden();
+  return user;
+}
+
+/** Ends the session on the server (the cookie alone would still work until it expires) and clears the cookie. */
+export async function endSession(request: Request, now = new Date()): Promise<string> {
+  const token = readCookie(request, sessionCookieName());
+  if (token) await prisma.session.updateMany({ where: { id: hashToken(token), revokedAt: null }, data: { revokedAt: now } });
+  return serializeCookie(sessionCookieName(), "", 0);
+}
+
+/** Where each role starts after logging in. */
+export function startPageFor(role: UserRole): string {
+  switch (role) {
+    case "APPLICANT":
+      return "/applicant";
+    case "JUROR":
+      return "/juror";
+    case "MANAGER":
+      return "/manager";
+    case "STATE_COORDINATOR":
+      return "/coordinator";
+    case "ADMIN":
+      return "/admin";
+  }
+}
+
+/** Only same-site paths, so a crafted link cannot send someone elsewhere after login. */
+export function safeRedirectTarget(target: FormDataEntryValue | string | null | undefined, fallback: string): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  return target;
+}

@@ -1,0 +1,621 @@
+// The demo seed: programmes, calls, networks with partners, demo accounts and a modest history of
+// decided applications. Idempotent: every row has a natural key or a deterministic `seed-…` id, rows
+// are created only when missing, and a marker row written last lets a second run return at once.
+import type { Prisma, PrismaClient } from "../../app/generated/prisma/client";
+import { CallStatus, DecisionOutcome, NetworkRole, StageKind, UserRole } from "../../app/generated/prisma/enums";
+import { demoCalls, programmes, type CallSpec, type FormDefinitionJson } from "./calls";
+import { demoNetworks, findDemoNetwork, type DemoNetwork } from "./networks";
+import { SeededRandom } from "./random";
+import { addDays, berlinDay } from "./time";
+
+export const SEED_MARKER_ID = "seed-demo-marker";
+
+export interface SeedDemoOptions {
+  /** The present; open calls are placed around it, past rounds before it. */
+  now: Date;
+  /** The password hash every demo account gets (hash of the demo password). */
+  passwordHash: string;
+}
+
+type UserKey = "admin" | "manager" | "coordinator" | "applicant" | "applicant2" | `juror${1 | 2 | 3 | 4 | 5 | 6}`;
+
+interface DemoUser {
+  key: UserKey;
+  email: string;
+  name: string;
+  role: UserRole;
+  bundesland?: "BW";
+}
+
+export const demoUsers: readonly DemoUser[] = [
+  { key: "admin", email: "admin@example.org", name: "Ada Adler", role: UserRole.ADMIN },
+  { key: "manager", email: "manager@example.org", name: "Manfred Maier", role: UserRole.MANAGER },
+  { key: "juror1", email: "juror1@example.org", name: "Julia Jung", role: UserRole.JUROR },
+  { key: "juror2", email: "juror2@example.org", name: "Jonas Jäger", role: UserRole.JUROR },
+  { key: "juror3", email: "juror3@example.org", name: "Johanna Jansen", role: UserRole.JUROR },
+  { key: "juror4", email: "juror4@example.org", name: "Jakob Jost", role: UserRole.JUROR },
+  { key: "juror5", email: "juror5@example.org", name: "Jana Jordan", role: UserRole.JUROR },
+  { key: "juror6", email: "juror6@example.org", name: "Jens Jürgens", role: UserRole.JUROR },
+  { key: "applicant", email: "applicant@example.org", name: "Anna Achterberg", role: UserRole.APPLICANT },
+  { key: "applicant2", email: "applicant2@example.org", name: "Anton Albers", role: UserRole.APPLICANT },
+  {
+    key: "coordinator",
+    email: "coordinator@example.org",
+    name: "Konstanze Koch",
+    role: UserRole.STATE_COORDINATOR,
+    bundesland: "BW",
+  },
+];
+
+/** The network the demo applicant coordinates, and the one of the second applicant. */
+export const APPLICANT_NETWORK = { name: "MINT-Region Freiburg", bundesland: "BW" } as const;
+export const APPLICANT2_NETWORK = { name: "MINT-Region Südhessen", bundesland: "HE" } as const;
+
+const JUROR_KEYS: readonly UserKey[] = ["juror1", "juror2", "juror3", "juror4", "juror5", "juror6"];
+
+// ---------------------------------------------------------------------------------------------
+
+export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions): Promise<{ created: boolean }> {
+  const { now, passwordHash } = options;
+  if (await prisma.auditEvent.findUnique({ where: { id: SEED_MARKER_ID }, select: { id: true } })) {
+    return { created: false };
+  }
+  if (now.getTime() < Date.UTC(2024, 0, 1)) {
+    throw new Error("The demo seed places its past rounds up to 2023: `now` must be in 2024 or later.");
+  }
+
+  const users = await seedUsers(prisma, now, passwordHash);
+  const programmeIds = await seedProgrammes(prisma, users.manager);
+  const networkIds = await seedNetworks(prisma, users);
+  const calls = demoCalls(now);
+  const callIds = await seedCalls(prisma, calls, programmeIds, users);
+  await seedApplications(prisma, now, calls, callIds, networkIds, users);
+
+  await prisma.auditEvent.create({
+    data: {
+      id: SEED_MARKER_ID,
+      entityType: "seed",
+      entityId: "demo",
+      action: "seeded",
+      data: { now: now.toISOString() },
+      createdAt: now,
+    },
+  });
+  return { created: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts
+
+async function seedUsers(prisma: PrismaClient, now: Date, passwordHash: string): Promise<Record<UserKey, string>> {
+  await prisma.user.createMany({
+    data: demoUsers.map((user) => ({
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      locale: "de" as const,
+      bundesland: user.bundesland ?? null,
+      passwordHash,
+      emailVerifiedAt: now,
+      createdAt: now,
+    })),
+    skipDuplicates: true,
+  });
+  const rows = await prisma.user.findMany({
+    where: { email: { in: demoUsers.map((user) => user.email) } },
+    select: { id: true, email: true },
+  });
+  const byEmail = new Map(rows.map((row) => [row.email, row.id]));
+  const ids = {} as Record<UserKey, string>;
+  for (const user of demoUsers) ids[user.key] = required(byEmail.get(user.email), user.email);
+  return ids;
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`The demo seed could not find or create ${what}`);
+  return value;
+}
+
+async function seedProgrammes(prisma: PrismaClient, managerId: string): Promise<Map<string, string>> {
+  await prisma.programme.createMany({ data: [...programmes], skipDuplicates: true });
+  const rows = await prisma.programme.findMany({
+    where: { slug: { in: programmes.map((programme) => programme.slug) } },
+    select: { id: true, slug: true },
+  });
+  const ids = new Map(rows.map((row) => [row.slug, row.id]));
+  await prisma.programmeManager.createMany({
+    data: [...ids.values()].map((programmeId) => ({ programmeId, userId: managerId })),
+    skipDuplicates: true,
+  });
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Networks
+
+const networkKey = (name: string, bundesland: string) => `${name}|${bundesland}`;
+
+async function seedNetworks(prisma: PrismaClient, users: Record<UserKey, string>): Promise<Map<string, string>> {
+  await prisma.network.createMany({
+    data: demoNetworks.map((network) => ({
+      id: network.id,
+      name: network.name,
+      kind: network.kind,
+      bundesland: network.bundesland,
+      region: network.region,
+      description: network.description,
+    })),
+    skipDuplicates: true,
+  });
+  const rows = await prisma.network.findMany({
+    where: { name: { in: demoNetworks.map((network) => network.name) } },
+    select: { id: true, name: true, bundesland: true },
+  });
+  const ids = new Map(rows.map((row) => [networkKey(row.name, row.bundesland), row.id]));
+  const idOf = (network: DemoNetwork) => {
+    const id = ids.get(networkKey(network.name, network.bundesland));
+    if (!id) throw new Error(`Network ${network.name} was not created`);
+    return id;
+  };
+
+  await prisma.networkPartner.createMany({
+    data: demoNetworks.flatMap((network) =>
+      network.partners.map((partner) => ({
+        id: partner.id,
+        networkId: idOf(network),
+        name: partner.name,
+        type: partner.type,
+        roleInNetwork: partner.roleInNetwork,
+        position: partner.position,
+      })),
+    ),
+    skipDuplicates: true,
+  });
+
+  await prisma.networkMembership.createMany({
+    data: [
+      {
+        userId: users.applicant,
+        networkId: idOf(findDemoNetwork(APPLICANT_NETWORK.name, APPLICANT_NETWORK.bundesland)),
+        role: NetworkRole.COORDINATOR,
+      },
+      {
+        userId: users.applicant2,
+        networkId: idOf(findDemoNetwork(APPLICANT2_NETWORK.name, APPLICANT2_NETWORK.bundesland)),
+        role: NetworkRole.COORDINATOR,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls, stages, forms, rubrics, juries
+
+interface SeededCall {
+  id: string;
+  stageIds: string[];
+}
+
+async function seedCalls(
+  prisma: PrismaClient,
+  calls: CallSpec[],
+  programmeIds: Map<string, string>,
+  users: Record<UserKey, string>,
+): Promise<Map<string, SeededCall>> {
+  const seeded = new Map<string, SeededCall>();
+  for (const spec of calls) {
+    const programmeId = programmeIds.get(spec.programmeSlug);
+    if (!programmeId) throw new Error(`Unknown programme ${spec.programmeSlug}`);
+    const { stages, programmeSlug: _programme, copiedFromSlug, ...fields } = spec;
+    const callRow = await prisma.call.upsert({
+      where: { slug: spec.slug },
+      create: {
+        ...fields,
+        programmeId,
+        copiedFromId: copiedFromSlug ? (seeded.get(copiedFromSlug)?.id ?? null) : null,
+      },
+      update: {},
+      select: { id: true },
+    });
+
+    const stageIds: string[] = [];
+    for (const [index, stage] of stages.entries()) {
+      const position = index + 1;
+      const stageRow = await prisma.callStage.upsert({
+        where: { callId_position: { callId: callRow.id, position } },
+        create: {
+          id: `${spec.id}-stage-${position}`,
+          callId: callRow.id,
+          position,
+          kind: stage.kind,
+          opensAt: stage.opensAt,
+          closesAt: stage.closesAt,
+          createdAt: spec.createdAt,
+        },
+        update: {},
+        select: { id: true },
+      });
+      stageIds.push(stageRow.id);
+
+      await prisma.formDefinition.upsert({
+        where: { stageId: stageRow.id },
+        create: {
+          id: `${stageRow.id}-form`,
+          stageId: stageRow.id,
+          version: 1,
+          definition: stage.form,
+          publishedAt: spec.publishedAt,
+        },
+        update: {},
+        select: { id: true },
+      });
+
+      const rubric = await prisma.rubric.upsert({
+        where: { stageId: stageRow.id },
+        create: { id: `${stageRow.id}-rubric`, stageId: stageRow.id, scaleMin: 0, scaleMax: 10 },
+        update: {},
+        select: { id: true },
+      });
+      await prisma.rubricCriterion.createMany({
+        data: stage.rubric.map((criterion, criterionIndex) => ({
+          id: `${rubric.id}-criterion-${criterionIndex + 1}`,
+          rubricId: rubric.id,
+          position: criterionIndex + 1,
+          ...criterion,
+        })),
+        skipDuplicates: true,
+      });
+    }
+    seeded.set(spec.slug, { id: callRow.id, stageIds });
+
+    if (spec.status === CallStatus.PUBLISHED) {
+      await prisma.juryMembership.createMany({
+        data: JUROR_KEYS.map((key) => ({ callId: callRow.id, userId: users[key], createdAt: spec.publishedAt })),
+        skipDuplicates: true,
+      });
+    }
+  }
+  return seeded;
+}
+
+// ---------------------------------------------------------------------------------------------
+// History: decided applications of past rounds (never on open calls)
+
+type AnswerValue = string | number | boolean | string[];
+
+interface ApplicationPlan {
+  callSlug: string;
+  stageIndex: number;
+  network: DemoNetwork;
+  title: string;
+  outcome: DecisionOutcome;
+  /** For outcomes that continue in the next stage: the id of the outline application. */
+  previousKey?: string;
+}
+
+const digitalSkillsTitles = [
+  "Digitale Forscherwerkstatt {ort}",
+  "Code & Craft {ort}",
+  "Daten verstehen – {ort} lernt digital",
+  "Roboter-AG-Netzwerk {ort}",
+  "Medienscouts MINT {ort}",
+  "Smart City Lab für Jugendliche in {ort}",
+  "Programmieren von Anfang an – {ort}",
+  "Making & Coding in {ort}",
+];
+
+const longAnswers: Record<string, string> = {
+  angebote:
+    "Das Netzwerk bietet in der Region {region} regelmäßig MINT-Arbeitsgemeinschaften, Ferienkurse und einen jährlichen Technik-Aktionstag an. Die Partner stellen Räume, Material und ehrenamtliche Kursleitungen.",
+  ziele:
+    "In den nächsten zwei Jahren wollen wir die Geschäftsstelle dauerhaft absichern, alle Angebote in einer gemeinsamen Übersicht bündeln und deutlich mehr Mädchen für technische Ausbildungsberufe gewinnen.",
+  beratungsbedarf:
+    "Wir wünschen uns Beratung zur langfristigen Finanzierung der Koordination, zur Gewinnung weiterer Unternehmen und zur Öffentlichkeitsarbeit.",
+  kurzbeschreibung:
+    "{title}: Gemeinsam mit Schulen, Unternehmen und außerschulischen Lernorten in der Region {region} entwickeln wir Kurse, in denen Jugendliche eigene Projekte planen, bauen und präsentieren.",
+  digitaleKompetenzen:
+    "Die Teilnehmenden lernen, einfache Programme zu schreiben, Sensordaten zu erfassen und auszuwerten und digitale Medien kritisch zu nutzen.",
+  angebotsformate:
+    "Geplant sind wöchentliche Forschungsclubs an drei Standorten, zweimal jährlich ein Ferien-Camp sowie Projekttage an den beteiligten Schulen.",
+  arbeitspakete:
+    "AP 1: Aufbau der Clusterkoordination. AP 2: Entwicklung und Erprobung der Kursformate. AP 3: Fortbildung der Kursleitungen. AP 4: Öffentlichkeitsarbeit und Gewinnung der Teilnehmenden. AP 5: Evaluation und Verstetigung.",
+  meilensteine:
+    "Nach sechs Monaten laufen die ersten Kurse; nach zwölf Monaten sind alle Standorte aktiv; nach 24 Monaten liegt ein Zwischenbericht der Evaluation vor.",
+  evaluation:
+    "Die Teilnehmenden füllen zu Beginn und am Ende jedes Kurses einen kurzen Fragebogen aus; eine Hochschule im Netzwerk wertet die Daten aus.",
+  verstetigung:
+    "Die Kommunen und Unternehmen im Cluster haben zugesagt, die Koordination nach Ende der Förderung anteilig weiter zu finanzieren.",
+  gruendungsidee:
+    "In der Region {region} gibt es viele einzelne MINT-Angebote, aber keine Stelle, die sie verbindet. Das neue Netzwerk soll diese Lücke schließen.",
+  ersteAktivitaeten:
+    "Ein Auftakttreffen aller Partner, eine Übersicht der bestehenden Angebote und ein erster gemeinsamer MINT-Aktionstag.",
+  beratungswunsch: "Unterstützung beim Aufbau einer Geschäftsordnung und bei der Gewinnung von Unternehmen.",
+  qualitaetsentwicklung:
+    "Alle Kurse werden mit Feedbackbögen ausgewertet; die Kursleitungen treffen sich zweimal im Jahr zum Austausch.",
+};
+
+const numberRanges: Record<string, [number, number]> = {
+  gruendungsjahr: [2006, 2015],
+  maedchenanteil: [40, 55],
+  anteilMaedchen: [32, 52],
+  schulen: [8, 45],
+  kurse: [40, 220],
+  teilnehmende: [600, 4200],
+  fortbildungen: [3, 24],
+  unternehmen: [5, 45],
+};
+
+function answersFor(
+  form: FormDefinitionJson,
+  context: { network: DemoNetwork; title: string; random: SeededRandom; start: Date; end: Date },
+): Record<string, AnswerValue> {
+  const { network, title, random } = context;
+  const fill = (template: string) =>
+    template.replaceAll("{region}", network.region).replaceAll("{title}", title).replaceAll("{ort}", network.town);
+  const answers: Record<string, AnswerValue> = {};
+  for (const section of form.sections) {
+    for (const field of section.fields) {
+      switch (field.type) {
+        case "shortText":
+          answers[field.key] =
+            field.key === "region"
+              ? network.region
+              : field.key === "koordination" || field.key === "traeger"
+                ? (network.partners[0]?.name ?? network.name)
+                : field.key === "netzwerkname"
+                  ? network.name
+                  : title;
+          break;
+        case "longText":
+          answers[field.key] = fill(longAnswers[field.key] ?? `${field.labelDe}: siehe Anlage.`);
+          break;
+        case "number": {
+          const [min, max] = numberRanges[field.key] ?? [1, 100];
+          answers[field.key] = random.int(min, max);
+          break;
+        }
+        case "date":
+          answers[field.key] = (field.key === "ende" ? context.end : context.start).toISOString().slice(0, 10);
+          break;
+        case "yesNo":
+          answers[field.key] = true;
+          break;
+        case "singleChoice":
+          if (field.options?.[0]) answers[field.key] = field.options[0].value;
+          break;
+        case "multipleChoice":
+          if (field.options) answers[field.key] = field.options.slice(0, random.int(1, field.options.length)).map((o) => o.value);
+          break;
+        default:
+          // files, partners, budgets and amounts have shapes of their own; the demo leaves them empty.
+          break;
+      }
+    }
+  }
+  return answers;
+}
+
+function planApplications(now: Date): ApplicationPlan[] {
+  const plans: ApplicationPlan[] = [];
+  const applicantNetwork = findDemoNetwork(APPLICANT_NETWORK.name, APPLICANT_NETWORK.bundesland);
+  const applicant2Network = findDemoNetwork(APPLICANT2_NETWORK.name, APPLICANT2_NETWORK.bundesland);
+  const ordinary = demoNetworks.filter(
+    (network) => network.kind === "NETWORK" && network !== applicantNetwork && network !== applicant2Network,
+  );
+  const add = (callSlug: string, networks: DemoNetwork[], outcome: DecisionOutcome, title: (n: DemoNetwork) => string) => {
+    for (const network of networks) plans.push({ callSlug, stageIndex: 0, network, title: title(network), outcome });
+  };
+
+  // Förderwettbewerb MINT-Regionen 2017: 7 chosen (the figure of the programme), 5 not.
+  const mr = new SeededRandom("mint-regionen-2017").shuffle(ordinary);
+  const mrTitle = (n: DemoNetwork) => `Netzwerkentwicklung ${n.name}`;
+  add("mint-regionen-2017", mr.slice(0, 7), DecisionOutcome.FUNDED, mrTitle);
+  add("mint-regionen-2017", mr.slice(7, 12), DecisionOutcome.REJECTED, mrTitle);
+
+  // Digital Skills 2018: 8 funded until the end of 2020, among them the demo applicant's network.
+  const ds = new SeededRandom("digital-skills-2018").shuffle(ordinary);
+  const dsTitle = (n: DemoNetwork) =>
+    new SeededRandom(`ds-title-${n.id}`).pick(digitalSkillsTitles).replaceAll("{ort}", n.town);
+  add("digital-skills-2018", [applicantNetwork, ...ds.slice(0, 7)], DecisionOutcome.FUNDED, dsTitle);
+  add("digital-skills-2018", [applicant2Network, ...ds.slice(7, 10)], DecisionOutcome.REJECTED, dsTitle);
+
+  // MINT-Cluster round 3: four outlines, three invited to a full proposal, two of those funded.
+  const mc = new SeededRandom("mint-cluster-runde-3").shuffle(ordinary.filter((n) => n.bundesland !== "NW")).slice(0, 4);
+  const mcTitle = (n: DemoNetwork) => `MINT-Cluster ${n.town}: Forschen, Tüfteln, Programmieren`;
+  mc.forEach((network, index) => {
+    plans.push({
+      callSlug: "mint-cluster-runde-3",
+      stageIndex: 0,
+      network,
+      title: mcTitle(network),
+      outcome: index < 3 ? DecisionOutcome.INVITED_TO_NEXT_STAGE : DecisionOutcome.REJECTED,
+    });
+  });
+  mc.slice(0, 3).forEach((network, index) => {
+    plans.push({
+      callSlug: "mint-cluster-runde-3",
+      stageIndex: 1,
+      network,
+      title: mcTitle(network),
+      outcome: index < 2 ? DecisionOutcome.FUNDED : DecisionOutcome.REJECTED,
+      previousKey: network.id,
+    });
+  });
+
+  // Rheinland-Pfalz founding competition: two chosen per round (2018 and 2019 shown).
+  const rp = demoNetworks.filter((network) => network.bundesland === "RP" && network.kind === "NETWORK");
+  const rpTitle = (n: DemoNetwork) => `Gründung ${n.name}`;
+  add("rlp-gruendung-2018", rp.slice(0, 2), DecisionOutcome.FUNDED, rpTitle);
+  add("rlp-gruendung-2018", rp.slice(2, 3), DecisionOutcome.REJECTED, rpTitle);
+  add("rlp-gruendung-2019", rp.slice(2, 4), DecisionOutcome.FUNDED, rpTitle);
+  add("rlp-gruendung-2019", rp.slice(4, 5), DecisionOutcome.REJECTED, rpTitle);
+
+  // zdi: last year's figures reports of six NRW networks, five of which earned the seal.
+  const lastZdiYear = berlinDay(addDays(now, -10)).year - 1;
+  const zdi = new SeededRandom("zdi").shuffle(
+    demoNetworks.filter((network) => network.bundesland === "NW" && network.kind === "NETWORK"),
+  );
+  const zdiTitle = (n: DemoNetwork) => `Kurszahlen ${lastZdiYear - 1} – ${n.name}`;
+  add(`zdi-qualitaetssiegel-${lastZdiYear}`, zdi.slice(0, 5), DecisionOutcome.FUNDED, zdiTitle);
+  add(`zdi-qualitaetssiegel-${lastZdiYear}`, zdi.slice(5, 6), DecisionOutcome.REJECTED, zdiTitle);
+  return plans;
+}
+
+const receiptPrefixes: Record<string, string> = {
+  "mint-regionen": "MR",
+  "digital-skills": "DS",
+  "rlp-gruendung": "RLP",
+  "zdi-qualitaetssiegel": "ZDI",
+};
+
+const justifications: Record<DecisionOutcome, string> = {
+  FUNDED:
+    "Die Jury hebt die breite Verankerung des Netzwerks in der Region und die klar formulierten Ziele hervor.",
+  REJECTED:
+    "Die Bewerbung erfüllt die formalen Voraussetzungen, konnte sich im Vergleich mit den übrigen Bewerbungen jedoch nicht durchsetzen.",
+  INVITED_TO_NEXT_STAGE:
+    "Die Skizze überzeugt; das Cluster wird aufgefordert, einen Vollantrag einzureichen.",
+  WAITLISTED: "Die Bewerbung steht auf der Nachrückliste.",
+};
+
+const stateAfter: Record<DecisionOutcome, string> = {
+  FUNDED: "approved",
+  REJECTED: "rejected",
+  INVITED_TO_NEXT_STAGE: "invited",
+  WAITLISTED: "waitlisted",
+};
+
+async function seedApplications(
+  prisma: PrismaClient,
+  now: Date,
+  calls: CallSpec[],
+  callIds: Map<string, SeededCall>,
+  networkIds: Map<string, string>,
+  users: Record<UserKey, string>,
+): Promise<void> {
+  const specs = new Map(calls.map((spec) => [spec.slug, spec]));
+  const counters = new Map<string, number>();
+  const outlineIds = new Map<string, string>();
+  const versions: Prisma.ApplicationVersionCreateManyInput[] = [];
+  const decisions: Prisma.DecisionCreateManyInput[] = [];
+  const awards: Prisma.AwardCreateManyInput[] = [];
+
+  for (const plan of planApplications(now)) {
+    const spec = specs.get(plan.callSlug);
+    const seededCall = callIds.get(plan.callSlug);
+    const stage = spec?.stages[plan.stageIndex];
+    const stageId = seededCall?.stageIds[plan.stageIndex];
+    const networkId = networkIds.get(networkKey(plan.network.name, plan.network.bundesland));
+    if (!spec || !seededCall || !stage || !stageId || !networkId) {
+      throw new Error(`Cannot place the demo application of ${plan.network.name} in ${plan.callSlug}`);
+    }
+    if (stage.closesAt.getTime() >= now.getTime() || spec.status === CallStatus.PUBLISHED) {
+      throw new Error(`The demo history must not touch the open call ${spec.slug}`);
+    }
+
+    const id = `seed-application-${spec.slug}-${plan.stageIndex + 1}-${plan.network.id.replace(/^seed-network-/, "")}`;
+    const random = new SeededRandom(id);
+
+    // Receipt numbers: MR-2017-0001; MINT-Cluster outlines MCS-…, full proposals MCV-….
+    const closesYear = berlinDay(stage.closesAt).year;
+    const prefix =
+      spec.programmeSlug === "mint-cluster"
+        ? stage.kind === StageKind.OUTLINE
+          ? "MCS"
+          : "MCV"
+        : (receiptPrefixes[spec.programmeSlug] ?? "APP");
+    const counterKey = `${prefix}-${closesYear}`;
+    const sequence = (counters.get(counterKey) ?? 0) + 1;
+    counters.set(counterKey, sequence);
+    const receiptNumber = `${counterKey}-${String(sequence).padStart(4, "0")}`;
+
+    const createdAt = addDays(stage.opensAt, random.int(2, 20));
+    const submittedAt = new Date(stage.closesAt.getTime() - random.int(1, 25) * 86_400_000 - random.int(1, 600) * 60_000);
+    const nextStage = spec.stages[plan.stageIndex + 1];
+    const decidedAt =
+      plan.outcome === DecisionOutcome.INVITED_TO_NEXT_STAGE && nextStage
+        ? addDays(nextStage.opensAt, -7)
+        : addDays(stage.closesAt, 42);
+    const createdById =
+      plan.network.name === APPLICANT_NETWORK.name
+        ? users.applicant
+        : plan.network.name === APPLICANT2_NETWORK.name
+          ? users.applicant2
+          : users.admin;
+    const answers = answersFor(stage.form, {
+      network: plan.network,
+      title: plan.title,
+      random,
+      start: spec.fundingStartsOn,
+      end: spec.fundingEndsOn,
+    });
+    const previousApplicationId = plan.previousKey ? (outlineIds.get(plan.previousKey) ?? null) : null;
+
+    const application = await prisma.application.upsert({
+      where: { networkId_stageId: { networkId, stageId } },
+      create: {
+        id,
+        callId: seededCall.id,
+        stageId,
+        networkId,
+        title: plan.title,
+        state: stateAfter[plan.outcome],
+        answers,
+        answersUpdatedAt: submittedAt,
+        previousApplicationId,
+        submittedAt,
+        receiptNumber,
+        createdById,
+        createdAt,
+      },
+      update: {},
+      select: { id: true },
+    });
+    if (stage.kind === StageKind.OUTLINE) outlineIds.set(plan.network.id, application.id);
+
+    versions.push({
+      id: `${id}-version-1`,
+      applicationId: application.id,
+      number: 1,
+      answers,
+      receiptNumber,
+      submittedAt,
+      submittedById: createdById,
+    });
+
+    const amountCents =
+      plan.outcome === DecisionOutcome.FUNDED && spec.maxAwardCents !== null
+        ? (spec.maxAwardCents * BigInt(random.int(76, 100))) / 100n / 50_000n * 50_000n
+        : null;
+    decisions.push({
+      id: `${id}-decision`,
+      applicationId: application.id,
+      outcome: plan.outcome,
+      amountCents,
+      justification: justifications[plan.outcome],
+      decidedById: users.manager,
+      decidedAt,
+      notifiedAt: addDays(decidedAt, 2),
+    });
+
+    if (plan.outcome === DecisionOutcome.FUNDED) {
+      awards.push({
+        id: `${id}-award`,
+        applicationId: application.id,
+        networkId,
+        amountCents,
+        supportDescription: spec.supportDescription,
+        startsOn: spec.fundingStartsOn,
+        endsOn: spec.fundingEndsOn,
+        state: spec.fundingEndsOn.getTime() < now.getTime() ? "completed" : "active",
+        createdAt: decidedAt,
+      });
+    }
+  }
+
+  await prisma.applicationVersion.createMany({ data: versions, skipDuplicates: true });
+  await prisma.decision.createMany({ data: decisions, skipDuplicates: true });
+  await prisma.award.createMany({ data: awards, skipDuplicates: true });
+}
