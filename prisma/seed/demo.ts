@@ -1,7 +1,7 @@
 // The demo seed: programmes, calls, networks with partners, demo accounts and a modest history of
 // decided applications. Idempotent: every row has a natural key or a deterministic `seed-…` id, rows
 // are created only when missing, and a marker row written last lets a second run return at once.
-import type { Prisma, PrismaClient } from "../../app/generated/prisma/client";
+import type { PrismaClient } from "../../app/generated/prisma/client";
 import { CallStatus, DecisionOutcome, NetworkRole, StageKind, UserRole } from "../../app/generated/prisma/enums";
 import { demoCalls, programmes, type CallSpec, type FormDefinitionJson } from "./calls";
 import { demoNetworks, findDemoNetwork, type DemoNetwork } from "./networks";
@@ -204,79 +204,92 @@ async function seedCalls(
   programmeIds: Map<string, string>,
   users: Record<UserKey, string>,
 ): Promise<Map<string, SeededCall>> {
+  const slugs = calls.map((spec) => spec.slug);
+  // A call that already exists keeps its id; the others get their deterministic one.
+  const existing = await prisma.call.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true } });
+  const callIds = new Map(calls.map((spec) => [spec.slug, spec.id]));
+  for (const row of existing) callIds.set(row.slug, row.id);
+  const callId = (slug: string) => required(callIds.get(slug), `call ${slug}`);
+
+  await prisma.call.createMany({
+    data: calls.map(({ stages: _stages, programmeSlug, copiedFromSlug, ...fields }) => ({
+      ...fields,
+      programmeId: required(programmeIds.get(programmeSlug), `programme ${programmeSlug}`),
+      copiedFromId: copiedFromSlug ? callId(copiedFromSlug) : null,
+    })),
+    skipDuplicates: true,
+  });
+
+  await prisma.callStage.createMany({
+    data: calls.flatMap((spec) =>
+      spec.stages.map((stage, index) => ({
+        id: `${spec.id}-stage-${index + 1}`,
+        callId: callId(spec.slug),
+        position: index + 1,
+        kind: stage.kind,
+        opensAt: stage.opensAt,
+        closesAt: stage.closesAt,
+        createdAt: spec.createdAt,
+      })),
+    ),
+    skipDuplicates: true,
+  });
+  const stageRows = await prisma.callStage.findMany({
+    where: { callId: { in: [...callIds.values()] } },
+    select: { id: true, callId: true, position: true },
+  });
+  const stageIdByPosition = new Map(stageRows.map((row) => [`${row.callId}#${row.position}`, row.id]));
   const seeded = new Map<string, SeededCall>();
-  for (const spec of calls) {
-    const programmeId = programmeIds.get(spec.programmeSlug);
-    if (!programmeId) throw new Error(`Unknown programme ${spec.programmeSlug}`);
-    const { stages, programmeSlug: _programme, copiedFromSlug, ...fields } = spec;
-    const callRow = await prisma.call.upsert({
-      where: { slug: spec.slug },
-      create: {
-        ...fields,
-        programmeId,
-        copiedFromId: copiedFromSlug ? (seeded.get(copiedFromSlug)?.id ?? null) : null,
-      },
-      update: {},
-      select: { id: true },
-    });
+  const stages = calls.flatMap((spec) => {
+    const stageIds = spec.stages.map((_stage, index) =>
+      required(stageIdByPosition.get(`${callId(spec.slug)}#${index + 1}`), `stage ${index + 1} of ${spec.slug}`),
+    );
+    seeded.set(spec.slug, { id: callId(spec.slug), stageIds });
+    return spec.stages.map((stage, index) => ({ spec, stage, stageId: stageIds[index]! }));
+  });
 
-    const stageIds: string[] = [];
-    for (const [index, stage] of stages.entries()) {
-      const position = index + 1;
-      const stageRow = await prisma.callStage.upsert({
-        where: { callId_position: { callId: callRow.id, position } },
-        create: {
-          id: `${spec.id}-stage-${position}`,
-          callId: callRow.id,
-          position,
-          kind: stage.kind,
-          opensAt: stage.opensAt,
-          closesAt: stage.closesAt,
-          createdAt: spec.createdAt,
-        },
-        update: {},
-        select: { id: true },
-      });
-      stageIds.push(stageRow.id);
+  await prisma.formDefinition.createMany({
+    data: stages.map(({ spec, stage, stageId }) => ({
+      id: `${stageId}-form`,
+      stageId,
+      version: 1,
+      definition: stage.form,
+      publishedAt: spec.publishedAt,
+    })),
+    skipDuplicates: true,
+  });
 
-      await prisma.formDefinition.upsert({
-        where: { stageId: stageRow.id },
-        create: {
-          id: `${stageRow.id}-form`,
-          stageId: stageRow.id,
-          version: 1,
-          definition: stage.form,
-          publishedAt: spec.publishedAt,
-        },
-        update: {},
-        select: { id: true },
-      });
+  await prisma.rubric.createMany({
+    data: stages.map(({ stageId }) => ({ id: `${stageId}-rubric`, stageId, scaleMin: 0, scaleMax: 10 })),
+    skipDuplicates: true,
+  });
+  const rubricRows = await prisma.rubric.findMany({
+    where: { stageId: { in: stages.map(({ stageId }) => stageId) } },
+    select: { id: true, stageId: true },
+  });
+  const rubricIds = new Map(rubricRows.map((row) => [row.stageId, row.id]));
+  await prisma.rubricCriterion.createMany({
+    data: stages.flatMap(({ stage, stageId }) => {
+      const rubricId = required(rubricIds.get(stageId), `rubric of stage ${stageId}`);
+      return stage.rubric.map((criterion, index) => ({
+        id: `${rubricId}-criterion-${index + 1}`,
+        rubricId,
+        position: index + 1,
+        ...criterion,
+      }));
+    }),
+    skipDuplicates: true,
+  });
 
-      const rubric = await prisma.rubric.upsert({
-        where: { stageId: stageRow.id },
-        create: { id: `${stageRow.id}-rubric`, stageId: stageRow.id, scaleMin: 0, scaleMax: 10 },
-        update: {},
-        select: { id: true },
-      });
-      await prisma.rubricCriterion.createMany({
-        data: stage.rubric.map((criterion, criterionIndex) => ({
-          id: `${rubric.id}-criterion-${criterionIndex + 1}`,
-          rubricId: rubric.id,
-          position: criterionIndex + 1,
-          ...criterion,
-        })),
-        skipDuplicates: true,
-      });
-    }
-    seeded.set(spec.slug, { id: callRow.id, stageIds });
-
-    if (spec.status === CallStatus.PUBLISHED) {
-      await prisma.juryMembership.createMany({
-        data: JUROR_KEYS.map((key) => ({ callId: callRow.id, userId: users[key], createdAt: spec.publishedAt })),
-        skipDuplicates: true,
-      });
-    }
-  }
+  // The six demo jurors sit on the jury of every open call.
+  await prisma.juryMembership.createMany({
+    data: calls
+      .filter((spec) => spec.status === CallStatus.PUBLISHED)
+      .flatMap((spec) =>
+        JUROR_KEYS.map((key) => ({ callId: callId(spec.slug), userId: users[key], createdAt: spec.publishedAt })),
+      ),
+    skipDuplicates: true,
+  });
   return seeded;
 }
 
@@ -291,8 +304,6 @@ interface ApplicationPlan {
   network: DemoNetwork;
   title: string;
   outcome: DecisionOutcome;
-  /** For outcomes that continue in the next stage: the id of the outline application. */
-  previousKey?: string;
 }
 
 const digitalSkillsTitles = [
@@ -440,7 +451,6 @@ function planApplications(now: Date): ApplicationPlan[] {
       network,
       title: mcTitle(network),
       outcome: index < 2 ? DecisionOutcome.FUNDED : DecisionOutcome.REJECTED,
-      previousKey: network.id,
     });
   });
 
@@ -491,20 +501,16 @@ async function seedApplications(
   prisma: PrismaClient,
   now: Date,
   calls: CallSpec[],
-  callIds: Map<string, SeededCall>,
+  seededCalls: Map<string, SeededCall>,
   networkIds: Map<string, string>,
   users: Record<UserKey, string>,
 ): Promise<void> {
   const specs = new Map(calls.map((spec) => [spec.slug, spec]));
   const counters = new Map<string, number>();
-  const outlineIds = new Map<string, string>();
-  const versions: Prisma.ApplicationVersionCreateManyInput[] = [];
-  const decisions: Prisma.DecisionCreateManyInput[] = [];
-  const awards: Prisma.AwardCreateManyInput[] = [];
 
-  for (const plan of planApplications(now)) {
+  const prepared = planApplications(now).map((plan) => {
     const spec = specs.get(plan.callSlug);
-    const seededCall = callIds.get(plan.callSlug);
+    const seededCall = seededCalls.get(plan.callSlug);
     const stage = spec?.stages[plan.stageIndex];
     const stageId = seededCall?.stageIds[plan.stageIndex];
     const networkId = networkIds.get(networkKey(plan.network.name, plan.network.bundesland));
@@ -532,7 +538,9 @@ async function seedApplications(
     const receiptNumber = `${counterKey}-${String(sequence).padStart(4, "0")}`;
 
     const createdAt = addDays(stage.opensAt, random.int(2, 20));
-    const submittedAt = new Date(stage.closesAt.getTime() - random.int(1, 25) * 86_400_000 - random.int(1, 600) * 60_000);
+    const submittedAt = new Date(
+      stage.closesAt.getTime() - random.int(1, 25) * 86_400_000 - random.int(1, 600) * 60_000,
+    );
     const nextStage = spec.stages[plan.stageIndex + 1];
     const decidedAt =
       plan.outcome === DecisionOutcome.INVITED_TO_NEXT_STAGE && nextStage
@@ -551,71 +559,96 @@ async function seedApplications(
       start: spec.fundingStartsOn,
       end: spec.fundingEndsOn,
     });
-    const previousApplicationId = plan.previousKey ? (outlineIds.get(plan.previousKey) ?? null) : null;
-
-    const application = await prisma.application.upsert({
-      where: { networkId_stageId: { networkId, stageId } },
-      create: {
-        id,
-        callId: seededCall.id,
-        stageId,
-        networkId,
-        title: plan.title,
-        state: stateAfter[plan.outcome],
-        answers,
-        answersUpdatedAt: submittedAt,
-        previousApplicationId,
-        submittedAt,
-        receiptNumber,
-        createdById,
-        createdAt,
-      },
-      update: {},
-      select: { id: true },
-    });
-    if (stage.kind === StageKind.OUTLINE) outlineIds.set(plan.network.id, application.id);
-
-    versions.push({
-      id: `${id}-version-1`,
-      applicationId: application.id,
-      number: 1,
-      answers,
-      receiptNumber,
-      submittedAt,
-      submittedById: createdById,
-    });
-
     const amountCents =
       plan.outcome === DecisionOutcome.FUNDED && spec.maxAwardCents !== null
-        ? (spec.maxAwardCents * BigInt(random.int(76, 100))) / 100n / 50_000n * 50_000n
+        ? ((spec.maxAwardCents * BigInt(random.int(76, 100))) / 100n / 50_000n) * 50_000n
         : null;
-    decisions.push({
-      id: `${id}-decision`,
-      applicationId: application.id,
-      outcome: plan.outcome,
-      amountCents,
-      justification: justifications[plan.outcome],
-      decidedById: users.manager,
-      decidedAt,
-      notifiedAt: addDays(decidedAt, 2),
+    return { plan, spec, stageId, networkId, id, receiptNumber, createdAt, submittedAt, decidedAt, createdById, answers, amountCents };
+  });
+
+  // Applications (single stages and outlines first, so full proposals can point at their outline).
+  const applicationIds = new Map<string, string>();
+  const applicationKey = (networkId: string, stageId: string) => `${networkId}#${stageId}`;
+  for (const stageIndex of [0, 1]) {
+    const batch = prepared.filter((entry) => entry.plan.stageIndex === stageIndex);
+    if (batch.length === 0) continue;
+    await prisma.application.createMany({
+      data: batch.map((entry) => ({
+        id: entry.id,
+        callId: required(seededCalls.get(entry.spec.slug), entry.spec.slug).id,
+        stageId: entry.stageId,
+        networkId: entry.networkId,
+        title: entry.plan.title,
+        state: stateAfter[entry.plan.outcome],
+        answers: entry.answers,
+        answersUpdatedAt: entry.submittedAt,
+        previousApplicationId:
+          stageIndex > 0
+            ? required(
+                applicationIds.get(
+                  applicationKey(entry.networkId, required(seededCalls.get(entry.spec.slug), entry.spec.slug).stageIds[0]!),
+                ),
+                `outline of ${entry.plan.network.name}`,
+              )
+            : null,
+        submittedAt: entry.submittedAt,
+        receiptNumber: entry.receiptNumber,
+        createdById: entry.createdById,
+        createdAt: entry.createdAt,
+      })),
+      skipDuplicates: true,
     });
-
-    if (plan.outcome === DecisionOutcome.FUNDED) {
-      awards.push({
-        id: `${id}-award`,
-        applicationId: application.id,
-        networkId,
-        amountCents,
-        supportDescription: spec.supportDescription,
-        startsOn: spec.fundingStartsOn,
-        endsOn: spec.fundingEndsOn,
-        state: spec.fundingEndsOn.getTime() < now.getTime() ? "completed" : "active",
-        createdAt: decidedAt,
-      });
-    }
+    const rows = await prisma.application.findMany({
+      where: { stageId: { in: [...new Set(batch.map((entry) => entry.stageId))] } },
+      select: { id: true, networkId: true, stageId: true },
+    });
+    for (const row of rows) applicationIds.set(applicationKey(row.networkId, row.stageId), row.id);
   }
+  const applicationIdOf = (entry: (typeof prepared)[number]) =>
+    required(applicationIds.get(applicationKey(entry.networkId, entry.stageId)), `application ${entry.id}`);
 
-  await prisma.applicationVersion.createMany({ data: versions, skipDuplicates: true });
-  await prisma.decision.createMany({ data: decisions, skipDuplicates: true });
-  await prisma.award.createMany({ data: awards, skipDuplicates: true });
+  await prisma.applicationVersion.createMany({
+    data: prepared.map((entry) => ({
+      id: `${entry.id}-version-1`,
+      applicationId: applicationIdOf(entry),
+      number: 1,
+      answers: entry.answers,
+      receiptNumber: entry.receiptNumber,
+      submittedAt: entry.submittedAt,
+      submittedById: entry.createdById,
+    })),
+    skipDuplicates: true,
+  });
+
+  await prisma.decision.createMany({
+    data: prepared.map((entry) => ({
+      id: `${entry.id}-decision`,
+      applicationId: applicationIdOf(entry),
+      outcome: entry.plan.outcome,
+      amountCents: entry.amountCents,
+      justification: justifications[entry.plan.outcome],
+      decidedById: users.manager,
+      decidedAt: entry.decidedAt,
+      notifiedAt: addDays(entry.decidedAt, 2),
+    })),
+    skipDuplicates: true,
+  });
+
+  await prisma.award.createMany({
+    data: prepared
+      .filter((entry) => entry.plan.outcome === DecisionOutcome.FUNDED)
+      .map((entry) => ({
+        id: `${entry.id}-award`,
+        applicationId: applicationIdOf(entry),
+        networkId: entry.networkId,
+        amountCents: entry.amountCents,
+        supportDescription: entry.spec.supportDescription,
+        startsOn: entry.spec.fundingStartsOn,
+        endsOn: entry.spec.fundingEndsOn,
+        // Awards whose period is over are finished; the others still run (and report).
+        state: entry.spec.fundingEndsOn.getTime() < now.getTime() ? "completed" : "active",
+        createdAt: entry.decidedAt,
+      })),
+    skipDuplicates: true,
+  });
 }

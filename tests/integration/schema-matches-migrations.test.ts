@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectPglite, connectPostgres, type Database } from "../../app/server/db.server";
 import { applyMigrations } from "../../app/server/migrate.server";
 import { describeDefault, introspectDatabase, MIGRATIONS_TABLE, type ActualDatabase } from "../support/database-structure";
-import { expectedDatabase, readPrismaDatamodel, type ExpectedDatabase } from "../support/prisma-schema";
+import { expectedDatabase, readPrismaDatamodel, type ExpectedDatabase, type ExpectedDefault } from "../support/prisma-schema";
 import { serverUrl, testDatabaseServer } from "../support/test-database";
 
 /**
@@ -80,7 +80,7 @@ type ColumnsAsText = Record<string, Record<string, { type: string; nullable: boo
 
 async function columnsAsText(
   db: Database,
-  columns: ExpectedDatabase["columns"] | ActualDatabase["columns"],
+  columns: Record<string, Record<string, { type: string; nullable: boolean; default: ExpectedDefault | string | null }>>,
 ): Promise<ColumnsAsText> {
   const result: ColumnsAsText = {};
   for (const [table, tableColumns] of Object.entries(columns)) {

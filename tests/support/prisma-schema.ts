@@ -329,7 +329,8 @@ function nativeColumnType([name, args]: [string, string[]]): string {
 const CLIENT_SIDE_DEFAULTS = new Set(["cuid", "uuid", "nanoid", "ulid"]);
 
 export function expectedDatabase(datamodel: DmmfDatamodel): ExpectedDatabase {
-  if (!datamodel.indexes) throw new Error("This DMMF has no datamodel.indexes; the Prisma CLI is older than this check expects.");
+  const allIndexes: DmmfIndex[] | undefined = datamodel.indexes;
+  if (!allIndexes) throw new Error("This DMMF has no datamodel.indexes; the Prisma CLI is older than this check expects.");
   if (datamodel.types.length > 0) throw new Error("Composite types exist only on MongoDB.");
 
   const models = new Map(datamodel.models.map((model) => [model.name, model]));
@@ -401,7 +402,7 @@ export function expectedDatabase(datamodel: DmmfDatamodel): ExpectedDatabase {
 
     // Indexes and the primary key, from datamodel.indexes, cross-checked against the per-model flags.
     const indexes: Record<string, IndexShape> = {};
-    const modelIndexes = datamodel.indexes.filter((index) => index.model === model.name);
+    const modelIndexes: DmmfIndex[] = allIndexes.filter((index) => index.model === model.name);
     for (const index of modelIndexes) {
       if (index.where !== undefined) throw new Error(`${model.name}: partial indexes are not handled by this check.`);
       if (index.type === "fulltext") throw new Error(`${model.name}: @@fulltext does not exist on PostgreSQL.`);
