@@ -85,7 +85,7 @@ export async function signUp(
 }
 
 /** Uses a one-time link; returns the user it belongs to, or null when it is unknown, used or expired. */
-async function useToken(token: string, purpose: "VERIFY_EMAIL" | "PASSWORD_RESET", now: Date) {
+async function redeemToken(token: string, purpose: "VERIFY_EMAIL" | "PASSWORD_RESET", now: Date) {
   const claimed = await prisma.userToken.updateMany({
     where: { tokenHash: hashToken(token), purpose, usedAt: null, expiresAt: { gt: now } },
     data: { usedAt: now },
@@ -95,7 +95,7 @@ async function useToken(token: string, purpose: "VERIFY_EMAIL" | "PASSWORD_RESET
 }
 
 export async function confirmEmail(token: string, now = new Date()): Promise<boolean> {
-  const used = await useToken(token, "VERIFY_EMAIL", now);
+  const used = await redeemToken(token, "VERIFY_EMAIL", now);
   if (!used) return false;
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: used.userId }, data: { emailVerifiedAt: now } });
@@ -184,7 +184,7 @@ export async function passwordResetTokenIsValid(token: string, now = new Date())
 /** Sets the new password, confirms the address (the link proved it) and ends every session of the account. */
 export async function resetPassword(token: string, password: string, now = new Date()): Promise<boolean> {
   const passwordHash = await hashPassword(password);
-  const used = await useToken(token, "PASSWORD_RESET", now);
+  const used = await redeemToken(token, "PASSWORD_RESET", now);
   if (!used) return false;
   await prisma.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: used.userId }, select: { emailVerifiedAt: true } });

@@ -63,14 +63,14 @@ export function connectFromEnvironment(): Promise<Database> | Database {
 let current: Database | undefined;
 let connecting: Promise<Database> | undefined;
 
-/** The process-wide database; tests install their own with `useDatabase`. */
+/** The process-wide database; tests install their own with `installDatabase`. */
 export async function database(): Promise<Database> {
   if (current) return current;
   connecting ??= Promise.resolve(connectFromEnvironment()).then((db) => (current = db));
   return connecting;
 }
 
-export function useDatabase(db: Database): void {
+export function installDatabase(db: Database): void {
   current = db;
   connecting = Promise.resolve(db);
 }

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
-import { connectPglite, connectPostgres, useDatabase, type Database } from "../../app/server/db.server";
+import { connectPglite, connectPostgres, installDatabase, type Database } from "../../app/server/db.server";
 import { serverUrl, testDatabaseServer } from "./test-database";
 
 /** Gives this test file a database of its own, copied from the migrated template. */
@@ -30,5 +30,5 @@ async function databaseForThisFile(): Promise<{ db: Database; drop: () => Promis
 }
 
 const { db, drop } = await databaseForThisFile();
-useDatabase(db);
+installDatabase(db);
 afterAll(drop);

@@ -103,22 +103,22 @@ interface SchemaWasmExports {
 /** Prisma's `get_dmmf` on `schema` (the text of a schema.prisma); throws the parser's validation errors. */
 export function getDmmf(schema: string): { datamodel: DmmfDatamodel } {
   // A fresh instance per call: a Rust panic leaves an instance unusable.
-  let wasm: SchemaWasmExports | undefined;
-  let panicMessage: string | undefined;
+  // The imports need the instance they are given to; they reach it through this holder.
+  const instance: { exports?: SchemaWasmExports; panicMessage?: string } = {};
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const readString = (pointer: number, length: number) =>
-    decoder.decode(new Uint8Array(wasm!.memory.buffer, pointer >>> 0, length >>> 0));
+    decoder.decode(new Uint8Array(instance.exports!.memory.buffer, pointer >>> 0, length >>> 0));
 
   // The generated import names carry a hash (`__wbg_Error_e83987f665cf5504`); match on the stem so
   // a newer CLI keeps working as long as it needs nothing new.
   const implementations: Record<string, (...args: number[]) => unknown> = {
-    __wbg_set_message_: (pointer, length) => void (panicMessage = readString(pointer, length)),
+    __wbg_set_message_: (pointer, length) => void (instance.panicMessage = readString(pointer, length)),
     __wbg_Error_: (pointer, length) => new Error(readString(pointer, length)),
     __wbg___wbindgen_throw_: (pointer, length) => {
       throw new Error(readString(pointer, length));
     },
     __wbindgen_init_externref_table: () => {
-      const table = wasm!.__wbindgen_externrefs;
+      const table = instance.exports!.__wbindgen_externrefs;
       const offset = table.grow(4);
       table.set(0, undefined);
       table.set(offset + 0, undefined);
@@ -133,7 +133,8 @@ export function getDmmf(schema: string): { datamodel: DmmfDatamodel } {
     if (!stem) throw new Error(`prisma_schema_build_bg.wasm wants an import this loader lacks: ${module}.${name}`);
     (imports[module] ??= {})[name] = implementations[stem]!;
   }
-  wasm = new WebAssembly.Instance(parserModule(), imports).exports as unknown as SchemaWasmExports;
+  const wasm = new WebAssembly.Instance(parserModule(), imports).exports as unknown as SchemaWasmExports;
+  instance.exports = wasm;
   wasm.__wbindgen_start();
 
   const input = new TextEncoder().encode(JSON.stringify({ prismaSchema: schema, noColor: true }));
@@ -143,7 +144,7 @@ export function getDmmf(schema: string): { datamodel: DmmfDatamodel } {
   try {
     result = wasm.get_dmmf(inputPointer, input.length);
   } catch (error) {
-    if (panicMessage) throw new Error(`The Prisma schema parser panicked: ${panicMessage}`, { cause: error });
+    if (instance.panicMessage) throw new Error(`The Prisma schema parser panicked: ${instance.panicMessage}`, { cause: error });
     throw error;
   }
   const [pointer, length, errorIndex, failed] = result;
@@ -157,7 +158,7 @@ export function getDmmf(schema: string): { datamodel: DmmfDatamodel } {
     } catch {
       // not the usual JSON error
     }
-    throw new Error(`prisma/schema.prisma does not validate:\n${parsed?.message ?? message}`);
+    throw new Error(`The Prisma schema does not validate:\n${parsed?.message ?? message}`);
   }
   try {
     return JSON.parse(readString(pointer, length)) as { datamodel: DmmfDatamodel };
