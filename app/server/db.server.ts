@@ -19,6 +19,9 @@ export type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]
 
 export function connectPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (restart, failover, DROP DATABASE) raises an error event on
+  // the pool; unhandled, it would crash the process. The pool replaces the connection by itself.
+  pool.on("error", (error) => console.error("PostgreSQL connection lost:", error.message));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
