@@ -265,21 +265,41 @@ export const mintRegionenForm: FormDefinitionJson = {
 };
 
 export const mintRegionenRubric: CriterionSpec[] = [
-  criterion("Netzwerkstruktur und Partner", "Network structure and partners", 25,
+  criterion(
+    "Netzwerkstruktur und Partner",
+    "Network structure and partners",
+    25,
     "Breite und Verbindlichkeit des Partnerkreises, klare Koordination.",
-    "Breadth and commitment of the partners, clear coordination."),
-  criterion("Qualität der Angebote", "Quality of the activities", 20,
+    "Breadth and commitment of the partners, clear coordination.",
+  ),
+  criterion(
+    "Qualität der Angebote",
+    "Quality of the activities",
+    20,
     "Vielfalt, Reichweite und Qualität der bestehenden MINT-Angebote.",
-    "Variety, reach and quality of the existing STEM activities."),
-  criterion("Entwicklungsziele", "Development goals", 25,
+    "Variety, reach and quality of the existing STEM activities.",
+  ),
+  criterion(
+    "Entwicklungsziele",
+    "Development goals",
+    25,
     "Die Ziele sind konkret, ehrgeizig und in zwei Jahren erreichbar.",
-    "The goals are concrete, ambitious and achievable within two years."),
-  criterion("Verankerung in der Region", "Regional roots", 15,
+    "The goals are concrete, ambitious and achievable within two years.",
+  ),
+  criterion(
+    "Verankerung in der Region",
+    "Regional roots",
+    15,
     "Rückhalt in Kommune, Wirtschaft und Schullandschaft.",
-    "Backing from municipality, business and schools."),
-  criterion("Nutzen der Beratung", "Benefit of the consulting", 15,
+    "Backing from municipality, business and schools.",
+  ),
+  criterion(
+    "Nutzen der Beratung",
+    "Benefit of the consulting",
+    15,
     "Der Beratungsbedarf ist nachvollziehbar und die Beratung verspricht eine nachhaltige Wirkung.",
-    "The need is plausible and the consulting promises a lasting effect."),
+    "The need is plausible and the consulting promises a lasting effect.",
+  ),
 ];
 
 export const digitalSkillsForm: FormDefinitionJson = {
@@ -319,22 +339,55 @@ export const digitalSkillsForm: FormDefinitionJson = {
       key: "anlagen",
       titleDe: "Anlagen",
       titleEn: "Attachments",
-      fields: [field("konzept", "file", "Ausführliches Konzept (PDF, höchstens 10 Seiten)", "Detailed concept (PDF, at most 10 pages)", false)],
+      fields: [
+        field(
+          "konzept",
+          "file",
+          "Ausführliches Konzept (PDF, höchstens 10 Seiten)",
+          "Detailed concept (PDF, at most 10 pages)",
+          false,
+        ),
+      ],
     },
   ],
 };
 
 export const digitalSkillsRubric: CriterionSpec[] = [
-  criterion("Innovationsgehalt", "Innovation", 25,
-    "Das Vorhaben geht über bestehende Angebote hinaus.", "The project goes beyond existing activities."),
-  criterion("Qualität des Lernkonzepts", "Quality of the learning concept", 25,
-    "Lernziele, Methoden und Zielgruppen passen zusammen.", "Learning goals, methods and target groups fit together."),
-  criterion("Einbindung der Netzwerkpartner", "Involvement of the partners", 20,
-    "Die Partner übernehmen klar beschriebene Aufgaben.", "The partners take on clearly described tasks."),
-  criterion("Transferpotenzial", "Potential for transfer", 15,
-    "Ergebnisse lassen sich auf andere Regionen übertragen.", "Results can be transferred to other regions."),
-  criterion("Wirtschaftlichkeit", "Value for money", 15,
-    "Kosten und Nutzen stehen in einem angemessenen Verhältnis.", "Costs and benefits are in reasonable proportion."),
+  criterion(
+    "Innovationsgehalt",
+    "Innovation",
+    25,
+    "Das Vorhaben geht über bestehende Angebote hinaus.",
+    "The project goes beyond existing activities.",
+  ),
+  criterion(
+    "Qualität des Lernkonzepts",
+    "Quality of the learning concept",
+    25,
+    "Lernziele, Methoden und Zielgruppen passen zusammen.",
+    "Learning goals, methods and target groups fit together.",
+  ),
+  criterion(
+    "Einbindung der Netzwerkpartner",
+    "Involvement of the partners",
+    20,
+    "Die Partner übernehmen klar beschriebene Aufgaben.",
+    "The partners take on clearly described tasks.",
+  ),
+  criterion(
+    "Transferpotenzial",
+    "Potential for transfer",
+    15,
+    "Ergebnisse lassen sich auf andere Regionen übertragen.",
+    "Results can be transferred to other regions.",
+  ),
+  criterion(
+    "Wirtschaftlichkeit",
+    "Value for money",
+    15,
+    "Kosten und Nutzen stehen in einem angemessenen Verhältnis.",
+    "Costs and benefits are in reasonable proportion.",
+  ),
 ];
 
 export const mintClusterOutlineForm: FormDefinitionJson = {
@@ -383,19 +436,41 @@ export const mintClusterOutlineForm: FormDefinitionJson = {
 };
 
 export const mintClusterOutlineRubric: CriterionSpec[] = [
-  criterion("Qualität und Kohärenz des Konzepts", "Quality and coherence of the concept", 30,
+  criterion(
+    "Qualität und Kohärenz des Konzepts",
+    "Quality and coherence of the concept",
+    30,
     "Das Konzept ist schlüssig und auf die Förderziele ausgerichtet.",
-    "The concept is coherent and aligned with the aims of the programme."),
-  criterion("Erreichen der Zielgruppe 10 bis 16 Jahre", "Reaching the 10-16 age group", 20,
+    "The concept is coherent and aligned with the aims of the programme.",
+  ),
+  criterion(
+    "Erreichen der Zielgruppe 10 bis 16 Jahre",
+    "Reaching the 10-16 age group",
+    20,
     "Die Angebote erreichen Jugendliche, auch solche ohne MINT-Vorerfahrung.",
-    "The activities reach young people, including those new to STEM."),
-  criterion("Clusterpartner", "Cluster partners", 20,
+    "The activities reach young people, including those new to STEM.",
+  ),
+  criterion(
+    "Clusterpartner",
+    "Cluster partners",
+    20,
     "Schulen, außerschulische Lernorte und Wirtschaft wirken verbindlich zusammen.",
-    "Schools, out-of-school places of learning and business cooperate bindingly."),
-  criterion("Nachhaltigkeit", "Sustainability", 15,
-    "Die Angebote bleiben über die Förderung hinaus bestehen.", "The activities continue beyond the funding."),
-  criterion("Angemessenheit der Finanzplanung", "Appropriateness of the budget", 15,
-    "Die beantragte Zuwendung ist plausibel und angemessen.", "The grant requested is plausible and appropriate."),
+    "Schools, out-of-school places of learning and business cooperate bindingly.",
+  ),
+  criterion(
+    "Nachhaltigkeit",
+    "Sustainability",
+    15,
+    "Die Angebote bleiben über die Förderung hinaus bestehen.",
+    "The activities continue beyond the funding.",
+  ),
+  criterion(
+    "Angemessenheit der Finanzplanung",
+    "Appropriateness of the budget",
+    15,
+    "Die beantragte Zuwendung ist plausibel und angemessen.",
+    "The grant requested is plausible and appropriate.",
+  ),
 ];
 
 export const mintClusterFullForm: FormDefinitionJson = {
@@ -416,7 +491,13 @@ export const mintClusterFullForm: FormDefinitionJson = {
       titleEn: "Financial plan",
       fields: [
         field("finanzplan", "budget", "Ausgaben nach Jahren und Positionen", "Expenses by year and item"),
-        field("eigenanteil", "amount", "Eigenanteil und Drittmittel (EUR)", "Own contribution and third-party funds (EUR)", false),
+        field(
+          "eigenanteil",
+          "amount",
+          "Eigenanteil und Drittmittel (EUR)",
+          "Own contribution and third-party funds (EUR)",
+          false,
+        ),
       ],
     },
     {
@@ -433,24 +514,60 @@ export const mintClusterFullForm: FormDefinitionJson = {
       titleDe: "Anlagen",
       titleEn: "Attachments",
       fields: [
-        field("kooperationsvereinbarungen", "file", "Kooperationsvereinbarungen der Clusterpartner (PDF)", "Cooperation agreements of the partners (PDF)"),
-        field("lebenslaeufe", "file", "Kurzlebensläufe der Projektleitung (PDF)", "Short CVs of the project leads (PDF)", false),
+        field(
+          "kooperationsvereinbarungen",
+          "file",
+          "Kooperationsvereinbarungen der Clusterpartner (PDF)",
+          "Cooperation agreements of the partners (PDF)",
+        ),
+        field(
+          "lebenslaeufe",
+          "file",
+          "Kurzlebensläufe der Projektleitung (PDF)",
+          "Short CVs of the project leads (PDF)",
+          false,
+        ),
       ],
     },
   ],
 };
 
 export const mintClusterFullRubric: CriterionSpec[] = [
-  criterion("Arbeitsplan und Meilensteine", "Work plan and milestones", 25,
-    "Arbeitspakete sind realistisch geplant und überprüfbar.", "Work packages are realistic and verifiable."),
-  criterion("Qualität der Bildungsangebote", "Quality of the educational activities", 25,
-    "Die Angebote sind fachlich und didaktisch überzeugend.", "The activities convince in subject and teaching."),
-  criterion("Evaluation und Qualitätssicherung", "Evaluation and quality assurance", 20,
-    "Wirkungen werden systematisch erfasst.", "Effects are measured systematically."),
-  criterion("Verstetigung", "Continuation", 15,
-    "Es gibt einen tragfähigen Plan für die Zeit nach der Förderung.", "There is a viable plan for after the funding."),
-  criterion("Finanzplan", "Financial plan", 15,
-    "Ausgaben sind notwendig, angemessen und nachvollziehbar.", "Expenses are necessary, appropriate and traceable."),
+  criterion(
+    "Arbeitsplan und Meilensteine",
+    "Work plan and milestones",
+    25,
+    "Arbeitspakete sind realistisch geplant und überprüfbar.",
+    "Work packages are realistic and verifiable.",
+  ),
+  criterion(
+    "Qualität der Bildungsangebote",
+    "Quality of the educational activities",
+    25,
+    "Die Angebote sind fachlich und didaktisch überzeugend.",
+    "The activities convince in subject and teaching.",
+  ),
+  criterion(
+    "Evaluation und Qualitätssicherung",
+    "Evaluation and quality assurance",
+    20,
+    "Wirkungen werden systematisch erfasst.",
+    "Effects are measured systematically.",
+  ),
+  criterion(
+    "Verstetigung",
+    "Continuation",
+    15,
+    "Es gibt einen tragfähigen Plan für die Zeit nach der Förderung.",
+    "There is a viable plan for after the funding.",
+  ),
+  criterion(
+    "Finanzplan",
+    "Financial plan",
+    15,
+    "Ausgaben sind notwendig, angemessen und nachvollziehbar.",
+    "Expenses are necessary, appropriate and traceable.",
+  ),
 ];
 
 export const rlpForm: FormDefinitionJson = {
@@ -480,14 +597,34 @@ export const rlpForm: FormDefinitionJson = {
 };
 
 export const rlpRubric: CriterionSpec[] = [
-  criterion("Tragfähigkeit der Gründungsidee", "Viability of the founding idea", 30,
-    "Die Idee ist klar und auf Dauer angelegt.", "The idea is clear and built to last."),
-  criterion("Breite des Partnerkreises", "Breadth of the partners", 25,
-    "Bildung, Wirtschaft und Kommune sind beteiligt.", "Education, business and municipality take part."),
-  criterion("Regionaler Bedarf", "Regional need", 25,
-    "Das Netzwerk schließt eine Lücke in der Region.", "The network fills a gap in the region."),
-  criterion("Umsetzungsplanung", "Implementation plan", 20,
-    "Die ersten Schritte sind konkret geplant.", "The first steps are planned concretely."),
+  criterion(
+    "Tragfähigkeit der Gründungsidee",
+    "Viability of the founding idea",
+    30,
+    "Die Idee ist klar und auf Dauer angelegt.",
+    "The idea is clear and built to last.",
+  ),
+  criterion(
+    "Breite des Partnerkreises",
+    "Breadth of the partners",
+    25,
+    "Bildung, Wirtschaft und Kommune sind beteiligt.",
+    "Education, business and municipality take part.",
+  ),
+  criterion(
+    "Regionaler Bedarf",
+    "Regional need",
+    25,
+    "Das Netzwerk schließt eine Lücke in der Region.",
+    "The network fills a gap in the region.",
+  ),
+  criterion(
+    "Umsetzungsplanung",
+    "Implementation plan",
+    20,
+    "Die ersten Schritte sind konkret geplant.",
+    "The first steps are planned concretely.",
+  ),
 ];
 
 export const zdiForm: FormDefinitionJson = {
@@ -510,7 +647,12 @@ export const zdiForm: FormDefinitionJson = {
       titleDe: "Qualitätsentwicklung",
       titleEn: "Quality development",
       fields: [
-        field("berufsorientierung", "yesNo", "Bietet das Netzwerk Angebote zur Berufsorientierung an?", "Does the network offer careers orientation?"),
+        field(
+          "berufsorientierung",
+          "yesNo",
+          "Bietet das Netzwerk Angebote zur Berufsorientierung an?",
+          "Does the network offer careers orientation?",
+        ),
         longText(
           "qualitaetsentwicklung",
           "Maßnahmen zur Qualitätsentwicklung",
@@ -525,22 +667,49 @@ export const zdiForm: FormDefinitionJson = {
       key: "anlagen",
       titleDe: "Anlagen",
       titleEn: "Attachments",
-      fields: [field("kursstatistik", "file", "Kursstatistik (Tabellenvorlage)", "Course statistics (spreadsheet template)")],
+      fields: [
+        field("kursstatistik", "file", "Kursstatistik (Tabellenvorlage)", "Course statistics (spreadsheet template)"),
+      ],
     },
   ],
 };
 
 export const zdiRubric: CriterionSpec[] = [
-  criterion("Umfang der Kursangebote", "Number of courses", 25,
-    "Anzahl und Regelmäßigkeit der Kurse.", "Number and regularity of the courses."),
-  criterion("Erreichte Schülerinnen und Schüler", "Pupils reached", 25,
-    "Reichweite im Verhältnis zur Größe der Region.", "Reach relative to the size of the region."),
-  criterion("Anteil der Mädchen", "Share of girls", 20,
-    "Mädchen werden gezielt angesprochen und erreicht.", "Girls are addressed and reached on purpose."),
-  criterion("Qualitätsentwicklung", "Quality development", 15,
-    "Das Netzwerk prüft und verbessert seine Angebote.", "The network checks and improves its activities."),
-  criterion("Vernetzung mit Unternehmen", "Links with business", 15,
-    "Unternehmen sind aktiv an Kursen beteiligt.", "Companies take an active part in the courses."),
+  criterion(
+    "Umfang der Kursangebote",
+    "Number of courses",
+    25,
+    "Anzahl und Regelmäßigkeit der Kurse.",
+    "Number and regularity of the courses.",
+  ),
+  criterion(
+    "Erreichte Schülerinnen und Schüler",
+    "Pupils reached",
+    25,
+    "Reichweite im Verhältnis zur Größe der Region.",
+    "Reach relative to the size of the region.",
+  ),
+  criterion(
+    "Anteil der Mädchen",
+    "Share of girls",
+    20,
+    "Mädchen werden gezielt angesprochen und erreicht.",
+    "Girls are addressed and reached on purpose.",
+  ),
+  criterion(
+    "Qualitätsentwicklung",
+    "Quality development",
+    15,
+    "Das Netzwerk prüft und verbessert seine Angebote.",
+    "The network checks and improves its activities.",
+  ),
+  criterion(
+    "Vernetzung mit Unternehmen",
+    "Links with business",
+    15,
+    "Unternehmen sind aktiv an Kursen beteiligt.",
+    "Companies take an active part in the courses.",
+  ),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -639,7 +808,8 @@ function rlpCall(now: Date, year: number): CallSpec {
     programmeSlug: "rlp-gruendung",
     round: year - 2017,
     title: `Gründungswettbewerb MINT-Regionen Rheinland-Pfalz ${year}`,
-    summary: "Zwei neue regionale MINT-Netzwerke in Rheinland-Pfalz erhalten Anschubhilfe und Beratung für ihre Gründung.",
+    summary:
+      "Zwei neue regionale MINT-Netzwerke in Rheinland-Pfalz erhalten Anschubhilfe und Beratung für ihre Gründung.",
     description:
       "Sie möchten in Ihrer Region ein MINT-Netzwerk gründen? Der Wettbewerb wählt jedes Jahr zwei Gründungsinitiativen aus. Sie erhalten eine Anschubhilfe für die Geschäftsstelle, Beratung beim Aufbau tragfähiger Strukturen und die Möglichkeit, sich mit bestehenden MINT-Regionen im Land auszutauschen.",
     rules:

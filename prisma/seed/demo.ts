@@ -6,7 +6,7 @@ import { CallStatus, DecisionOutcome, NetworkRole, StageKind, UserRole } from ".
 import { demoCalls, programmes, type CallSpec, type FormDefinitionJson } from "./calls";
 import { demoNetworks, findDemoNetwork, type DemoNetwork } from "./networks";
 import { SeededRandom } from "./random";
-import { addDays, berlinDay } from "./time";
+import { addDays, berlinDay, shiftDay } from "./time";
 
 export const SEED_MARKER_ID = "seed-demo-marker";
 
@@ -90,6 +90,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions): 
 async function seedUsers(prisma: PrismaClient, now: Date, passwordHash: string): Promise<Record<UserKey, string>> {
   await prisma.user.createMany({
     data: demoUsers.map((user) => ({
+      id: `seed-user-${user.key}`,
       email: user.email,
       name: user.name,
       role: user.role,
@@ -409,7 +410,8 @@ function answersFor(
           if (field.options?.[0]) answers[field.key] = field.options[0].value;
           break;
         case "multipleChoice":
-          if (field.options) answers[field.key] = field.options.slice(0, random.int(1, field.options.length)).map((o) => o.value);
+          if (field.options)
+            answers[field.key] = field.options.slice(0, random.int(1, field.options.length)).map((o) => o.value);
           break;
         default:
           // files, partners, budgets and amounts have shapes of their own; the demo leaves them empty.
@@ -427,7 +429,12 @@ function planApplications(now: Date): ApplicationPlan[] {
   const ordinary = demoNetworks.filter(
     (network) => network.kind === "NETWORK" && network !== applicantNetwork && network !== applicant2Network,
   );
-  const add = (callSlug: string, networks: DemoNetwork[], outcome: DecisionOutcome, title: (n: DemoNetwork) => string) => {
+  const add = (
+    callSlug: string,
+    networks: DemoNetwork[],
+    outcome: DecisionOutcome,
+    title: (n: DemoNetwork) => string,
+  ) => {
     for (const network of networks) plans.push({ callSlug, stageIndex: 0, network, title: title(network), outcome });
   };
 
@@ -445,7 +452,9 @@ function planApplications(now: Date): ApplicationPlan[] {
   add("digital-skills-2018", [applicant2Network, ...ds.slice(7, 10)], DecisionOutcome.REJECTED, dsTitle);
 
   // MINT-Cluster round 3: four outlines, three invited to a full proposal, two of those funded.
-  const mc = new SeededRandom("mint-cluster-runde-3").shuffle(ordinary.filter((n) => n.bundesland !== "NW")).slice(0, 4);
+  const mc = new SeededRandom("mint-cluster-runde-3")
+    .shuffle(ordinary.filter((n) => n.bundesland !== "NW"))
+    .slice(0, 4);
   const mcTitle = (n: DemoNetwork) => `MINT-Cluster ${n.town}: Forschen, Tüfteln, Programmieren`;
   mc.forEach((network, index) => {
     plans.push({
@@ -475,7 +484,8 @@ function planApplications(now: Date): ApplicationPlan[] {
   add("rlp-gruendung-2019", rp.slice(4, 5), DecisionOutcome.REJECTED, rpTitle);
 
   // zdi: last year's figures reports of six NRW networks, five of which earned the seal.
-  const lastZdiYear = berlinDay(addDays(now, -10)).year - 1;
+  // The same calendar arithmetic as in demoCalls: the current zdi call opened ten days ago.
+  const lastZdiYear = shiftDay(berlinDay(now), { days: -10 }).year - 1;
   const zdi = new SeededRandom("zdi").shuffle(
     demoNetworks.filter((network) => network.bundesland === "NW" && network.kind === "NETWORK"),
   );
@@ -493,19 +503,17 @@ const receiptPrefixes: Record<string, string> = {
 };
 
 const justifications: Record<DecisionOutcome, string> = {
-  FUNDED:
-    "Die Jury hebt die breite Verankerung des Netzwerks in der Region und die klar formulierten Ziele hervor.",
+  FUNDED: "Die Jury hebt die breite Verankerung des Netzwerks in der Region und die klar formulierten Ziele hervor.",
   REJECTED:
     "Die Bewerbung erfüllt die formalen Voraussetzungen, konnte sich im Vergleich mit den übrigen Bewerbungen jedoch nicht durchsetzen.",
-  INVITED_TO_NEXT_STAGE:
-    "Die Skizze überzeugt; das Cluster wird aufgefordert, einen Vollantrag einzureichen.",
+  INVITED_TO_NEXT_STAGE: "Die Skizze überzeugt; das Cluster wird aufgefordert, einen Vollantrag einzureichen.",
   WAITLISTED: "Die Bewerbung steht auf der Nachrückliste.",
 };
 
 const stateAfter: Record<DecisionOutcome, string> = {
   FUNDED: "approved",
   REJECTED: "rejected",
-  INVITED_TO_NEXT_STAGE: "invited",
+  INVITED_TO_NEXT_STAGE: "invitedToNextStage",
   WAITLISTED: "waitlisted",
 };
 
@@ -575,7 +583,20 @@ async function seedApplications(
       plan.outcome === DecisionOutcome.FUNDED && spec.maxAwardCents !== null
         ? ((spec.maxAwardCents * BigInt(random.int(76, 100))) / 100n / 50_000n) * 50_000n
         : null;
-    return { plan, spec, stageId, networkId, id, receiptNumber, createdAt, submittedAt, decidedAt, createdById, answers, amountCents };
+    return {
+      plan,
+      spec,
+      stageId,
+      networkId,
+      id,
+      receiptNumber,
+      createdAt,
+      submittedAt,
+      decidedAt,
+      createdById,
+      answers,
+      amountCents,
+    };
   });
 
   // Applications (single stages and outlines first, so full proposals can point at their outline).
@@ -598,7 +619,10 @@ async function seedApplications(
           stageIndex > 0
             ? required(
                 applicationIds.get(
-                  applicationKey(entry.networkId, required(seededCalls.get(entry.spec.slug), entry.spec.slug).stageIds[0]!),
+                  applicationKey(
+                    entry.networkId,
+                    required(seededCalls.get(entry.spec.slug), entry.spec.slug).stageIds[0]!,
+                  ),
                 ),
                 `outline of ${entry.plan.network.name}`,
               )

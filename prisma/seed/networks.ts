@@ -36,7 +36,10 @@ const places: Readonly<Record<string, readonly [region: string, town: string]>> 
   "NeMo – Netzwerk MINTregion Böblingen": ["Landkreis Böblingen", "Böblingen"],
   "NwT-Bildungshaus": ["Landkreis Tuttlingen", "Tuttlingen"],
   "phaenovum Schülerforschungszentrum Lörrach-Dreiländereck e. V.": ["Landkreis Lörrach (Dreiländereck)", "Lörrach"],
-  "Schülerforschungszentrum Südwürttemberg e. V.": ["Südwürttemberg (Bad Saulgau, Ravensburg, Sigmaringen)", "Bad Saulgau"],
+  "Schülerforschungszentrum Südwürttemberg e. V.": [
+    "Südwürttemberg (Bad Saulgau, Ravensburg, Sigmaringen)",
+    "Bad Saulgau",
+  ],
   "Wissenswerkstatt Friedrichshafen e. V.": ["Bodenseekreis", "Friedrichshafen"],
   "MINT-Allianz Bayern": ["Freistaat Bayern", "München"],
   "MINT-Netz Bayern": ["Freistaat Bayern", "Nürnberg"],
@@ -60,7 +63,10 @@ const places: Readonly<Record<string, readonly [region: string, town: string]>> 
   "MINT-Netz Berlin-Brandenburg": ["Berlin und Brandenburg", "Berlin"],
   "Schülerlabor-Netzwerk GenaU Berlin-Brandenburg": ["Berlin und Brandenburg", "Potsdam"],
   "Landkreis Elbe-Elster": ["Landkreis Elbe-Elster", "Herzberg"],
-  "MINTRegion Westbrandenburg": ["Havelland, Potsdam-Mittelmark und Brandenburg an der Havel", "Brandenburg an der Havel"],
+  "MINTRegion Westbrandenburg": [
+    "Havelland, Potsdam-Mittelmark und Brandenburg an der Havel",
+    "Brandenburg an der Havel",
+  ],
   "MINTforum Bremen": ["Bremen und Bremerhaven", "Bremen"],
   "MINTforum Hamburg": ["Freie und Hansestadt Hamburg", "Hamburg"],
   "MINT im Werra-Meißner-Kreis e. V. – Witzenhausen": ["Werra-Meißner-Kreis", "Witzenhausen"],
@@ -124,7 +130,10 @@ const places: Readonly<Record<string, readonly [region: string, town: string]>> 
     "StädteRegion Aachen, Kreis Düren und Kreis Euskirchen",
     "Düren",
   ],
-  "zdi-Zentrum BeST Bergisches Schul-Technikum": ["Bergisches Städtedreieck (Wuppertal, Solingen, Remscheid)", "Wuppertal"],
+  "zdi-Zentrum BeST Bergisches Schul-Technikum": [
+    "Bergisches Städtedreieck (Wuppertal, Solingen, Remscheid)",
+    "Wuppertal",
+  ],
   "zdi-Zentrum Bottrop mint4u": ["Stadt Bottrop", "Bottrop"],
   "zdi-Zentrum FIT.Paderborn": ["Kreis Paderborn", "Paderborn"],
   "zdi-Zentrum Hamm": ["Stadt Hamm", "Hamm"],
@@ -347,7 +356,9 @@ function demoNetwork(fact: { bundesland: string; name: string; kind: "network" |
   const partners: DemoPartner[] = [];
   for (let position = 0; partners.length < count; position++) {
     const type = position === 0 ? random.pick(leadTypes) : random.pick(partnerTypeWeights);
-    const candidates = partnerNames[type].map((name) => fill(name, town, region)).filter((name) => !usedNames.has(name));
+    const candidates = partnerNames[type]
+      .map((name) => fill(name, town, region))
+      .filter((name) => !usedNames.has(name));
     if (candidates.length === 0) continue;
     const name = random.pick(candidates);
     usedNames.add(name);

@@ -20,7 +20,14 @@ export interface Day {
   day: number;
 }
 
-function partsOf(instant: number): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+function partsOf(instant: number): {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+} {
   const values: Record<string, number> = {};
   for (const part of berlinParts.formatToParts(new Date(instant))) {
     if (part.type !== "literal") values[part.type] = Number(part.value);

@@ -86,7 +86,14 @@ describe("demo seed", () => {
       await seedDemo(other.prisma, { now, passwordHash });
       const roster = (database: Database) =>
         database.prisma.networkPartner.findMany({
-          select: { id: true, name: true, type: true, roleInNetwork: true, position: true, network: { select: { id: true, name: true, region: true } } },
+          select: {
+            id: true,
+            name: true,
+            type: true,
+            roleInNetwork: true,
+            position: true,
+            network: { select: { id: true, name: true, region: true } },
+          },
           orderBy: { id: "asc" },
         });
       expect(await roster(other)).toEqual(await roster(db));
@@ -123,7 +130,9 @@ describe("demo seed", () => {
     expect(byEmail.get("manager@example.org")?.managedProgrammes).toHaveLength(programmes);
 
     const applicant = byEmail.get("applicant@example.org")!;
-    expect(applicant.memberships.map((m) => [m.network.name, m.role])).toEqual([["MINT-Region Freiburg", "COORDINATOR"]]);
+    expect(applicant.memberships.map((m) => [m.network.name, m.role])).toEqual([
+      ["MINT-Region Freiburg", "COORDINATOR"],
+    ]);
     const applicant2 = byEmail.get("applicant2@example.org")!;
     expect(applicant2.memberships).toHaveLength(1);
     expect(applicant2.memberships[0]?.role).toBe("COORDINATOR");
@@ -142,7 +151,9 @@ describe("demo seed", () => {
       include: { stages: { orderBy: { position: "asc" }, include: { form: true, rubric: true } } },
     });
     expect(calls.length).toBeGreaterThanOrEqual(2);
-    const inOutline = calls.filter((call) => call.stages.some((stage) => stage.kind === "OUTLINE" && isOpenAt(stage, now)));
+    const inOutline = calls.filter((call) =>
+      call.stages.some((stage) => stage.kind === "OUTLINE" && isOpenAt(stage, now)),
+    );
     expect(inOutline).toHaveLength(1);
     const current = inOutline[0]!;
     expect(current.status).toBe("PUBLISHED");
@@ -166,7 +177,10 @@ describe("demo seed", () => {
     expect(openSingle.length).toBeGreaterThanOrEqual(1);
     // Every published call has a stage open now or still ahead.
     for (const call of calls) {
-      expect(call.stages.some((stage) => stage.closesAt.getTime() > now.getTime()), call.slug).toBe(true);
+      expect(
+        call.stages.some((stage) => stage.closesAt.getTime() > now.getTime()),
+        call.slug,
+      ).toBe(true);
     }
   });
 
@@ -201,7 +215,9 @@ describe("demo seed", () => {
   });
 
   it("gives every stage a form and a rubric whose weights add up to 100", async () => {
-    const stages = await db.prisma.callStage.findMany({ include: { form: true, rubric: { include: { criteria: true } } } });
+    const stages = await db.prisma.callStage.findMany({
+      include: { form: true, rubric: { include: { criteria: true } } },
+    });
     for (const stage of stages) {
       const definition = stage.form?.definition as { sections: { fields: { key: string; type: string }[] }[] };
       expect(definition.sections.length).toBeGreaterThan(0);
@@ -228,7 +244,9 @@ describe("demo seed", () => {
     expect(first.versions).toHaveLength(1);
     expect(first.decisions).toHaveLength(1);
 
-    const applications = await db.prisma.application.findMany({ include: { decisions: true, award: true, versions: true } });
+    const applications = await db.prisma.application.findMany({
+      include: { decisions: true, award: true, versions: true },
+    });
     for (const application of applications) {
       expect(application.submittedAt!.getTime()).toBeLessThan(now.getTime());
       expect(application.decisions).toHaveLength(1);
