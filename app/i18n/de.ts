@@ -54,6 +54,18 @@ export const de = {
   "awardType.MONEY": "Fördergeld",
   "awardType.SUPPORT": "Beratung und Qualifizierung",
 
+  "applicationState.draft": "Entwurf",
+  "applicationState.submitted": "Eingereicht",
+  "applicationState.withdrawn": "Zurückgezogen",
+  "applicationState.eligibilityCheck": "Formale Prüfung",
+  "applicationState.ineligible": "Nicht förderfähig",
+  "applicationState.inReview": "In Begutachtung",
+  "applicationState.shortlisted": "In der engeren Wahl",
+  "applicationState.waitlisted": "Nachrückliste",
+  "applicationState.invitedToNextStage": "Zum Vollantrag aufgefordert",
+  "applicationState.approved": "Gefördert",
+  "applicationState.rejected": "Nicht gefördert",
+
   "calls.title": "Ausschreibungen",
   "calls.open": "Offene Ausschreibungen",
   "calls.upcoming": "Demnächst",

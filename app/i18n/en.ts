@@ -55,6 +55,18 @@ export const en: Record<MessageKey, string> = {
   "awardType.MONEY": "Funding",
   "awardType.SUPPORT": "Consulting and training",
 
+  "applicationState.draft": "Draft",
+  "applicationState.submitted": "Submitted",
+  "applicationState.withdrawn": "Withdrawn",
+  "applicationState.eligibilityCheck": "Eligibility check",
+  "applicationState.ineligible": "Not eligible",
+  "applicationState.inReview": "In review",
+  "applicationState.shortlisted": "Shortlisted",
+  "applicationState.waitlisted": "Waiting list",
+  "applicationState.invitedToNextStage": "Invited to full proposal",
+  "applicationState.approved": "Funded",
+  "applicationState.rejected": "Not funded",
+
   "calls.title": "Calls",
   "calls.open": "Open calls",
   "calls.upcoming": "Coming soon",

@@ -4,6 +4,7 @@ import { requireRole } from "~/server/session.server";
 import { networksOfMember } from "~/server/networks.server";
 import { listPublicCalls } from "~/server/calls.server";
 import { CallList } from "~/components/call-card";
+import { ApplicationStateLabel } from "~/components/application-state";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime } from "~/i18n";
@@ -49,7 +50,9 @@ export default function ApplicantStart() {
                       <Link to={`/calls/${application.call.slug}`}>{application.call.title}</Link>
                     </td>
                     <td>{t(`stageKind.${application.stage.kind}`)}</td>
-                    <td>{application.state}</td>
+                    <td>
+                      <ApplicationStateLabel state={application.state} />
+                    </td>
                     <td>{formatDateTime(locale, application.stage.closesAt)}</td>
                   </tr>
                 ))}

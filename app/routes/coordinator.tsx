@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/server/session.server";
 import { landOverview } from "~/server/networks.server";
 import { useT } from "~/components/use-t";
+import { ApplicationStateLabel } from "~/components/application-state";
 import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "role.STATE_COORDINATOR");
@@ -26,7 +27,7 @@ export default function CoordinatorStart() {
         <ul>
           {shared.map((application) => (
             <li key={application.id}>
-              {application.network.name}: {application.call.title}
+              {application.network.name}: {application.call.title} <ApplicationStateLabel state={application.state} />
             </li>
           ))}
         </ul>
