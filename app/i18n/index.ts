@@ -26,23 +26,39 @@ export function translator(locale: Locale): Translate {
   };
 }
 
+const intlLocale: Record<Locale, string> = { de: "de-DE", en: "en-GB" };
+
+// Building an Intl formatter costs about a millisecond; pages format dozens of values, so each
+// formatter is built once per language.
+function formatterCache<T>(build: (locale: string) => T): (locale: Locale) => T {
+  const cache = new Map<Locale, T>();
+  return (locale) => {
+    let formatter = cache.get(locale);
+    if (!formatter) {
+      formatter = build(intlLocale[locale]);
+      cache.set(locale, formatter);
+    }
+    return formatter;
+  };
+}
+
+const dateTimeFormat = formatterCache(
+  (locale) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Berlin" }),
+);
+const dateFormat = formatterCache((locale) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Berlin" }));
+const euroFormat = formatterCache(
+  (locale) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }),
+);
+
 /** Times are shown in Europe/Berlin whatever the server's or browser's zone. */
 export function formatDateTime(locale: Locale, instant: Date | string): string {
-  return new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Europe/Berlin",
-  }).format(new Date(instant));
+  return dateTimeFormat(locale).format(new Date(instant));
 }
 
 export function formatDate(locale: Locale, instant: Date | string): string {
-  return new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", { dateStyle: "long", timeZone: "Europe/Berlin" }).format(
-    new Date(instant),
-  );
+  return dateFormat(locale).format(new Date(instant));
 }
 
 export function formatEuros(locale: Locale, cents: number | bigint | string): string {
-  return new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-GB", { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(
-    Number(cents) / 100,
-  );
+  return euroFormat(locale).format(Number(cents) / 100);
 }

@@ -56,20 +56,24 @@ export async function startSession(userId: string, userAgent: string | null, now
   return serializeCookie(sessionCookieName(), token, SESSION_DAYS * 86_400);
 }
 
-const currentUsers = new WeakMap<Request, Promise<CurrentUser | null>>();
+// Lookups in flight, by token. Remix hands each loader of one request its own Request object, and
+// the root and page loaders run at the same time: sharing the lookup that is already under way saves a
+// query per page without ever answering from an older result (the entry goes when the lookup ends).
+const lookupsInFlight = new Map<string, Promise<CurrentUser | null>>();
 
-/** The person behind the request's session cookie, or null; looked up once per request. */
+/** The person behind the request's session cookie, or null. */
 export function currentUser(request: Request): Promise<CurrentUser | null> {
-  let lookup = currentUsers.get(request);
+  const token = readCookie(request, sessionCookieName());
+  if (!token) return Promise.resolve(null);
+  let lookup = lookupsInFlight.get(token);
   if (!lookup) {
-    lookup = lookUpSession(readCookie(request, sessionCookieName()));
-    currentUsers.set(request, lookup);
+    lookup = lookUpSession(token).finally(() => lookupsInFlight.delete(token));
+    lookupsInFlight.set(token, lookup);
   }
   return lookup;
 }
 
-async function lookUpSession(token: string | undefined, now = new Date()): Promise<CurrentUser | null> {
-  if (!token) return null;
+async function lookUpSession(token: string, now = new Date()): Promise<CurrentUser | null> {
   const session = await prisma.session.findFirst({
     where: { id: hashToken(token), revokedAt: null, expiresAt: { gt: now }, user: { disabledAt: null } },
     select: {
