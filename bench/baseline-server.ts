@@ -35,6 +35,26 @@ interface PreparedRoute extends Route {
   queries: { text: string; values: (string | Buffer | null)[] }[];
 }
 
+// Parameter types the client declared in Parse become casts, since `pg` sends every parameter untyped.
+const typeNames = new Map<number, string>();
+const declaredTypes = new Set(Object.values(plan.routes).flatMap((route) => route.statements.flatMap((statement) => statement.types)));
+declaredTypes.delete(0);
+if (declaredTypes.size > 0) {
+  const result = await pool.query<{ oid: number; name: string }>(
+    "SELECT oid::int AS oid, oid::regtype::text AS name FROM pg_type WHERE oid = ANY($1::oid[])",
+    [[...declaredTypes]],
+  );
+  for (const row of result.rows) typeNames.set(row.oid, row.name);
+}
+
+function withDeclaredTypes(statement: CapturedStatement): string {
+  if (!statement.types.some((oid) => oid !== 0)) return statement.text;
+  return statement.text.replace(/\$(\d+)\b/g, (match, digits: string) => {
+    const name = typeNames.get(statement.types[Number(digits) - 1] ?? 0);
+    return name ? `(${match}::${name})` : match;
+  });
+}
+
 const routes = new Map<string, PreparedRoute>();
 for (const [path, route] of Object.entries(plan.routes)) {
   routes.set(path, {
@@ -46,27 +66,6 @@ for (const [path, route] of Object.entries(plan.routes)) {
       text: withDeclaredTypes(statement),
       values: statement.values.map((value, index) => (value === null ? null : statement.binary[index] ? Buffer.from(value, "base64") : value)),
     })),
-  });
-}
-
-// Parameter types the client declared in Parse become casts, since `pg` sends every parameter untyped.
-const typeNames = new Map<number, string>();
-async function loadTypeNames(): Promise<void> {
-  const oids = new Set(plan.routes ? Object.values(plan.routes).flatMap((route) => route.statements.flatMap((s) => s.types)) : []);
-  oids.delete(0);
-  if (oids.size === 0) return;
-  const result = await pool.query<{ oid: number; name: string }>("SELECT oid::int AS oid, oid::regtype::text AS name FROM pg_type WHERE oid = ANY($1::oid[])", [[...oids]]);
-  for (const row of result.rows) typeNames.set(row.oid, row.name);
-  for (const route of routes.values()) {
-    route.queries = route.statements.map((statement, index) => ({ ...route.queries[index]!, text: withDeclaredTypes(statement) }));
-  }
-}
-
-function withDeclaredTypes(statement: CapturedStatement): string {
-  if (!statement.types.some((oid) => oid !== 0)) return statement.text;
-  return statement.text.replace(/\$(\d+)\b/g, (match, digits: string) => {
-    const name = typeNames.get(statement.types[Number(digits) - 1] ?? 0);
-    return name ? `(${match}::${name})` : match;
   });
 }
 
@@ -110,7 +109,6 @@ const server = http.createServer((request, response) => {
   );
 });
 
-await loadTypeNames();
 // One round of every route before saying ready, so a broken statement shows at once.
 for (const route of routes.values()) await replay(route);
 server.listen(plan.port, "127.0.0.1", () => console.log(`listening ${plan.port}`));

@@ -78,7 +78,12 @@ function paragraph(rng: ReturnType<typeof random>, sentences: number, ort: strin
 const pad = (n: number, width = 4) => String(n).padStart(width, "0");
 
 /** Inserts the large call into a seeded demo database; returns what it made. */
-export async function generateLargeCall(prisma: PrismaClient, now = new Date()): Promise<GeneratedCall> {
+export async function generateLargeCall(prisma: PrismaClient, now = new Date(), log: (step: string) => void = () => undefined): Promise<GeneratedCall> {
+  let stepStarted = performance.now();
+  const step = (what: string) => {
+    log(`${what} ${(performance.now() - stepStarted).toFixed(0)} ms`);
+    stepStarted = performance.now();
+  };
   const manager = await prisma.user.findUniqueOrThrow({ where: { email: "manager@example.org" }, select: { id: true } });
   const programme =
     (await prisma.programme.findFirst({ where: { managers: { some: { userId: manager.id } } }, orderBy: { name: "asc" }, select: { id: true, funder: true } })) ??
@@ -99,6 +104,7 @@ export async function generateLargeCall(prisma: PrismaClient, now = new Date()):
   });
   const jurors = (await prisma.user.findMany({ where: { role: "JUROR" }, select: { id: true }, orderBy: { email: "asc" } })).map((u) => u.id);
 
+  step("jurors");
   const year = now.getUTCFullYear() - 1;
   const opensAt = new Date(Date.UTC(year, 1, 1, 8));
   const closesAt = new Date(Date.UTC(year, 3, 30, 22));
@@ -182,6 +188,7 @@ export async function generateLargeCall(prisma: PrismaClient, now = new Date()):
     },
   });
 
+  step("call, stage, form, rubric, jury");
   const rng = random(20261122);
   const networks = [];
   const applications = [];
@@ -248,11 +255,17 @@ export async function generateLargeCall(prisma: PrismaClient, now = new Date()):
     }
   }
 
+  step("rows built");
   for (let i = 0; i < networks.length; i += BATCH) await prisma.network.createMany({ data: networks.slice(i, i + BATCH) });
+  step("network");
   for (let i = 0; i < applications.length; i += BATCH) await prisma.application.createMany({ data: applications.slice(i, i + BATCH) });
+  step("application");
   for (let i = 0; i < versions.length; i += BATCH) await prisma.applicationVersion.createMany({ data: versions.slice(i, i + BATCH) });
+  step("applicationVersion");
   for (let i = 0; i < assignments.length; i += BATCH * 3) await prisma.reviewAssignment.createMany({ data: assignments.slice(i, i + BATCH * 3) });
+  step("reviewAssignment");
   for (let i = 0; i < reviews.length; i += BATCH * 3) await prisma.review.createMany({ data: reviews.slice(i, i + BATCH * 3) });
+  step("review");
 
   return { callId: LARGE_CALL_ID, programmeId: programme.id, applications: applications.length, reviews: reviews.length, jurors: jurors.length };
 }

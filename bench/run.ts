@@ -12,10 +12,12 @@
 //    server's memory, then stops every child and drops the database.
 //
 // Environment: BENCH_SECONDS (default 10) per measurement, BENCH_WARMUP_SECONDS (default 1),
-// BENCH_CONNECTIONS (default 10), BENCH_TIMEOUT_SECONDS (a hard bound on the whole run).
+// BENCH_CONNECTIONS (default 10), BENCH_TIMEOUT_SECONDS (a hard bound on the whole run),
+// BENCH_VERBOSE=1 to list the captured SQL.
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
+import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -293,6 +295,10 @@ watchdog.unref();
 
 async function main(): Promise<void> {
   console.log(`bench: ${SECONDS} s per measurement (+${WARMUP_SECONDS} s warm-up), ${CONNECTIONS} connections, database ${DATABASE_NAME} on ${benchUrl.host}`);
+  const load1 = loadavg()[0] ?? 0;
+  if (load1 > availableParallelism()) {
+    console.warn(`bench: warning: the machine is busy (load average ${load1.toFixed(1)} on ${availableParallelism()} cores); figures will be low and noisy`);
+  }
   await recreateDatabase();
 
   // First instance, behind the recording proxy: migrates, seeds, and shows which SQL each page runs.
@@ -313,7 +319,7 @@ async function main(): Promise<void> {
   const db = connectPostgres(benchUrl.toString());
   let generated;
   try {
-    generated = await generateLargeCall(db.prisma);
+    generated = await generateLargeCall(db.prisma, new Date(), process.env.BENCH_VERBOSE === "1" ? (step) => console.log(`  generate: ${step}`) : undefined);
     await db.prisma.$executeRawUnsafe("ANALYZE");
   } finally {
     await db.close();
@@ -333,6 +339,15 @@ async function main(): Promise<void> {
   ];
   const routes: Record<string, CapturedRoute> = {};
   for (const scenario of scenarios) routes[scenario.path] = await captureRoute(first.base, scenario, capture);
+  if (process.env.BENCH_VERBOSE === "1") {
+    for (const scenario of scenarios) {
+      const route = routes[scenario.path]!;
+      console.log(`  ${scenario.path}: HTTP ${route.status}, ${route.bodyBytes} bytes, ${route.statements.length} statements`);
+      route.statements.forEach((statement, index) =>
+        console.log(`    #${index} conn ${statement.connection} after [${statement.after.join(",")}] types [${statement.types.join(",")}]: ${statement.text.slice(0, 160)} ${JSON.stringify(statement.values).slice(0, 120)}`),
+      );
+    }
+  }
   await stopChild(first.child);
   await capture.close();
   capture = undefined;
