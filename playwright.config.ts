@@ -40,7 +40,7 @@ export default defineConfig({
   testDir: "tests/e2e",
   // Keep other results in test-results/ (unit tests, the JSON summary) when Playwright empties its own folder.
   outputDir: "test-results/e2e",
-  fullyParallel: false,
+  fullyParallel: true,
   workers: 2,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
@@ -65,7 +65,7 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 240_000,
-    stdout: "pipe",
+    stdout: "ignore",
     stderr: "pipe",
     env: {
       ...databaseEnvironment,

@@ -25,7 +25,10 @@ import { useNonce } from "./components/nonce";
 import { useT } from "./components/use-t";
 import { defaultLocale, type Locale } from "./i18n";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale] = await Promise.all([currentUser(request), requestLocale(request)]);

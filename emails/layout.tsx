@@ -13,7 +13,9 @@ export function EmailLayout(props: {
   const t = translator(props.locale);
   return (
     <Html lang={props.locale}>
-      <Head />
+      <Head>
+        <title>{props.heading}</title>
+      </Head>
       <Preview>{props.preview}</Preview>
       <Body style={{ backgroundColor: "#f4f5f7", fontFamily: "Helvetica, Arial, sans-serif", color: "#1b1f24" }}>
         <Container style={{ backgroundColor: "#ffffff", padding: "32px", maxWidth: "560px" }}>
@@ -33,7 +35,9 @@ export function EmailLayout(props: {
               <Text style={{ fontSize: "13px" }}>
                 {t("email.linkFallback")}
                 <br />
-                <Link href={props.action.url}>{props.action.url}</Link>
+                <Link href={props.action.url} style={{ color: "#0b5394", textDecoration: "underline" }}>
+                  {props.action.url}
+                </Link>
               </Text>
             </Section>
           ) : null}

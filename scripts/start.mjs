@@ -42,6 +42,8 @@ app.use((request, response, next) => {
   next();
 });
 
+// Browsers ask for /favicon.ico on their own; the icon is an SVG.
+app.get("/favicon.ico", (_request, response) => response.redirect(301, "/favicon.svg"));
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 

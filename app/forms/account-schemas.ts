@@ -19,6 +19,12 @@ function passwordsMatch<S extends z.ZodType<{ password: string; passwordConfirm:
   return schema.refine((value) => value.password === value.passwordConfirm, {
     message: "error.passwordMismatch",
     path: ["passwordConfirm"],
+    // Checked as soon as both passwords are there, even while other fields still have errors, so
+    // every message shows at the first attempt.
+    when: ({ value }) => {
+      const passwords = value as { password?: unknown; passwordConfirm?: unknown } | undefined;
+      return typeof passwords?.password === "string" && typeof passwords.passwordConfirm === "string";
+    },
   });
 }
 

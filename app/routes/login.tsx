@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const result = await logIn(submission.value, { baseUrl: baseUrlOf(request), clientAddress: clientAddressOf(context) });
     if (!result.ok) {
-      return formError(submission, result.reason === "unverified" ? "login.unverified" : "login.failed", 400, { hideFields: ["password"] });
+      return formError(submission, result.reason === "unverified" ? "login.unverified" : "login.failed");
     }
     const cookie = await startSession(result.userId, request.headers.get("User-Agent"));
     return redirect(safeRedirectTarget(submission.value.redirectTo, startPageFor(result.role)), { headers: { "Set-Cookie": cookie } });

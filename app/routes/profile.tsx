@@ -8,7 +8,7 @@ import { changePassword, loadProfile, updateProfile } from "~/server/accounts.se
 import { readProtectedForm } from "~/server/csrf.server";
 import { requireUser } from "~/server/session.server";
 import { localeCookie } from "~/server/locale.server";
-import { clientAddressOf, refused } from "~/server/form-replies.server";
+import { clientAddressOf, refused, SECRET_FIELDS } from "~/server/form-replies.server";
 import { CsrfField, FormErrors, Notice, SelectField, TextField } from "~/components/forms";
 import { useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
@@ -27,11 +27,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readProtectedForm(request);
   if (formData.get("intent") === "password") {
     const submission = parseWithZod(formData, { schema: changePasswordSchema });
-    if (submission.status !== "success") return data<Outcome>({ intent: "password", result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return data<Outcome>({ intent: "password", result: submission.reply({ hideFields: SECRET_FIELDS }) }, { status: 400 });
     try {
       const changed = await changePassword(user, submission.value, { clientAddress: clientAddressOf(context) });
       if (!changed) {
-        return data<Outcome>({ intent: "password", result: submission.reply({ fieldErrors: { currentPassword: ["profile.password.wrong"] } }) }, { status: 400 });
+        return data<Outcome>({ intent: "password", result: submission.reply({ fieldErrors: { currentPassword: ["profile.password.wrong"] }, hideFields: SECRET_FIELDS }) }, { status: 400 });
       }
     } catch (error) {
       const reply = refused(submission, error, user.locale);

@@ -4,9 +4,14 @@ import { RateLimitedError } from "./accounts.server";
 import { RefusedError } from "./http.server";
 import { translator, type Locale } from "~/i18n";
 
+/**
+ * Passwords never travel back into a page (it could be cached or shared); every other value does.
+ */
+export const SECRET_FIELDS = ["password", "passwordConfirm", "currentPassword"];
+
 /** An invalid form comes back with its values and field messages (HTTP 400). */
 export function invalid<T>(submission: Submission<T>) {
-  return data(submission.reply(), { status: 400 });
+  return data(submission.reply({ hideFields: SECRET_FIELDS }), { status: 400 });
 }
 
 /**
@@ -16,23 +21,23 @@ export function invalid<T>(submission: Submission<T>) {
 export function refused<T>(submission: Submission<T>, error: unknown, locale: Locale) {
   if (error instanceof RateLimitedError) {
     const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
-    return data(submission.reply({ formErrors: [translator(locale)("error.rateLimited", { minutes })] }), {
+    return data(submission.reply({ formErrors: [translator(locale)("error.rateLimited", { minutes })], hideFields: SECRET_FIELDS }), {
       status: 429,
       headers: { "Retry-After": String(error.retryAfterSeconds) },
     });
   }
   if (error instanceof RefusedError) {
     const reply = error.options.field
-      ? submission.reply({ fieldErrors: { [error.options.field]: [error.messageKey] } })
-      : submission.reply({ formErrors: [error.messageKey] });
+      ? submission.reply({ fieldErrors: { [error.options.field]: [error.messageKey] }, hideFields: SECRET_FIELDS })
+      : submission.reply({ formErrors: [error.messageKey], hideFields: SECRET_FIELDS });
     return data(reply, { status: error.status === 409 ? 400 : error.status });
   }
   throw error;
 }
 
 /** The form's own message for the whole form (wrong password and the like), with a status. */
-export function formError<T>(submission: Submission<T>, messageKey: string, status = 400, options: { hideFields?: string[] } = {}) {
-  return data(submission.reply({ formErrors: [messageKey], hideFields: options.hideFields }), { status });
+export function formError<T>(submission: Submission<T>, messageKey: string, status = 400) {
+  return data(submission.reply({ formErrors: [messageKey], hideFields: SECRET_FIELDS }), { status });
 }
 
 export function baseUrlOf(request: Request): string {

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, contextOptions, demoAccounts, expect, expectAccessible, mailLink, openMail, test, type Role } from "./fixtures";
+import { DEMO_PASSWORD, contextOptions, demoAccounts, expect, expectAccessible, mailLink, newContextWithoutJavaScript, openMail, test, type Role } from "./fixtures";
 
 // Account journeys through the real pages, in German unless a test switches the language.
 // Each test uses its own accounts, so the tests do not depend on one another's order.
@@ -87,7 +87,7 @@ test.describe("accounts", () => {
 
   for (const javaScript of [true, false]) {
     test(`an invalid sign-up shows German field messages and keeps the input (JavaScript ${javaScript ? "on" : "off"})`, async ({ browser, baseURL }) => {
-      const context = await browser.newContext(contextOptions(baseURL, { javaScriptEnabled: javaScript }));
+      const context = javaScript ? await browser.newContext(contextOptions(baseURL)) : await newContextWithoutJavaScript(browser, baseURL);
       const page = await context.newPage();
       await page.goto("/signup");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Netzwerk registrieren");

@@ -1,4 +1,4 @@
-import type { APIRequestContext, APIResponse, Playwright } from "@playwright/test";
+import type { APIRequest, APIRequestContext, APIResponse } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { DEMO_PASSWORD, expect, storageStatePath, test, type Role } from "./fixtures";
 
@@ -39,11 +39,18 @@ const matrix: Record<string, Expected[]> = {
   // demo sign-up gets its confirmation link); in production mode it is a 404 for everyone.
   "/dev/mailbox":      [200,      200,            200,            200,       200,         200,             200],
   "/dev/mailbox/no-such-mail": [404, 404,         404,            404,       404,         404,             404],
+  // One-time links: an unknown token shows the page with its "invalid link" message.
+  "/confirm-email/unknown-token":  [200, 200,       200,            200,       200,         200,             200],
+  "/reset-password/unknown-token": [200, 200,       200,            200,       200,         200,             200],
+  "/invitation/unknown-token":     [200, 200,       200,            200,       200,         200,             200],
+  // Form targets only: opened directly they send the reader home.
+  "/logout":           ["→/",     "→/",           "→/",           "→/",      "→/",        "→/",            "→/"],
+  "/language":         ["→/",     "→/",           "→/",           "→/",      "→/",        "→/",            "→/"],
   "/no-such-page":     [404,      404,            404,            404,       404,         404,             404],
   "/calls/no-such-call": [404,    404,            404,            404,       404,         404,             404],
 };
 
-async function requestAs(playwright: Playwright, baseURL: string | undefined, role: Who): Promise<APIRequestContext> {
+async function requestAs(playwright: { request: APIRequest }, baseURL: string | undefined, role: Who): Promise<APIRequestContext> {
   return playwright.request.newContext({
     baseURL,
     maxRedirects: 0,
