@@ -1,5 +1,15 @@
-/** German is the portal's first language; the English catalogue must provide every key of this one. */
+import { callsDe } from "./de.calls";
+import { applicationsDe } from "./de.applications";
+import { filesDe } from "./de.files";
+
+/**
+ * German is the portal's first language; the English catalogue must provide every key of this one.
+ * Each area keeps its texts in a file of its own (de.<area>.ts beside en.<area>.ts).
+ */
 export const de = {
+  ...callsDe,
+  ...applicationsDe,
+  ...filesDe,
   "app.name": "MINT-Förderportal",
   "app.tagline": "Förderwettbewerbe für regionale MINT-Netzwerke",
   "nav.skipToContent": "Zum Inhalt springen",
@@ -256,6 +266,9 @@ export const de = {
   "error.generic.title": "Etwas ist schiefgegangen",
   "error.generic.text": "Bitte versuchen Sie es später noch einmal.",
   "error.summary": "Bitte prüfen Sie die markierten Felder.",
+
+  "workflow.refused": "Dieser Schritt ist im aktuellen Zustand nicht möglich.",
+  "workflow.stale": "Jemand hat den Vorgang inzwischen geändert. Bitte laden Sie die Seite neu.",
 
   "email.footer": "Diese E-Mail wurde automatisch vom MINT-Förderportal verschickt.",
   "email.confirm.subject": "Bitte bestätigen Sie Ihre E-Mail-Adresse",

@@ -1,6 +1,12 @@
 import type { MessageKey } from "./de";
+import { callsEn } from "./en.calls";
+import { applicationsEn } from "./en.applications";
+import { filesEn } from "./en.files";
 
 export const en: Record<MessageKey, string> = {
+  ...callsEn,
+  ...applicationsEn,
+  ...filesEn,
   "app.name": "MINT Funding Portal",
   "app.tagline": "Funding competitions for regional STEM networks",
   "nav.skipToContent": "Skip to content",
@@ -257,6 +263,9 @@ export const en: Record<MessageKey, string> = {
   "error.generic.title": "Something went wrong",
   "error.generic.text": "Please try again later.",
   "error.summary": "Please check the marked fields.",
+
+  "workflow.refused": "This step is not possible in the current state.",
+  "workflow.stale": "Someone changed this in the meantime. Please reload the page.",
 
   "email.footer": "This email was sent automatically by the MINT Funding Portal.",
   "email.confirm.subject": "Please confirm your email address",

@@ -1,0 +1,3 @@
+import type { callsDe } from "./de.calls";
+
+export const callsEn: Record<keyof typeof callsDe, string> = {};

@@ -1,0 +1,45 @@
+import type { Prisma } from "~/generated/prisma/client";
+import type { CurrentUser } from "./session.server";
+
+/**
+ * Which applications a person may read, as a `where` clause, so every query carries its permission
+ * check: members read their network's, managers their programmes' calls', jurors what is assigned to
+ * them and not in conflict (never drafts), state coordinators what a network shared with them.
+ */
+export function readableApplications(user: Pick<CurrentUser, "id" | "role">): Prisma.ApplicationWhereInput {
+  switch (user.role) {
+    case "ADMIN":
+      return {};
+    case "MANAGER":
+      return { call: { programme: { managers: { some: { userId: user.id } } } } };
+    case "APPLICANT":
+      return { network: { memberships: { some: { userId: user.id } } } };
+    case "JUROR":
+      return {
+        state: { notIn: ["draft", "withdrawn"] },
+        assignments: { some: { jurorId: user.id } },
+        conflicts: { none: { jurorId: user.id } },
+      };
+    case "STATE_COORDINATOR":
+      return { shares: { some: { sharedWithUserId: user.id } } };
+  }
+}
+
+/** Only the network's own people write its applications' answers and files. */
+export function editableApplications(user: Pick<CurrentUser, "id" | "role">): Prisma.ApplicationWhereInput {
+  return user.role === "APPLICANT" ? { network: { memberships: { some: { userId: user.id } } } } : { id: { in: [] } };
+}
+
+/** Managers act on the applications of calls in their programmes (admins on all). */
+export function managedApplications(user: Pick<CurrentUser, "id" | "role">): Prisma.ApplicationWhereInput {
+  if (user.role === "ADMIN") return {};
+  if (user.role === "MANAGER") return { call: { programme: { managers: { some: { userId: user.id } } } } };
+  return { id: { in: [] } };
+}
+
+/** Calls a manager may set up and change (admins all). */
+export function managedCalls(user: Pick<CurrentUser, "id" | "role">): Prisma.CallWhereInput {
+  if (user.role === "ADMIN") return {};
+  if (user.role === "MANAGER") return { programme: { managers: { some: { userId: user.id } } } };
+  return { id: { in: [] } };
+}
