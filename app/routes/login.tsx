@@ -6,7 +6,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { logInSchema } from "~/forms/account-schemas";
 import { logIn } from "~/server/accounts.server";
 import { readProtectedForm } from "~/server/csrf.server";
-import { currentUser, safeRedirectTarget, startPageFor, startSession } from "~/server/session.server";
+import { redirectLoggedInToStart, safeRedirectTarget, startPageFor, startSession } from "~/server/session.server";
 import { requestLocale } from "~/server/locale.server";
 import { baseUrlOf, clientAddressOf, formError, invalid, refused } from "~/server/form-replies.server";
 import { CsrfField, FormErrors, Notice, TextField } from "~/components/forms";
@@ -16,9 +16,7 @@ import { pageTitle } from "~/components/page-title";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await currentUser(request);
-  if (user) throw redirect(startPageFor(user.role));
-  return null;
+  return redirectLoggedInToStart(request);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { bundeslaender, signUpSchema } from "~/forms/account-schemas";
 import { signUp } from "~/server/accounts.server";
 import { readProtectedForm } from "~/server/csrf.server";
-import { currentUser, startPageFor } from "~/server/session.server";
+import { redirectLoggedInToStart } from "~/server/session.server";
 import { requestLocale } from "~/server/locale.server";
 import { wakeOutboxWorker } from "~/server/mail/outbox-worker.server";
 import { baseUrlOf, clientAddressOf, invalid, refused } from "~/server/form-replies.server";
@@ -17,9 +17,7 @@ import { pageTitle } from "~/components/page-title";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await currentUser(request);
-  if (user) throw redirect(startPageFor(user.role));
-  return null;
+  return redirectLoggedInToStart(request);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

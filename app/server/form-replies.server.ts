@@ -1,5 +1,10 @@
 import { data } from "@remix-run/node";
 import type { Submission } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { emailOnlySchema } from "~/forms/account-schemas";
+import { readProtectedForm } from "./csrf.server";
+import { requestLocale } from "./locale.server";
+import { wakeOutboxWorker } from "./mail/outbox-worker.server";
 import { RateLimitedError } from "./accounts.server";
 import { RefusedError } from "./http.server";
 import { translator, type Locale } from "~/i18n";
@@ -46,4 +51,25 @@ export function baseUrlOf(request: Request): string {
 
 export function clientAddressOf(context: { clientAddress?: unknown }): string {
   return typeof context.clientAddress === "string" ? context.clientAddress : "unknown";
+}
+
+/**
+ * The action of an EmailRequestPage: validates the address, lets `send` queue the mail (or nothing,
+ * silently) and answers "sent" either way.
+ */
+export async function emailRequestAction(
+  request: Request,
+  context: { clientAddress?: unknown },
+  send: (email: string, context: { baseUrl: string; clientAddress: string }) => Promise<void>,
+) {
+  const formData = await readProtectedForm(request);
+  const submission = parseWithZod(formData, { schema: emailOnlySchema });
+  if (submission.status !== "success") return invalid(submission);
+  try {
+    await send(submission.value.email, { baseUrl: baseUrlOf(request), clientAddress: clientAddressOf(context) });
+  } catch (error) {
+    return refused(submission, error, await requestLocale(request));
+  }
+  wakeOutboxWorker();
+  return data({ ...submission.reply(), sent: true as const });
 }

@@ -113,6 +113,13 @@ export async function endSession(request: Request, now = new Date()): Promise<st
   return serializeCookie(sessionCookieName(), "", 0);
 }
 
+/** Pages for anonymous visitors (login, sign-up) send someone already logged in to their start page. */
+export async function redirectLoggedInToStart(request: Request): Promise<null> {
+  const user = await currentUser(request);
+  if (user) throw redirect(startPageFor(user.role));
+  return null;
+}
+
 /** Where each role starts after logging in. */
 export function startPageFor(role: UserRole): string {
   switch (role) {
