@@ -9,11 +9,15 @@
 //    bare node:http running the captured SQL via `pg` and answering with a body of the page's size),
 //    and drives both with autocannon from a separate process (bench/load.mjs), 10 connections.
 // 4. Prints `bench <scenario>: p50_ms=… p95_ms=… rps=… baseline_ratio=…` per scenario and the
-//    server's memory, then stops every child and drops the database.
+//    server's memory.
+// 5. The deadline surge (bench/surge.ts) and the 200 MB upload (bench/upload.ts) against the same
+//    server, then stops every child and drops the database.
 //
 // Environment: BENCH_SECONDS (default 10) per measurement, BENCH_WARMUP_SECONDS (default 1),
 // BENCH_CONNECTIONS (default 10), BENCH_TIMEOUT_SECONDS (a hard bound on the whole run),
-// BENCH_VERBOSE=1 to list the captured SQL.
+// BENCH_VERBOSE=1 to list the captured SQL, BENCH_DATABASE_NAME (default portal_bench) so that runs
+// side by side do not drop each other's database, BENCH_ONLY=<scenario>,… to run only those
+// (e.g. BENCH_ONLY=deadline-surge; without a page scenario there is no large call and no baseline).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
@@ -23,6 +27,8 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { PgCapture, reduceDependencies, type CapturedStatement } from "./pg-capture.ts";
 import { generateLargeCall } from "./generate.ts";
+import { runDeadlineSurge } from "./surge.ts";
+import { printUploadBench } from "./upload.ts";
 import { connectPostgres } from "../app/server/db.server.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -31,7 +37,11 @@ const SECONDS = positiveNumber("BENCH_SECONDS", 10);
 const WARMUP_SECONDS = positiveNumber("BENCH_WARMUP_SECONDS", 1, true);
 const CONNECTIONS = positiveNumber("BENCH_CONNECTIONS", 10);
 const TIMEOUT_SECONDS = positiveNumber("BENCH_TIMEOUT_SECONDS", 600 + 10 * (SECONDS + WARMUP_SECONDS));
-const DATABASE_NAME = "portal_bench";
+const DATABASE_NAME = process.env.BENCH_DATABASE_NAME || "portal_bench";
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(DATABASE_NAME)) throw new Error(`BENCH_DATABASE_NAME must be a plain lower-case name, not "${DATABASE_NAME}"`);
+const ONLY = new Set((process.env.BENCH_ONLY ?? "").split(",").map((name) => name.trim()).filter(Boolean));
+const selected = (scenario: string) => ONLY.size === 0 || ONLY.has(scenario);
+const PAGE_SCENARIOS = ["healthz", "calls", "start-manager", "start-applicant"];
 const DEMO_PASSWORD = "demo-demo-demo";
 /** The server's own pool (connectPostgres' default); the baseline gets the same. */
 const POOL_SIZE = 10;
@@ -293,14 +303,8 @@ const watchdog = setTimeout(() => {
 }, TIMEOUT_SECONDS * 1000);
 watchdog.unref();
 
-async function main(): Promise<void> {
-  console.log(`bench: ${SECONDS} s per measurement (+${WARMUP_SECONDS} s warm-up), ${CONNECTIONS} connections, database ${DATABASE_NAME} on ${benchUrl.host}`);
-  const load1 = loadavg()[0] ?? 0;
-  if (load1 > availableParallelism()) {
-    console.warn(`bench: warning: the machine is busy (load average ${load1.toFixed(1)} on ${availableParallelism()} cores); figures will be low and noisy`);
-  }
-  await recreateDatabase();
-
+/** The page scenarios against the baseline; returns the measured server, still running. */
+async function benchPages(): Promise<{ child: Child; base: string }> {
   // First instance, behind the recording proxy: migrates, seeds, and shows which SQL each page runs.
   capture = new PgCapture(
     { host: benchUrl.hostname, port: Number(benchUrl.port || 5432) },
@@ -330,13 +334,13 @@ async function main(): Promise<void> {
 
   const managerCookie = await logIn(first.base, "manager@example.org", "/manager");
   const applicantCookie = await logIn(first.base, "applicant@example.org", "/applicant");
-  const scenarios: Scenario[] = [
+  const scenarios = ([
     { name: "healthz", path: "/healthz", headers: {} },
     // An anonymous visitor, as most readers of the public list are.
     { name: "calls", path: "/calls", headers: {} },
     { name: "start-manager", path: "/manager", headers: { Cookie: managerCookie } },
     { name: "start-applicant", path: "/applicant", headers: { Cookie: applicantCookie } },
-  ];
+  ] as Scenario[]).filter((scenario) => selected(scenario.name));
   const routes: Record<string, CapturedRoute> = {};
   for (const scenario of scenarios) routes[scenario.path] = await captureRoute(first.base, scenario, capture);
   if (process.env.BENCH_VERBOSE === "1") {
@@ -380,6 +384,45 @@ async function main(): Promise<void> {
     memory ? `bench server_rss_mb=${memory.rssMb.toFixed(1)} peak_rss_mb=${memory.peakRssMb.toFixed(1)}` : "bench server_rss_mb=n/a",
   );
   await stopChild(baseline);
+  return portal;
+}
+
+async function main(): Promise<void> {
+  console.log(`bench: ${SECONDS} s per measurement (+${WARMUP_SECONDS} s warm-up), ${CONNECTIONS} connections, database ${DATABASE_NAME} on ${benchUrl.host}`);
+  const load1 = loadavg()[0] ?? 0;
+  if (load1 > availableParallelism()) {
+    console.warn(`bench: warning: the machine is busy (load average ${load1.toFixed(1)} on ${availableParallelism()} cores); figures will be low and noisy`);
+  }
+  await recreateDatabase();
+  let portal: { child: Child; base: string };
+  if (PAGE_SCENARIOS.some(selected)) {
+    portal = await benchPages();
+  } else {
+    const started = performance.now();
+    portal = await startPortal(benchUrl.toString());
+    console.log(`bench setup: migrated and seeded the demo in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  if (selected("deadline-surge")) {
+    const db = connectPostgres(benchUrl.toString());
+    try {
+      await runDeadlineSurge({
+        base: portal.base,
+        prisma: db.prisma,
+        startChild,
+        filesRoot: path.resolve(root, process.env.DATA_DIR ?? "data", "files"),
+        serverOutput: portal.child.output,
+        serverPid: portal.child.process.pid,
+      });
+    } finally {
+      await db.close();
+    }
+  }
+
+  if (selected("upload-200mb")) {
+    const cookie = await logIn(portal.base, "applicant@example.org", "/applicant");
+    await printUploadBench({ base: portal.base, pid: portal.child.process.pid!, databaseUrl: benchUrl.toString(), cookie, applicantEmail: "applicant@example.org" });
+  }
   await stopChild(portal.child);
 }
 

@@ -3,13 +3,19 @@ import { render } from "@react-email/components";
 import ConfirmEmail, { confirmEmailSubject, type ConfirmEmailProps } from "./confirm-email";
 import PasswordReset, { passwordResetSubject, type PasswordResetProps } from "./password-reset";
 import Invitation, { invitationSubject, type InvitationProps } from "./invitation";
+import SubmissionReceived, { submissionReceivedSubject, type SubmissionReceivedProps } from "./submission-received";
+import CollaboratorInvitation, { collaboratorInvitationSubject, type CollaboratorInvitationProps } from "./collaborator-invitation";
+import InvitationToFullProposal, { invitationToFullProposalSubject, type InvitationToFullProposalProps } from "./invitation-to-full-proposal";
 import type { Locale } from "../app/i18n";
 
 /** Every notification the portal sends, by template name, with the props its template takes. */
 export type EmailMessage =
   | { template: "confirm-email"; props: Omit<ConfirmEmailProps, "locale"> }
   | { template: "password-reset"; props: Omit<PasswordResetProps, "locale"> }
-  | { template: "invitation"; props: Omit<InvitationProps, "locale"> };
+  | { template: "invitation"; props: Omit<InvitationProps, "locale"> }
+  | { template: "submission-received"; props: Omit<SubmissionReceivedProps, "locale"> }
+  | { template: "collaborator-invitation"; props: Omit<CollaboratorInvitationProps, "locale"> }
+  | { template: "invitation-to-full-proposal"; props: Omit<InvitationToFullProposalProps, "locale"> };
 
 export interface RenderedEmail {
   subject: string;
@@ -25,11 +31,28 @@ function element(message: EmailMessage, locale: Locale) {
       return { subject: passwordResetSubject(locale), node: createElement(PasswordReset, { ...message.props, locale }) };
     case "invitation":
       return { subject: invitationSubject(locale), node: createElement(Invitation, { ...message.props, locale }) };
+    case "submission-received":
+      return {
+        subject: submissionReceivedSubject(locale, message.props.receiptNumber),
+        node: createElement(SubmissionReceived, { ...message.props, locale }),
+      };
+    case "collaborator-invitation":
+      return {
+        subject: collaboratorInvitationSubject(locale, message.props.network),
+        node: createElement(CollaboratorInvitation, { ...message.props, locale }),
+      };
+    case "invitation-to-full-proposal":
+      return {
+        subject: invitationToFullProposalSubject(locale, message.props.call),
+        node: createElement(InvitationToFullProposal, { ...message.props, locale }),
+      };
   }
 }
 
 export async function renderEmail(message: EmailMessage, locale: Locale): Promise<RenderedEmail> {
   const { subject, node } = element(message, locale);
   const [html, text] = await Promise.all([render(node), render(node, { plainText: true })]);
-  return { subject, html, text };
+  // React's web-stream renderer can leave NUL bytes where its buffer chunks meet (react-email strips
+  // them only on its Node-stream path); PostgreSQL refuses them in text columns, and no mail needs one.
+  return { subject, html: html.replaceAll("\u0000", ""), text };
 }

@@ -19,7 +19,7 @@ function useMessages(errors: string[] | undefined): string[] {
   return (errors ?? []).map((error) => (isMessageKey(error) ? t(error) : error));
 }
 
-function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+export function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
   const messages = useMessages(errors);
   if (messages.length === 0) return null;
   return (

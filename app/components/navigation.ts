@@ -9,7 +9,10 @@ export interface NavigationItem {
 type Role = "APPLICANT" | "JUROR" | "MANAGER" | "STATE_COORDINATOR" | "ADMIN";
 
 const areaItems: Record<Role, NavigationItem[]> = {
-  APPLICANT: [{ to: "/applicant", label: "applicant.title" }],
+  APPLICANT: [
+    { to: "/applicant", label: "applicant.title" },
+    { to: "/network", label: "nav.network" },
+  ],
   JUROR: [{ to: "/juror", label: "juror.title" }],
   MANAGER: [
     { to: "/manager", label: "manager.title", end: true },

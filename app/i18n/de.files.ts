@@ -1,2 +1,27 @@
 /** German texts of the files area; the English twin is en.files.ts. */
-export const filesDe = {} as const;
+export const filesDe = {
+  "files.limits": "{kinds}, höchstens {maxMb} MB, bis zu {maxFiles} Dateien",
+  "files.limitsOne": "{kinds}, höchstens {maxMb} MB, eine Datei",
+  "files.upload": "Hochladen",
+  "files.uploading": "Wird hochgeladen …",
+  "files.uploaded": "Die Datei wurde hochgeladen.",
+  "files.deleted": "Die Datei wurde gelöscht.",
+  "files.none": "Noch keine Datei hochgeladen.",
+  "files.list": "Hochgeladene Dateien: {label}",
+  "files.delete": "Löschen",
+  "files.deleteNamed": "{name} löschen",
+  "files.full": "Die Höchstzahl an Dateien ist erreicht. Löschen Sie eine Datei, um eine andere hochzuladen.",
+  "files.error.tooLarge": "Die Datei ist zu groß: Erlaubt sind höchstens {maxMb} MB.",
+  "files.error.notAllowed": "Diese Datei hat kein erlaubtes Format. Erlaubt: {kinds}. Das Format wird am Inhalt erkannt, nicht am Namen.",
+  "files.error.nameMismatch": "Der Inhalt der Datei passt nicht zu ihrer Endung. Bitte speichern Sie die Datei im richtigen Format und laden Sie sie erneut hoch.",
+  "files.error.empty": "Die Datei ist leer.",
+  "files.error.damaged": "Die Datei ist beschädigt oder unvollständig. Bitte laden Sie sie erneut hoch.",
+  "files.error.tooMany": "Für dieses Feld sind höchstens {maxFiles} Dateien erlaubt. Löschen Sie zuerst eine Datei.",
+  "files.error.noFile": "Bitte wählen Sie eine Datei aus.",
+  "files.error.unknownField": "Dieses Feld nimmt keine Dateien an.",
+  "files.error.notDraft": "Der Antrag ist eingereicht und kann nicht geändert werden. Öffnen Sie ihn wieder, um Dateien zu ändern.",
+  "files.error.notOpen": "Die Antragsphase hat noch nicht begonnen.",
+  "files.error.closed": "Die Frist ist abgelaufen. Dateien können nicht mehr hochgeladen oder gelöscht werden.",
+  "files.error.malformed": "Die Übertragung war unvollständig. Bitte versuchen Sie es erneut.",
+  "files.error.unavailable": "Die Datei konnte gerade nicht gespeichert werden. Bitte versuchen Sie es in einigen Minuten erneut.",
+} as const;

@@ -247,6 +247,8 @@ export const de = {
   "mailbox.html": "HTML-Fassung",
   "mailbox.htmlFrame": "HTML-Fassung der E-Mail „{subject}“",
   "mailbox.text": "Textfassung",
+  "mailbox.attachments": "Anhänge",
+  "mailbox.noAttachments": "Diese E-Mail hat keine Anhänge.",
 
   "error.required": "Bitte ausfüllen.",
   "error.email": "Bitte geben Sie eine gültige E-Mail-Adresse ein.",
@@ -257,6 +259,7 @@ export const de = {
   "error.choose": "Bitte wählen Sie einen Eintrag aus der Liste.",
   "error.emailTaken": "Mit dieser Adresse ist schon ein Konto registriert. Melden Sie sich an oder setzen Sie Ihr Passwort zurück.",
   "error.networkTaken": "Dieses Netzwerk hat schon eine Koordination im Portal. Bitten Sie sie, Sie einzuladen.",
+  "error.busy": "Das Portal ist gerade stark ausgelastet. Es wurde nichts gespeichert; bitte versuchen Sie es in einer Minute noch einmal.",
   "error.rateLimited": "Zu viele Versuche. Bitte warten Sie {minutes} Minuten und versuchen Sie es dann erneut.",
   "error.csrf": "Das Formular war veraltet. Bitte laden Sie die Seite neu und senden Sie es noch einmal.",
   "error.forbidden.title": "Kein Zugriff",
@@ -282,6 +285,13 @@ export const de = {
   "email.invite.body": "{inviter} lädt Sie als {role} in das MINT-Förderportal ein. Legen Sie über diesen Link Ihr Passwort fest. Der Link gilt bis {expires} und nur einmal.",
   "email.invite.button": "Einladung annehmen",
   "email.linkFallback": "Falls der Knopf nicht funktioniert, kopieren Sie diese Adresse in Ihren Browser:",
+  "email.submission.subject": "Eingangsbestätigung für Ihren Antrag {receiptNumber}",
+  "email.submission.heading": "Ihr Antrag ist eingegangen",
+  "email.submission.body": "Ihr Netzwerk „{network}“ hat am {submittedAt} eingereicht: {stage} zur Ausschreibung „{call}“.",
+  "email.submission.receipt": "Ihre Eingangsnummer: {receiptNumber}",
+  "email.submission.attachment": "Im Anhang finden Sie ein PDF mit allen Angaben, genau so, wie sie eingereicht wurden. Bitte bewahren Sie es auf.",
+  "email.submission.changes": "Bis zum Ende der Einreichungsfrist können Sie den Antrag zurückziehen oder wieder öffnen und erneut einreichen; jede eingereichte Fassung bleibt erhalten.",
+  "email.submission.button": "Antrag ansehen",
 } as const;
 
 export type MessageKey = keyof typeof de;

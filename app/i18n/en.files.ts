@@ -1,3 +1,28 @@
 import type { filesDe } from "./de.files";
 
-export const filesEn: Record<keyof typeof filesDe, string> = {};
+export const filesEn: Record<keyof typeof filesDe, string> = {
+  "files.limits": "{kinds}, at most {maxMb} MB, up to {maxFiles} files",
+  "files.limitsOne": "{kinds}, at most {maxMb} MB, one file",
+  "files.upload": "Upload",
+  "files.uploading": "Uploading …",
+  "files.uploaded": "The file was uploaded.",
+  "files.deleted": "The file was deleted.",
+  "files.none": "No file uploaded yet.",
+  "files.list": "Uploaded files: {label}",
+  "files.delete": "Delete",
+  "files.deleteNamed": "Delete {name}",
+  "files.full": "The maximum number of files is reached. Delete a file to upload another one.",
+  "files.error.tooLarge": "The file is too large: at most {maxMb} MB are allowed.",
+  "files.error.notAllowed": "This file is not in an allowed format. Allowed: {kinds}. The format is recognised by the content, not the name.",
+  "files.error.nameMismatch": "The file's content does not match its name's ending. Please save the file in the right format and upload it again.",
+  "files.error.empty": "The file is empty.",
+  "files.error.damaged": "The file is damaged or incomplete. Please upload it again.",
+  "files.error.tooMany": "This field takes at most {maxFiles} files. Please delete a file first.",
+  "files.error.noFile": "Please choose a file.",
+  "files.error.unknownField": "This field does not take files.",
+  "files.error.notDraft": "The application has been submitted and cannot be changed. Reopen it to change its files.",
+  "files.error.notOpen": "The application period has not begun yet.",
+  "files.error.closed": "The deadline has passed. Files can no longer be uploaded or deleted.",
+  "files.error.malformed": "The upload was incomplete. Please try again.",
+  "files.error.unavailable": "The file could not be stored just now. Please try again in a few minutes.",
+};

@@ -244,6 +244,8 @@ export const en: Record<MessageKey, string> = {
   "mailbox.html": "HTML version",
   "mailbox.htmlFrame": "HTML version of the email \u201c{subject}\u201d",
   "mailbox.text": "Plain-text version",
+  "mailbox.attachments": "Attachments",
+  "mailbox.noAttachments": "This email has no attachments.",
 
   "error.required": "Please fill this in.",
   "error.email": "Please enter a valid email address.",
@@ -254,6 +256,7 @@ export const en: Record<MessageKey, string> = {
   "error.choose": "Please choose an entry from the list.",
   "error.emailTaken": "An account with this address is already registered. Log in or reset your password.",
   "error.networkTaken": "This network already has a coordinator in the portal. Ask them to invite you.",
+  "error.busy": "The portal is very busy right now. Nothing was saved; please try again in a minute.",
   "error.rateLimited": "Too many attempts. Please wait {minutes} minutes and try again.",
   "error.csrf": "The form was out of date. Please reload the page and send it again.",
   "error.forbidden.title": "No access",
@@ -279,4 +282,11 @@ export const en: Record<MessageKey, string> = {
   "email.invite.body": "{inviter} invites you to the MINT Funding Portal as {role}. Choose your password with this link. The link is valid until {expires} and works once.",
   "email.invite.button": "Accept invitation",
   "email.linkFallback": "If the button does not work, copy this address into your browser:",
+  "email.submission.subject": "Receipt for your application {receiptNumber}",
+  "email.submission.heading": "Your application has been received",
+  "email.submission.body": "Your network “{network}” submitted on {submittedAt}: {stage} for the call “{call}”.",
+  "email.submission.receipt": "Your receipt number: {receiptNumber}",
+  "email.submission.attachment": "Attached is a PDF with everything exactly as it was submitted. Please keep it.",
+  "email.submission.changes": "Until the deadline you can withdraw the application, or reopen and resubmit it; every submitted version is kept.",
+  "email.submission.button": "View application",
 };

@@ -62,3 +62,14 @@ export function formatDate(locale: Locale, instant: Date | string): string {
 export function formatEuros(locale: Locale, cents: number | bigint | string): string {
   return euroFormat(locale).format(Number(cents) / 100);
 }
+
+const MEBIBYTE = 1024 * 1024;
+const kilobyteFormat = formatterCache((locale) => new Intl.NumberFormat(locale, { style: "unit", unit: "kilobyte", maximumFractionDigits: 1 }));
+const megabyteFormat = formatterCache((locale) => new Intl.NumberFormat(locale, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 }));
+
+/** A file's size in binary units, as upload limits are given ("1,2 MB", at least "1 kB"). */
+export function formatFileSize(locale: Locale, bytes: number): string {
+  return bytes >= MEBIBYTE
+    ? megabyteFormat(locale).format(bytes / MEBIBYTE)
+    : kilobyteFormat(locale).format(Math.max(1, Math.round(bytes / 1024)));
+}

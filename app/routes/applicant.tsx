@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/server/session.server";
 import { networksOfMember } from "~/server/networks.server";
+import { applicationsOfMember } from "~/server/applications.server";
 import { listPublicCalls } from "~/server/calls.server";
 import { CallList } from "~/components/call-card";
 import { ApplicationStateLabel } from "~/components/application-state";
@@ -13,14 +14,14 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "applicant
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["APPLICANT"]);
-  const [networks, calls] = await Promise.all([networksOfMember(user), listPublicCalls()]);
-  return { networks, openCalls: calls.open };
+  const [networks, applications, calls] = await Promise.all([networksOfMember(user), applicationsOfMember(user), listPublicCalls()]);
+  return { networks, applications, openCalls: calls.open };
 }
 
 export default function ApplicantStart() {
   const t = useT();
   const locale = useLocale();
-  const { networks, openCalls } = useLoaderData<typeof loader>();
+  const { networks, applications, openCalls } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("applicant.title")}</h1>
@@ -30,7 +31,7 @@ export default function ApplicantStart() {
           <h2 id={`network-${network.id}`}>
             {network.name} <span className="badge">{t(`bundesland.${network.bundesland}`)}</span>
           </h2>
-          {network.applications.length === 0 ? (
+          {applications.every((application) => application.network.id !== network.id) ? (
             <p className="empty">{t("applicant.noApplications")}</p>
           ) : (
             <table>
@@ -41,24 +42,49 @@ export default function ApplicantStart() {
                   <th scope="col">{t("calls.stage")}</th>
                   <th scope="col">{t("applicant.application.state")}</th>
                   <th scope="col">{t("calls.deadline")}</th>
+                  <th scope="col">{t("applications.list.missing")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("applications.list.open")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                {network.applications.map((application) => (
-                  <tr key={application.id}>
-                    <td>
-                      <Link to={`/calls/${application.call.slug}`}>{application.call.title}</Link>
-                    </td>
-                    <td>{t(`stageKind.${application.stage.kind}`)}</td>
-                    <td>
-                      <ApplicationStateLabel state={application.state} />
-                    </td>
-                    <td>{formatDateTime(locale, application.stage.closesAt)}</td>
-                  </tr>
-                ))}
+                {applications
+                  .filter((application) => application.network.id === network.id)
+                  .map((application) => (
+                    <tr key={application.id}>
+                      <td>
+                        <Link to={`/calls/${application.call.slug}`}>{application.call.title}</Link>
+                      </td>
+                      <td>{t(`stageKind.${application.stageKind}`)}</td>
+                      <td>
+                        <ApplicationStateLabel state={application.state} />
+                        {application.receiptNumber ? ` ${application.receiptNumber}` : ""}
+                      </td>
+                      <td>
+                        {formatDateTime(locale, application.deadline)}
+                        {application.extended ? ` (${t("applications.deadline.extended")})` : ""}
+                      </td>
+                      <td>
+                        {application.missing === null
+                          ? "–"
+                          : application.missing === 0
+                            ? t("applications.list.complete")
+                            : t("applications.list.missingCount", { count: application.missing })}
+                      </td>
+                      <td>
+                        <Link to={`/applications/${application.id}`}>
+                          {t(application.state === "draft" ? "applications.list.edit" : "applications.list.view", { call: application.call.title })}
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           )}
+          <p>
+            <Link to={`/network?network=${network.id}`}>{t("applications.list.networkLink")}</Link>
+          </p>
           <h3>{t("applicant.partners")}</h3>
           {network.partners.length === 0 ? (
             <p className="empty">{t("applicant.noPartners")}</p>

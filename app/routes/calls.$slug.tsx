@@ -1,17 +1,69 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getPublicCall } from "~/server/calls.server";
 import { notFound } from "~/server/http.server";
+import { currentUser } from "~/server/session.server";
+import { stageForCallPage } from "~/server/applications.server";
+import { CsrfField } from "~/components/forms";
+import { DeadlineCountdown } from "~/components/applications/deadline-countdown";
+import { FormPreview } from "~/components/applications/form-preview";
 import { useLocale, useT } from "~/components/use-t";
 import { titleText } from "~/components/page-title";
 import { formatDate, formatDateTime, formatEuros } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => titleText(matches, data?.call.title ?? "");
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const call = await getPublicCall(params.slug ?? "");
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const now = new Date();
+  const [call, user] = await Promise.all([getPublicCall(params.slug ?? ""), currentUser(request)]);
   if (!call) throw notFound();
-  return { call };
+  const stage = await stageForCallPage(call.slug, user, now);
+  return { call, stage, now, signedIn: user !== null };
+}
+
+/** The open stage's deadline counting down, and for network members the way into their application. */
+function ApplySection({ slug, stage, now, signedIn }: { slug: string; stage: NonNullable<Awaited<ReturnType<typeof stageForCallPage>>>; now: Date; signedIn: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <section aria-labelledby="apply-heading">
+      <h2 id="apply-heading">{t("applications.callPage.apply", { stage: t(`stageKind.${stage.kind}`) })}</h2>
+      <p>
+        {stage.open ? (
+          <>
+            {t("calls.deadline")}: {formatDateTime(locale, stage.closesAt)} · <DeadlineCountdown deadline={stage.closesAt} serverNow={now} />
+          </>
+        ) : (
+          <>
+            {t("calls.opensAt")}: {formatDateTime(locale, stage.opensAt)}
+          </>
+        )}
+      </p>
+      {stage.invitationOnly ? <p className="hint">{t("applications.callPage.invitationOnly")}</p> : null}
+      {stage.open && !stage.invitationOnly && !signedIn ? (
+        <p>
+          <a href={`/login?redirectTo=${encodeURIComponent(`/calls/${slug}`)}`}>{t("applications.callPage.login")}</a>
+        </p>
+      ) : null}
+      {stage.open && !stage.invitationOnly && stage.applicant
+        ? stage.applicant.networks.map((network) =>
+            network.applicationId ? (
+              <p key={network.id}>
+                <Link to={`/applications/${network.applicationId}`}>{t("applications.callPage.openApplication", { network: network.name })}</Link>
+              </p>
+            ) : (
+              <Form key={network.id} method="post" action={`/calls/${slug}/apply`} className="inline">
+                <CsrfField />
+                <input type="hidden" name="networkId" value={network.id} />
+                <button type="submit" className="primary">
+                  {stage.applicant && stage.applicant.networks.length > 1 ? t("applications.callPage.startFor", { network: network.name }) : t("applications.callPage.start")}
+                </button>
+              </Form>
+            ),
+          )
+        : null}
+    </section>
+  );
 }
 
 function Paragraphs({ text }: { text: string }) {
@@ -30,7 +82,7 @@ function Paragraphs({ text }: { text: string }) {
 export default function CallPage() {
   const t = useT();
   const locale = useLocale();
-  const { call } = useLoaderData<typeof loader>();
+  const { call, stage, now, signedIn } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -88,6 +140,7 @@ export default function CallPage() {
         </tbody>
       </table>
       <p className="hint">{t("calls.timezoneNote")}</p>
+      {stage ? <ApplySection slug={call.slug} stage={stage} now={now} signedIn={signedIn} /> : null}
       {call.description ? (
         <section>
           <h2>{t("calls.description")}</h2>
@@ -118,6 +171,13 @@ export default function CallPage() {
               </>
             ) : null}
           </p>
+        </section>
+      ) : null}
+      {stage?.definition ? (
+        <section aria-labelledby="preview-heading">
+          <h2 id="preview-heading">{t("applications.callPage.preview", { stage: t(`stageKind.${stage.kind}`) })}</h2>
+          <p className="hint">{t("applications.callPage.previewNote")}</p>
+          <FormPreview definition={stage.definition} />
         </section>
       ) : null}
     </>

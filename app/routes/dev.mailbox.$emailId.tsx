@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getMailboxEmail } from "~/server/mail/mailbox.server";
 import { requestLocale } from "~/server/locale.server";
-import { defaultLocale, formatDateTime, isLocale, translator } from "~/i18n";
+import { defaultLocale, formatDateTime, formatFileSize, isLocale, translator } from "~/i18n";
 import { useT } from "~/components/use-t";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -13,6 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     time: formatDateTime(locale, email.createdAt),
     sentAt: email.sentAt?.toISOString() ?? null,
     sentTime: email.sentAt ? formatDateTime(locale, email.sentAt) : null,
+    attachments: email.attachments.map((attachment) => ({ ...attachment, size: formatFileSize(locale, attachment.sizeBytes) })),
   };
 }
 
@@ -76,6 +77,23 @@ export default function MailboxEmail() {
               <li key={link.href}>
                 <a href={link.href}>{link.text}</a>
                 {link.text !== link.href ? <> ({link.href})</> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="mail-attachments">
+        <h2 id="mail-attachments">{t("mailbox.attachments")}</h2>
+        {email.attachments.length === 0 ? (
+          <p>{t("mailbox.noAttachments")}</p>
+        ) : (
+          <ul>
+            {email.attachments.map((attachment) => (
+              <li key={attachment.id}>
+                <a href={`/dev/mailbox/${encodeURIComponent(email.id)}/attachments/${encodeURIComponent(attachment.id)}`} download={attachment.filename}>
+                  {attachment.filename}
+                </a>{" "}
+                ({attachment.contentType}, {attachment.size})
               </li>
             ))}
           </ul>

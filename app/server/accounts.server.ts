@@ -316,6 +316,47 @@ export async function invitePerson(
   });
 }
 
+/**
+ * A network's coordinator invites a collaborator by mail; accepting the link creates the account as
+ * a collaborator of that network, with access to its applications. Only coordinators invite.
+ */
+export async function inviteCollaborator(
+  actor: Pick<CurrentUser, "id" | "name">,
+  input: { networkId: string; name: string; email: string; locale: Locale },
+  context: { baseUrl: string; now?: Date },
+): Promise<{ invitationId: string }> {
+  const now = context.now ?? new Date();
+  const membership = await prisma.networkMembership.findFirst({
+    where: { userId: actor.id, networkId: input.networkId, role: "COORDINATOR" },
+    select: { network: { select: { id: true, name: true } } },
+  });
+  if (!membership) throw new RefusedError("networkPage.invite.coordinatorOnly");
+  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+    throw new RefusedError("invite.alreadyUser", { field: "email" });
+  }
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * HOUR);
+  const mail = await composeEmail(
+    { email: input.email, locale: input.locale },
+    {
+      template: "collaborator-invitation",
+      props: { name: input.name, inviter: actor.name, network: membership.network.name, expires: formatDateTime(input.locale, expiresAt), url: `${context.baseUrl}/invitation/${token}` },
+    },
+  );
+  return prisma.$transaction(async (tx) => {
+    const invitation = await tx.invitation.create({
+      data: { tokenHash: hashToken(token), email: input.email, name: input.name, role: "APPLICANT", networkId: membership.network.id, invitedById: actor.id, expiresAt, createdAt: now },
+    });
+    await queueEmail(tx, mail, now);
+    await recordAudit(
+      tx,
+      { actorId: actor.id, entityType: "Invitation", entityId: invitation.id, action: "invited", data: { role: "APPLICANT", email: input.email, networkId: membership.network.id } },
+      now,
+    );
+    return { invitationId: invitation.id };
+  });
+}
+
 export async function listInvitations(actor: CurrentUser) {
   return prisma.invitation.findMany({
     where: actor.role === "ADMIN" ? {} : { invitedById: actor.id },
@@ -364,6 +405,9 @@ export async function acceptInvitation(token: string, password: string, now = ne
     }
     if (invitation.callId && invitation.role === "JUROR") {
       await tx.juryMembership.create({ data: { callId: invitation.callId, userId: user.id, createdAt: now } });
+    }
+    if (invitation.networkId && invitation.role === "APPLICANT") {
+      await tx.networkMembership.create({ data: { userId: user.id, networkId: invitation.networkId, role: "COLLABORATOR", createdAt: now } });
     }
     await recordAudit(tx, { actorId: user.id, entityType: "Invitation", entityId: invitation.id, action: "accepted" }, now);
     return { userId: user.id, role: user.role };

@@ -31,37 +31,43 @@ export async function changeApplicationState(input: {
   expectedVersion?: number;
   alsoInTransaction?: (tx: Transaction, change: ApplicationTransition) => Promise<void>;
 }): Promise<ApplicationTransition> {
-  return prisma.$transaction(async (tx) => {
-    const row = await tx.application.findFirst({
-      where: { AND: [{ id: input.applicationId }, input.where] },
-      select: { id: true, state: true, snapshot: true, version: true },
+  return prisma
+    .$transaction(async (tx) => {
+      const row = await tx.application.findFirst({
+        where: { AND: [{ id: input.applicationId }, input.where] },
+        select: { id: true, state: true, snapshot: true, version: true },
+      });
+      if (!row) throw notFound();
+      if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw new RefusedError("workflow.stale");
+      const context = { ...initialContext, ...((row.snapshot as { context?: Partial<ApplicationContext> } | null)?.context ?? {}) };
+      const current = applicationMachine.resolveState({ value: row.state, context });
+      if (!current.can(input.event)) throw new RefusedError("workflow.refused");
+      const [next] = transition(applicationMachine, current, input.event);
+      const change: ApplicationTransition = {
+        applicationId: row.id,
+        from: row.state as ApplicationState,
+        to: next.value as ApplicationState,
+        version: row.version + 1,
+        context: next.context,
+      };
+      const written = await tx.application.updateMany({
+        where: { id: row.id, version: row.version },
+        data: { state: change.to, snapshot: { value: change.to, context: change.context } as object, version: change.version },
+      });
+      if (written.count !== 1) throw new RefusedError("workflow.stale");
+      await recordAudit(
+        tx,
+        { actorId: input.actorId, entityType: "Application", entityId: row.id, action: input.event.type, fromState: change.from, toState: change.to },
+        input.now,
+      );
+      await input.alsoInTransaction?.(tx, change);
+      return change;
+    })
+    .catch((error: unknown) => {
+      // No connection became free in time: nothing was written, and the person should simply try again.
+      if ((error as { code?: string }).code === "P2028") throw new RefusedError("error.busy", { status: 503 });
+      throw error;
     });
-    if (!row) throw notFound();
-    if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw new RefusedError("workflow.stale");
-    const context = { ...initialContext, ...((row.snapshot as { context?: Partial<ApplicationContext> } | null)?.context ?? {}) };
-    const current = applicationMachine.resolveState({ value: row.state, context });
-    if (!current.can(input.event)) throw new RefusedError("workflow.refused");
-    const [next] = transition(applicationMachine, current, input.event);
-    const change: ApplicationTransition = {
-      applicationId: row.id,
-      from: row.state as ApplicationState,
-      to: next.value as ApplicationState,
-      version: row.version + 1,
-      context: next.context,
-    };
-    const written = await tx.application.updateMany({
-      where: { id: row.id, version: row.version },
-      data: { state: change.to, snapshot: { value: change.to, context: change.context } as object, version: change.version },
-    });
-    if (written.count !== 1) throw new RefusedError("workflow.stale");
-    await recordAudit(
-      tx,
-      { actorId: input.actorId, entityType: "Application", entityId: row.id, action: input.event.type, fromState: change.from, toState: change.to },
-      input.now,
-    );
-    await input.alsoInTransaction?.(tx, change);
-    return change;
-  });
 }
 
 /** The events the machine would accept now, for showing only the actions that can succeed. */

@@ -17,12 +17,16 @@ export interface Database {
 
 export type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+// Prisma gives up on starting a transaction after 2 s by default. At a deadline surge every pool
+// connection is busy for a while; waiting longer turns a would-be failure into a slower success.
+const transactionOptions = { maxWait: 15_000, timeout: 30_000 };
+
 export function connectPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle connection the server closes (restart, failover, DROP DATABASE) raises an error event on
   // the pool; unhandled, it would crash the process. The pool replaces the connection by itself.
   pool.on("error", (error) => console.error("PostgreSQL connection lost:", error.message));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions });
   return {
     prisma,
     kind: "postgresql",
@@ -38,7 +42,7 @@ export function connectPostgres(url: string, poolSize = 10): Database {
 /** Embedded PostgreSQL (WebAssembly) in `dataDir`, or in memory; `loadDataDir` starts from a dumped database. */
 export async function connectPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
   const pglite = await PGlite.create(options.dataDir, { loadDataDir: options.loadDataDir });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
   return {
     prisma,
     kind: "pglite",

@@ -2,6 +2,7 @@
 // current calls derive from `now`, so one call is always open whenever the demo is seeded.
 import { AwardType, CallStatus, StageKind } from "../../app/generated/prisma/enums";
 import { addDays, berlinDay, berlinTime, dateOnly, shiftDay, ymd, type Day } from "./time";
+import { formDefinition, type FormDefinition } from "../../app/forms/form-definition";
 
 export type FieldType =
   | "shortText"
@@ -29,11 +30,28 @@ export type FormField = {
   maxLength?: number;
   /** Only for singleChoice and multipleChoice. */
   options?: FieldOption[];
+  /** Only for file fields. */
+  accept?: ("pdf" | "png" | "jpeg" | "docx" | "xlsx" | "odt")[];
+  maxSizeMb?: number;
+  maxFiles?: number;
+  /** Only for budget fields. */
+  categories?: FieldOption[];
+  years?: number[];
 };
 
 export type FormSection = { key: string; titleDe: string; titleEn: string; fields: FormField[] };
 
-export type FormDefinitionJson = { sections: FormSection[] };
+export type FormDefinitionJson = FormDefinition;
+
+/** Checks a demo form against the portal's own schema (and fills its defaults), so the seed never drifts from it. */
+const validForm = (form: { sections: FormSection[] }): FormDefinition => formDefinition.parse(form);
+
+const budgetCategories: FieldOption[] = [
+  { value: "personal", labelDe: "Personal", labelEn: "Staff" },
+  { value: "sachkosten", labelDe: "Sachkosten", labelEn: "Materials" },
+  { value: "veranstaltungen", labelDe: "Veranstaltungen", labelEn: "Events" },
+  { value: "reisekosten", labelDe: "Reisekosten", labelEn: "Travel" },
+];
 
 export type CriterionSpec = {
   titleDe: string;
@@ -177,6 +195,8 @@ const field = (
   labelEn,
   required,
   ...(help ? { helpDe: help.de, helpEn: help.en } : {}),
+  ...(type === "file" ? { accept: ["pdf"], maxSizeMb: 20, maxFiles: 3 } : {}),
+  ...(type === "budget" ? { categories: budgetCategories, years: [2026, 2027, 2028] } : {}),
 });
 
 const partnersField = field("partner", "partners", "Partnerinnen und Partner", "Partners", true, {
@@ -194,9 +214,9 @@ const targetGroupOptions: FieldOption[] = [
 ];
 
 const ageGroupOptions: FieldOption[] = [
-  { value: "10-12", labelDe: "10 bis 12 Jahre", labelEn: "10 to 12 years" },
-  { value: "13-14", labelDe: "13 bis 14 Jahre", labelEn: "13 to 14 years" },
-  { value: "15-16", labelDe: "15 bis 16 Jahre", labelEn: "15 to 16 years" },
+  { value: "age10to12", labelDe: "10 bis 12 Jahre", labelEn: "10 to 12 years" },
+  { value: "age13to14", labelDe: "13 bis 14 Jahre", labelEn: "13 to 14 years" },
+  { value: "age15to16", labelDe: "15 bis 16 Jahre", labelEn: "15 to 16 years" },
 ];
 
 const criterion = (titleDe: string, titleEn: string, weight: number, descriptionDe: string, descriptionEn: string) => ({
@@ -210,7 +230,7 @@ const criterion = (titleDe: string, titleEn: string, weight: number, description
 // ---------------------------------------------------------------------------------------------
 // Forms and rubrics per competition
 
-export const mintRegionenForm: FormDefinitionJson = {
+export const mintRegionenForm: FormDefinitionJson = validForm({
   sections: [
     {
       key: "netzwerk",
@@ -262,7 +282,7 @@ export const mintRegionenForm: FormDefinitionJson = {
       ],
     },
   ],
-};
+});
 
 export const mintRegionenRubric: CriterionSpec[] = [
   criterion(
@@ -302,7 +322,7 @@ export const mintRegionenRubric: CriterionSpec[] = [
   ),
 ];
 
-export const digitalSkillsForm: FormDefinitionJson = {
+export const digitalSkillsForm: FormDefinitionJson = validForm({
   sections: [
     {
       key: "vorhaben",
@@ -332,7 +352,7 @@ export const digitalSkillsForm: FormDefinitionJson = {
           de: "Höchstens 30.000 Euro.",
           en: "At most EUR 30,000.",
         }),
-        field("finanzplan", "budget", "Finanzplan", "Budget"),
+        { ...field("finanzplan", "budget", "Finanzplan", "Budget"), years: [2018, 2019, 2020] },
       ],
     },
     {
@@ -350,7 +370,7 @@ export const digitalSkillsForm: FormDefinitionJson = {
       ],
     },
   ],
-};
+});
 
 export const digitalSkillsRubric: CriterionSpec[] = [
   criterion(
@@ -390,7 +410,7 @@ export const digitalSkillsRubric: CriterionSpec[] = [
   ),
 ];
 
-export const mintClusterOutlineForm: FormDefinitionJson = {
+export const mintClusterOutlineForm: FormDefinitionJson = validForm({
   sections: [
     {
       key: "cluster",
@@ -433,7 +453,7 @@ export const mintClusterOutlineForm: FormDefinitionJson = {
       ],
     },
   ],
-};
+});
 
 export const mintClusterOutlineRubric: CriterionSpec[] = [
   criterion(
@@ -473,7 +493,7 @@ export const mintClusterOutlineRubric: CriterionSpec[] = [
   ),
 ];
 
-export const mintClusterFullForm: FormDefinitionJson = {
+export const mintClusterFullForm: FormDefinitionJson = validForm({
   sections: [
     {
       key: "arbeitsplan",
@@ -530,7 +550,7 @@ export const mintClusterFullForm: FormDefinitionJson = {
       ],
     },
   ],
-};
+});
 
 export const mintClusterFullRubric: CriterionSpec[] = [
   criterion(
@@ -570,7 +590,7 @@ export const mintClusterFullRubric: CriterionSpec[] = [
   ),
 ];
 
-export const rlpForm: FormDefinitionJson = {
+export const rlpForm: FormDefinitionJson = validForm({
   sections: [
     {
       key: "gruendung",
@@ -594,7 +614,7 @@ export const rlpForm: FormDefinitionJson = {
       ],
     },
   ],
-};
+});
 
 export const rlpRubric: CriterionSpec[] = [
   criterion(
@@ -627,7 +647,7 @@ export const rlpRubric: CriterionSpec[] = [
   ),
 ];
 
-export const zdiForm: FormDefinitionJson = {
+export const zdiForm: FormDefinitionJson = validForm({
   sections: [
     {
       key: "kennzahlen",
@@ -668,11 +688,11 @@ export const zdiForm: FormDefinitionJson = {
       titleDe: "Anlagen",
       titleEn: "Attachments",
       fields: [
-        field("kursstatistik", "file", "Kursstatistik (Tabellenvorlage)", "Course statistics (spreadsheet template)"),
+        { ...field("kursstatistik", "file", "Kursstatistik (Tabellenvorlage)", "Course statistics (spreadsheet template)"), accept: ["xlsx", "odt", "pdf"] },
       ],
     },
   ],
-};
+});
 
 export const zdiRubric: CriterionSpec[] = [
   criterion(

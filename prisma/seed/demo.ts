@@ -374,7 +374,7 @@ const numberRanges: Record<string, [number, number]> = {
 function answersFor(
   form: FormDefinitionJson,
   context: { network: DemoNetwork; title: string; random: SeededRandom; start: Date; end: Date },
-): Record<string, AnswerValue> {
+): { eligibility: Record<string, boolean>; fields: Record<string, AnswerValue> } {
   const { network, title, random } = context;
   const fill = (template: string) =>
     template.replaceAll("{region}", network.region).replaceAll("{title}", title).replaceAll("{ort}", network.town);
@@ -419,7 +419,8 @@ function answersFor(
       }
     }
   }
-  return answers;
+  // The shape applications keep their answers in (app/forms/answers.ts).
+  return { eligibility: {}, fields: answers };
 }
 
 function planApplications(now: Date): ApplicationPlan[] {

@@ -35,6 +35,14 @@ const matrix: Record<string, Expected[]> = {
   "/coordinator":      ["login",  403,            403,            403,       403,         200,             403],
   "/admin":            ["login",  403,            403,            403,       403,         403,             200],
   "/invitations":      ["login",  403,            403,            403,       200,         403,             200],
+  "/network":          ["login",  200,            200,            403,       403,         403,             403],
+  "/manager/calls/new": ["login", 403,            403,            403,       200,         403,             200],
+  "/manager/calls/no-such-call": ["login", 403,   403,            403,       404,         403,             404],
+  "/manager/applications/no-such-application": ["login", 403, 403, 403,     404,         403,             404],
+  "/applications/no-such-application": ["login", 404, 404,        404,       404,         404,             404],
+  "/files/no-such-file": ["login", 404,           404,            404,       404,         404,             404],
+  // Starting an application is a form target; opened directly it leads back to the call.
+  [`${SEEDED_CALL}/apply`]: ["→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017"],
   // The development mailbox exists in demo mode only, and there anyone may read it (that is how a
   // demo sign-up gets its confirmation link); in production mode it is a 404 for everyone.
   "/dev/mailbox":      [200,      200,            200,            200,       200,         200,             200],

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "~/server/db.server";
-import { composeEmail, queueEmail, type ComposedEmail } from "~/server/mail/outbox.server";
+import { composeEmail, queueEmail, type ComposedEmail, type EmailAttachment } from "~/server/mail/outbox.server";
 import {
   CLAIM_LEASE_MS,
   DEFAULT_MAIL_FROM,
@@ -15,8 +15,12 @@ import {
   type MailTransport,
   type OutgoingEmail,
 } from "~/server/mail/outbox-worker.server";
-import { extractLinks, getMailboxEmail, listMailboxEmails } from "~/server/mail/mailbox.server";
+import { extractLinks, getMailboxAttachment, getMailboxEmail, listMailboxEmails } from "~/server/mail/mailbox.server";
+import { loader as attachmentLoader } from "~/routes/dev.mailbox.$emailId.attachments.$attachmentId";
+import { renderApplicationPdf } from "~/server/pdf/application-pdf.server";
+import { formDefinition } from "~/forms/form-definition";
 import { startFakeResend, type FakeResend } from "../support/fake-resend";
+import { pdfText } from "../support/pdf-text";
 
 const T0 = new Date("2031-03-04T09:00:00.000Z");
 const API_KEY = "re_test_0123456789";
@@ -34,8 +38,13 @@ function mail(to: string): ComposedEmail {
   return { ...confirmation, toEmail: to };
 }
 
-async function queue(email: ComposedEmail, now = T0): Promise<string> {
-  await prisma.$transaction((tx) => queueEmail(tx, email, now));
+/** Every byte value, so an encoding that mangles NUL, high or non-UTF-8 bytes shows. */
+const binary = Uint8Array.from({ length: 1024 }, (_, index) => (index * 7) % 256);
+const receiptPdf: EmailAttachment = { filename: "Eingangsbestätigung MC27-S-000042.pdf", contentType: "application/pdf", content: binary };
+const notes: EmailAttachment = { filename: "notes.txt", contentType: "text/plain", content: new TextEncoder().encode("Grüße\n") };
+
+async function queue(email: ComposedEmail, now = T0, attachments: EmailAttachment[] = []): Promise<string> {
+  await prisma.$transaction((tx) => queueEmail(tx, email, now, attachments));
   const row = await prisma.outboxEmail.findFirstOrThrow({ where: { toEmail: email.toEmail }, orderBy: { createdAt: "desc" } });
   return row.id;
 }
@@ -100,6 +109,105 @@ describe("queueing", () => {
     await queue(mail("later@example.org"), at(10 * SECOND));
     expect(await deliverDueEmails({ now: T0, transport: resend() })).toEqual({ sent: 0, failed: 0 });
     expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe("attachments", () => {
+  it("are stored with the mail, in the same transaction, byte for byte", async () => {
+    const id = await prisma.$transaction(async (tx) => {
+      await queueEmail(tx, mail("with-pdf@example.org"), T0, [receiptPdf, notes]);
+      // Visible inside the transaction already: mail and files are written together.
+      const row = await tx.outboxEmail.findFirstOrThrow({ where: { toEmail: "with-pdf@example.org" }, include: { attachments: true } });
+      expect(row.attachments).toHaveLength(2);
+      return row.id;
+    });
+    const stored = await prisma.outboxAttachment.findMany({ where: { emailId: id }, orderBy: { id: "asc" } });
+    expect(stored.map((attachment) => [attachment.filename, attachment.contentType])).toEqual([
+      [receiptPdf.filename, "application/pdf"],
+      [notes.filename, "text/plain"],
+    ]);
+    expect(Buffer.from(stored[0]!.content).equals(Buffer.from(binary))).toBe(true);
+    expect(new TextDecoder().decode(stored[1]!.content)).toBe("Grüße\n");
+  });
+
+  it("roll back with the mail", async () => {
+    await expect(
+      prisma.$transaction(async (tx) => {
+        await queueEmail(tx, mail("rolled-back-pdf@example.org"), T0, [receiptPdf]);
+        throw new Error("the submission failed");
+      }),
+    ).rejects.toThrow("the submission failed");
+    expect(await prisma.outboxEmail.count()).toBe(0);
+    expect(await prisma.outboxAttachment.count()).toBe(0);
+    expect(await deliverDueEmails({ now: at(60 * SECOND), transport: resend() })).toEqual({ sent: 0, failed: 0 });
+    expect(fake.requests).toEqual([]);
+  });
+
+  it("go to Resend as base64 with name and type, and arrive intact", async () => {
+    const id = await queue(mail("pdf@example.org"), T0, [receiptPdf, notes]);
+    expect(await deliverDueEmails({ now: T0, transport: resend() })).toEqual({ sent: 1, failed: 0 });
+
+    const body = fake.requests[0]?.body as { attachments?: { filename: string; content: unknown; content_type: string }[] };
+    expect(body.attachments?.map((attachment) => [attachment.filename, attachment.content_type, typeof attachment.content])).toEqual([
+      [receiptPdf.filename, "application/pdf", "string"],
+      [notes.filename, "text/plain", "string"],
+    ]);
+    expect(body.attachments?.[0]?.content).toBe(Buffer.from(binary).toString("base64"));
+    const [sent] = fake.emails;
+    expect(sent?.attachments.map((attachment) => attachment.filename)).toEqual([receiptPdf.filename, notes.filename]);
+    expect(sent?.attachments[0]?.content.equals(Buffer.from(binary))).toBe(true);
+    expect(sent?.attachments[1]?.content.toString("utf8")).toBe("Grüße\n");
+    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SENT", providerMessageId: sent?.id });
+  });
+
+  it("are sent again unchanged after a failed attempt, and a mail without any sends no attachment list", async () => {
+    await queue(mail("retry-pdf@example.org"), T0, [receiptPdf]);
+    await queue(mail("plain@example.org"), T0);
+    fake.failNext(1, 503);
+    expect(await deliverDueEmails({ now: T0, transport: resend(), batchSize: 1 })).toEqual({ sent: 0, failed: 1 });
+    expect(await deliverDueEmails({ now: at(60 * SECOND), transport: resend() })).toEqual({ sent: 2, failed: 0 });
+
+    const withPdf = fake.emails.find((email) => email.to === "retry-pdf@example.org");
+    expect(withPdf?.attachments[0]?.content.equals(Buffer.from(binary))).toBe(true);
+    const plain = fake.emails.find((email) => email.to === "plain@example.org");
+    expect(plain?.attachments).toEqual([]);
+    expect(plain?.body).not.toHaveProperty("attachments");
+  });
+
+  it("carry the rendered application PDF to the recipient unchanged", async () => {
+    const pdf = await renderApplicationPdf({
+      locale: "de",
+      callTitle: "MINT-Cluster 2027",
+      programmeName: "MINT-Cluster des Bundes",
+      stageKind: "SINGLE",
+      networkName: "MINT-Region Göttingen",
+      bundesland: "NI",
+      receiptNumber: "MC27-000007",
+      versionNumber: 1,
+      submittedAt: T0,
+      submittedBy: "Clara Koordinatorin",
+      definition: formDefinition.parse({
+        sections: [{ key: "about", titleDe: "Vorhaben", titleEn: "Project", fields: [{ key: "goal", type: "shortText", labelDe: "Ziel", labelEn: "Goal", required: true }] }],
+      }),
+      answers: { fields: { goal: "Mehr Mädchen in MINT" } },
+      files: [],
+    });
+    await queue(mail("receipt@example.org"), T0, [{ filename: "MC27-000007.pdf", contentType: "application/pdf", content: pdf }]);
+    await deliverDueEmails({ now: T0, transport: resend() });
+
+    const received = fake.emails[0]?.attachments[0]?.content;
+    expect(received?.equals(Buffer.from(pdf))).toBe(true);
+    expect(received?.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdfText(received!).split("\n")).toEqual(expect.arrayContaining(["MC27-000007", "MINT-Region Göttingen", "Mehr Mädchen in MINT"]));
+  });
+
+  it("reach the transport with their bytes", async () => {
+    await queue(mail("recorded@example.org"), T0, [receiptPdf]);
+    const transport = recordingTransport();
+    await deliverDueEmails({ now: T0, transport });
+    expect(transport.sent[0]?.attachments).toHaveLength(1);
+    expect(transport.sent[0]?.attachments[0]).toMatchObject({ filename: receiptPdf.filename, contentType: "application/pdf" });
+    expect(Buffer.from(transport.sent[0]!.attachments[0]!.content).equals(Buffer.from(binary))).toBe(true);
   });
 });
 
@@ -168,8 +276,8 @@ describe("sending through Resend", () => {
     const id = await queue(mail("twice@example.org"));
     const row = await prisma.outboxEmail.findUniqueOrThrow({ where: { id } });
     const transport = resend();
-    const first = await transport.send(row);
-    const second = await transport.send(row);
+    const first = await transport.send({ ...row, attachments: [] });
+    const second = await transport.send({ ...row, attachments: [] });
     expect(second.providerMessageId).toBe(first.providerMessageId);
     expect(fake.requests).toHaveLength(2);
     expect(fake.emails).toHaveLength(1);
@@ -385,6 +493,44 @@ describe("development mailbox", () => {
     expect(email.links.map((link) => link.href)).toContain("http://localhost:3000/confirm-email/tok?x=1&y=2");
 
     await expect(getMailboxEmail("no-such-mail")).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("lists a mail's attachments and serves each as a download, only with its own mail", async () => {
+    vi.stubEnv("PORTAL_MODE", "demo");
+    vi.stubEnv("RESEND_API_KEY", "");
+    const id = await queue(mail("mailbox-pdf@example.org"), T0, [receiptPdf, notes]);
+    const other = await queue(mail("other@example.org"), T0);
+
+    const email = await getMailboxEmail(id);
+    expect(email.attachments.map(({ filename, contentType, sizeBytes }) => ({ filename, contentType, sizeBytes }))).toEqual([
+      { filename: receiptPdf.filename, contentType: "application/pdf", sizeBytes: 1024 },
+      { filename: notes.filename, contentType: "text/plain", sizeBytes: 8 },
+    ]);
+    expect((await getMailboxEmail(other)).attachments).toEqual([]);
+
+    const pdfId = email.attachments[0]!.id;
+    const download = (emailId: string, attachmentId: string) =>
+      attachmentLoader({ request: new Request(`http://localhost/dev/mailbox/${emailId}/attachments/${attachmentId}`), params: { emailId, attachmentId }, context: {} });
+    const response = await download(id, pdfId);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    expect(response.headers.get("Content-Length")).toBe("1024");
+    expect(response.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="Eingangsbestatigung MC27-S-000042.pdf"; filename*=UTF-8''Eingangsbest%C3%A4tigung%20MC27-S-000042.pdf`,
+    );
+    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(binary))).toBe(true);
+
+    // An attachment is found only under its own mail.
+    await expect(download(other, pdfId)).rejects.toMatchObject({ status: 404 });
+    await expect(download(id, "no-such-attachment")).rejects.toMatchObject({ status: 404 });
+    await expect(getMailboxAttachment(other, pdfId)).rejects.toMatchObject({ status: 404 });
+
+    vi.stubEnv("PORTAL_MODE", "production");
+    await expect(download(id, pdfId)).rejects.toMatchObject({ status: 404 });
+    vi.stubEnv("PORTAL_MODE", "demo");
+    vi.stubEnv("RESEND_API_KEY", API_KEY);
+    await expect(download(id, pdfId)).rejects.toMatchObject({ status: 404 });
   });
 
   it("does not exist in production or when Resend sends the mail", async () => {

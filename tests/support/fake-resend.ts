@@ -5,7 +5,8 @@ import type { AddressInfo } from "node:net";
 /**
  * A stand-in for the Resend API on 127.0.0.1, enough for `resend.emails.send`: the SDK (v6) posts
  * JSON to `${baseUrl}/emails` with `Authorization: Bearer <key>`, `Content-Type: application/json`,
- * `User-Agent: resend-node:<version>` and, when given, `Idempotency-Key`. Answers as Resend does:
+ * `User-Agent: resend-node:<version>` and, when given, `Idempotency-Key`; attachments come as
+ * `{ filename, content: <base64>, content_type }` and are recorded decoded. Answers as Resend does:
  * 200 `{ id }`, errors as `{ statusCode, name, message }`. Requests with a key seen before (and the
  * same body) get the first answer again and create no new mail; Resend does the same for 24 hours.
  */
@@ -22,6 +23,15 @@ export interface FakeResendRequest {
   status: number;
 }
 
+export interface FakeResendAttachment {
+  filename?: string;
+  contentType?: string;
+  /** The base64 text as sent. */
+  base64: string;
+  /** `base64` decoded. */
+  content: Buffer;
+}
+
 export interface FakeResendEmail {
   id: string;
   idempotencyKey?: string;
@@ -30,6 +40,7 @@ export interface FakeResendEmail {
   subject: string;
   html?: string;
   text?: string;
+  attachments: FakeResendAttachment[];
   body: Record<string, unknown>;
 }
 
@@ -69,6 +80,25 @@ async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Resend's JSON shape (`content` base64, `content_type`); null when an attachment is malformed. */
+function parseAttachments(value: unknown): FakeResendAttachment[] | null {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) return null;
+  const attachments: FakeResendAttachment[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item !== "object" || item === null) return null;
+    const { content, filename, content_type: contentType } = item as Record<string, unknown>;
+    if (typeof content !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(content)) return null;
+    attachments.push({
+      filename: typeof filename === "string" ? filename : undefined,
+      contentType: typeof contentType === "string" ? contentType : undefined,
+      base64: content,
+      content: Buffer.from(content, "base64"),
+    });
+  }
+  return attachments;
 }
 
 export async function startFakeResend(options: { apiKey?: string } = {}): Promise<FakeResend> {
@@ -145,6 +175,8 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
     if (!mail || typeof mail.from !== "string" || !mail.to || typeof mail.subject !== "string") {
       return fail(422, "Missing `from`, `to` or `subject` field.");
     }
+    const attachments = parseAttachments(mail.attachments);
+    if (attachments === null) return fail(422, "Each attachment needs `content` as a base64 string.");
 
     const key = record.idempotencyKey;
     if (key !== undefined) {
@@ -167,6 +199,7 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
       subject: mail.subject,
       html: typeof mail.html === "string" ? mail.html : undefined,
       text: typeof mail.text === "string" ? mail.text : undefined,
+      attachments,
       body: mail,
     });
     return answer(200, { id });

@@ -80,7 +80,7 @@ describe("redirects after login", () => {
 describe("navigation", () => {
   it("shows the public list to everyone and each role its own area", () => {
     expect(navigationFor(null, false).map((item) => item.to)).toEqual(["/calls"]);
-    expect(navigationFor("APPLICANT", false).map((item) => item.to)).toEqual(["/calls", "/applicant", "/profile"]);
+    expect(navigationFor("APPLICANT", false).map((item) => item.to)).toEqual(["/calls", "/applicant", "/network", "/profile"]);
     expect(navigationFor("MANAGER", true).map((item) => item.to)).toEqual(["/calls", "/manager", "/invitations", "/profile", "/dev/mailbox"]);
     expect(navigationFor("JUROR", false).map((item) => item.to)).not.toContain("/invitations");
   });

@@ -39,6 +39,13 @@ export interface MailboxLink {
   text: string;
 }
 
+export interface MailboxAttachment {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
 export interface MailboxEmail extends MailboxEntry {
   template: string;
   locale: "de" | "en";
@@ -48,13 +55,20 @@ export interface MailboxEmail extends MailboxEntry {
   lastError: string | null;
   providerMessageId: string | null;
   links: MailboxLink[];
+  attachments: MailboxAttachment[];
 }
 
-/** One mail with the links of its HTML, so readers can follow them without opening the frame. */
+/** One mail with the links of its HTML, so readers can follow them without opening the frame, and its attachments. */
 export async function getMailboxEmail(id: string): Promise<MailboxEmail> {
   assertMailboxEnabled();
   const email = await prisma.outboxEmail.findUnique({ where: { id } });
   if (!email) throw notFound();
+  // The size comes from the database, so listing a mail never loads its files.
+  const attachments = await prisma.$queryRaw<MailboxAttachment[]>`
+    SELECT "id", "filename", "contentType", octet_length("content")::int AS "sizeBytes"
+    FROM "OutboxAttachment"
+    WHERE "emailId" = ${id}
+    ORDER BY "id"`;
   return {
     id: email.id,
     toEmail: email.toEmail,
@@ -70,7 +84,22 @@ export async function getMailboxEmail(id: string): Promise<MailboxEmail> {
     lastError: email.lastError,
     providerMessageId: email.providerMessageId,
     links: extractLinks(email.html),
+    attachments,
   };
+}
+
+/** One attachment of one mail, with its bytes; 404 unless it belongs to that mail. */
+export async function getMailboxAttachment(
+  emailId: string,
+  attachmentId: string,
+): Promise<{ filename: string; contentType: string; content: Uint8Array<ArrayBuffer> }> {
+  assertMailboxEnabled();
+  const attachment = await prisma.outboxAttachment.findFirst({
+    where: { id: attachmentId, emailId },
+    select: { filename: true, contentType: true, content: true },
+  });
+  if (!attachment) throw notFound();
+  return attachment;
 }
 
 const namedEntities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };

@@ -1,5 +1,6 @@
 import { Resend } from "resend";
 import { prisma } from "../db.server";
+import type { EmailAttachment } from "./outbox.server";
 
 /**
  * Sends the outbox (see DESIGN.md "Email" and "Scale"). Mails are queued in the transaction of the
@@ -16,6 +17,7 @@ export interface OutgoingEmail {
   subject: string;
   html: string;
   text: string;
+  attachments: EmailAttachment[];
 }
 
 export interface MailTransport {
@@ -63,9 +65,22 @@ export function resendTransport(apiKey: string, options: { baseUrl?: string; fro
   const from = options.from ?? process.env.MAIL_FROM ?? DEFAULT_MAIL_FROM;
   return {
     async send(email) {
+      // Resend takes attachment content as base64 in its JSON body.
+      const attachments = email.attachments.map((attachment) => ({
+        filename: attachment.filename,
+        contentType: attachment.contentType,
+        content: Buffer.from(attachment.content.buffer, attachment.content.byteOffset, attachment.content.byteLength).toString("base64"),
+      }));
       // The SDK never throws for HTTP or network errors: it returns them in `error`.
       const { data, error } = await resend.emails.send(
-        { from, to: email.toEmail, subject: email.subject, html: email.html, text: email.text },
+        {
+          from,
+          to: email.toEmail,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          ...(attachments.length > 0 ? { attachments } : {}),
+        },
         { idempotencyKey: `outbox-${email.id}`, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) },
       );
       if (error) {
@@ -88,8 +103,17 @@ export function transportFromEnvironment(): MailTransport {
   return apiKey ? resendTransport(apiKey) : developmentMailboxTransport();
 }
 
-interface ClaimedRow extends OutgoingEmail {
+interface ClaimedRow extends Omit<OutgoingEmail, "attachments"> {
   attempts: number;
+}
+
+/** A mail's attachments, read one mail at a time so a batch never holds every file in memory. */
+async function attachmentsOf(emailId: string): Promise<EmailAttachment[]> {
+  return prisma.outboxAttachment.findMany({
+    where: { emailId },
+    orderBy: { id: "asc" },
+    select: { filename: true, contentType: true, content: true },
+  });
 }
 
 /** Claims up to `batchSize` due rows for this worker, leasing them until `now + CLAIM_LEASE_MS`. */
@@ -150,6 +174,7 @@ export async function deliverDueEmails(
         subject: row.subject,
         html: row.html,
         text: row.text,
+        attachments: await attachmentsOf(row.id),
       }));
     } catch (error) {
       failed++;

@@ -17,7 +17,31 @@ export async function composeEmail(to: { email: string; locale: Locale }, messag
   return { template: message.template, locale: to.locale, toEmail: to.email, ...rendered };
 }
 
-/** Queues the mail in the caller's transaction: it is sent after commit, or never if the change rolls back. */
-export async function queueEmail(tx: Transaction, email: ComposedEmail, now = new Date()): Promise<void> {
-  await tx.outboxEmail.create({ data: { ...email, createdAt: now, nextAttemptAt: now } });
+/** A file sent with a mail, e.g. the PDF of a submitted application. */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+/**
+ * Queues the mail and its attachments in the caller's transaction: it is sent after commit, or never
+ * if the change rolls back.
+ */
+export async function queueEmail(tx: Transaction, email: ComposedEmail, now = new Date(), attachments: EmailAttachment[] = []): Promise<void> {
+  await tx.outboxEmail.create({
+    data: {
+      ...email,
+      createdAt: now,
+      nextAttemptAt: now,
+      attachments: {
+        create: attachments.map((attachment) => ({
+          filename: attachment.filename,
+          contentType: attachment.contentType,
+          // Prisma wants bytes backed by a plain ArrayBuffer; a Node Buffer may share a pooled one.
+          content: new Uint8Array(attachment.content),
+        })),
+      },
+    },
+  });
 }

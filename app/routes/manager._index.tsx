@@ -21,6 +21,13 @@ export default function ManagerStart() {
     <>
       <h1>{t("manager.title")}</h1>
       <p>
+        {programmes.length > 0 ? (
+          <>
+            <Link to="/manager/calls/new" className="button">
+              {t("callSetup.new.title")}
+            </Link>{" "}
+          </>
+        ) : null}
         <Link to="/invitations">{t("invite.title")}</Link>
       </p>
       {programmes.length === 0 ? <p className="empty">{t("manager.noProgrammes")}</p> : null}
@@ -46,11 +53,15 @@ export default function ManagerStart() {
                   return (
                     <tr key={call.id}>
                       <td>
-                        <Link to={`/calls/${call.slug}`}>{call.title}</Link>
+                        <Link to={`/manager/calls/${call.id}`}>{call.title}</Link>
                       </td>
                       <td>{t(`callStatus.${call.status}`)}</td>
                       <td>{lastStage ? formatDateTime(locale, lastStage.closesAt) : ""}</td>
-                      <td>{call._count.applications}</td>
+                      <td>
+                        <Link to={`/manager/calls/${call.id}/applications`} aria-label={t("callSetup.applicationsOf", { title: call.title, count: call._count.applications })}>
+                          {call._count.applications}
+                        </Link>
+                      </td>
                     </tr>
                   );
                 })}

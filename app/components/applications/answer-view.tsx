@@ -1,0 +1,154 @@
+import type { FormDefinition, FormField } from "~/forms/form-definition";
+import { budgetTotals, type AnswerValue, type Answers } from "~/forms/answers";
+import { budgetOf, partnersOf, type ApplicationCondition } from "~/forms/application-schemas";
+import { answersWithFiles } from "~/forms/file-fields";
+import { formatDate, type Locale } from "~/i18n";
+import { useLocale, useT } from "../use-t";
+import { labelOf } from "./field-inputs";
+
+const amountFormats: Record<Locale, Intl.NumberFormat> = {
+  de: new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", minimumFractionDigits: 0, maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR", minimumFractionDigits: 0, maximumFractionDigits: 2 }),
+};
+
+/** Cents as euros, to the cent (budget sums must add up exactly). */
+export function formatAmount(locale: Locale, cents: number): string {
+  return amountFormats[locale].format(cents / 100);
+}
+
+export interface FileSummary {
+  id: string;
+  fieldKey: string | null;
+  originalName: string;
+  sizeBytes: number;
+}
+
+/** One answer as text for reading: never HTML, so whatever was typed is shown as typed. */
+export function AnswerText({ field, value, files = [] }: { field: FormField; value: AnswerValue | undefined; files?: FileSummary[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const empty = <span className="empty">{t("applications.answer.none")}</span>;
+  if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0 && field.type !== "partners")) return empty;
+  switch (field.type) {
+    case "shortText":
+    case "longText":
+      return <span className="answer-text">{String(value)}</span>;
+    case "number":
+      return <>{typeof value === "number" ? value.toLocaleString(locale === "de" ? "de-DE" : "en-GB") : String(value)}</>;
+    case "amount":
+      return <>{typeof value === "number" ? formatAmount(locale, value) : String(value)}</>;
+    case "date":
+      return <>{typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(locale, `${value}T12:00:00Z`) : String(value)}</>;
+    case "yesNo":
+      return <>{value === true ? t("applications.yes") : value === false ? t("applications.no") : String(value)}</>;
+    case "singleChoice":
+    case "multipleChoice": {
+      const chosen = Array.isArray(value) ? (value as string[]) : [String(value)];
+      return <>{chosen.map((choice) => field.options.find((option) => option.value === choice)).map((option, index) => (option ? labelOf(option, locale) : chosen[index])).join(", ")}</>;
+    }
+    case "file": {
+      const ids = Array.isArray(value) ? (value as string[]) : [];
+      return (
+        <ul>
+          {ids.map((id) => (
+            <li key={id}>
+              <a href={`/files/${encodeURIComponent(id)}`}>{files.find((file) => file.id === id)?.originalName ?? id}</a>
+            </li>
+          ))}
+        </ul>
+      );
+    }
+    case "partners": {
+      const partners = partnersOf(value);
+      if (partners.length === 0) return empty;
+      return (
+        <ul>
+          {partners.map((partner, index) => (
+            <li key={index}>
+              {partner.name || t("applications.answer.none")} ({t(`pdf.partnerType.${partner.type}`)}){partner.role ? ` – ${partner.role}` : ""}
+              {partner.letterFileId ? (
+                <>
+                  {" · "}
+                  <a href={`/files/${encodeURIComponent(partner.letterFileId)}`}>{t("applications.partners.letter")}</a>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      );
+    }
+    case "budget": {
+      const budget = budgetOf(value);
+      const totals = budgetTotals(budget);
+      return (
+        <ul>
+          {budget.lines.map((line, index) => (
+            <li key={index}>
+              {labelOf(field.categories.find((category) => category.value === line.category) ?? { labelDe: line.category, labelEn: line.category }, locale)} {line.year}
+              {line.description ? ` – ${line.description}` : ""}: {formatAmount(locale, line.amountCents)}
+            </li>
+          ))}
+          <li>
+            {t("applications.budget.total")}: {formatAmount(locale, totals.totalCents)} · {t("applications.budget.own")}: {formatAmount(locale, budget.ownContributionCents)} ·{" "}
+            {t("applications.budget.requested")}: {formatAmount(locale, totals.requestedCents)}
+          </li>
+        </ul>
+      );
+    }
+  }
+}
+
+/** The whole application for reading (submitted, after the deadline, or for people who may not edit). */
+export function AnswersView({ definition, answers, conditions, files }: { definition: FormDefinition; answers: Answers; conditions: ApplicationCondition[]; files: FileSummary[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const withFiles = answersWithFiles(definition, answers, files);
+  return (
+    <>
+      {definition.eligibility.length > 0 ? (
+        <section aria-labelledby="view-eligibility">
+          <h2 id="view-eligibility">{t("applications.eligibility.title")}</h2>
+          <dl className="answers">
+            {definition.eligibility.map((question) => {
+              const given = answers.eligibility?.[question.key];
+              return (
+                <div key={question.key}>
+                  <dt>{locale === "de" ? question.questionDe : question.questionEn}</dt>
+                  <dd>{given === true ? t("applications.yes") : given === false ? t("applications.no") : t("applications.answer.none")}</dd>
+                </div>
+              );
+            })}
+          </dl>
+        </section>
+      ) : null}
+      {definition.sections.map((section) => (
+        <section key={section.key} aria-labelledby={`view-${section.key}`}>
+          <h2 id={`view-${section.key}`}>{locale === "de" ? section.titleDe : section.titleEn}</h2>
+          <dl className="answers">
+            {section.fields.map((field) => (
+              <div key={field.key}>
+                <dt>{labelOf(field, locale)}</dt>
+                <dd>
+                  <AnswerText field={field} value={withFiles.fields?.[field.key]} files={files} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      {conditions.length > 0 ? (
+        <section aria-labelledby="view-conditions">
+          <h2 id="view-conditions">{t("applications.conditions.title")}</h2>
+          <dl className="answers">
+            {conditions.map((condition, index) => (
+              <div key={index}>
+                <dt className="answer-text">{condition.text}</dt>
+                <dd className="answer-text">{condition.answer ?? t("applications.answer.none")}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import type { FormDefinition, FormField } from "~/forms/form-definition";
+import type { Translate } from "~/i18n";
+import { useLocale, useT } from "../use-t";
+import { helpOf, labelOf } from "./field-inputs";
+
+function describe(field: FormField, t: Translate, locale: "de" | "en"): string {
+  switch (field.type) {
+    case "shortText":
+    case "longText":
+      return t(`applications.preview.type.${field.type}`, { max: field.maxLength.toLocaleString(locale === "de" ? "de-DE" : "en-GB") });
+    case "file":
+      return t("applications.preview.type.file", { kinds: field.accept.map((kind) => kind.toUpperCase()).join(", "), size: field.maxSizeMb, count: field.maxFiles });
+    case "budget":
+      return t("applications.preview.type.budget", { years: field.years.join(", ") });
+    default:
+      return t(`applications.preview.type.${field.type}`);
+  }
+}
+
+/** A stage's form as a read-only preview: what will be asked, of which kind, and what is required. */
+export function FormPreview({ definition }: { definition: FormDefinition }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <div className="form-preview">
+      {definition.eligibility.length > 0 ? (
+        <section aria-labelledby="preview-eligibility">
+          <h3 id="preview-eligibility">{t("applications.eligibility.title")}</h3>
+          <ul>
+            {definition.eligibility.map((question) => (
+              <li key={question.key}>{locale === "de" ? question.questionDe : question.questionEn}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {definition.sections.map((section) => (
+        <section key={section.key} aria-labelledby={`preview-${section.key}`}>
+          <h3 id={`preview-${section.key}`}>{locale === "de" ? section.titleDe : section.titleEn}</h3>
+          <dl className="answers">
+            {section.fields.map((field) => {
+              const help = helpOf(field, locale);
+              return (
+                <div key={field.key}>
+                  <dt>
+                    {labelOf(field, locale)}
+                    {field.required ? ` (${t("applications.field.required")})` : ` ${t("field.optional")}`}
+                  </dt>
+                  <dd>
+                    {describe(field, t, locale)}
+                    {field.type === "singleChoice" || field.type === "multipleChoice" ? `: ${field.options.map((option) => labelOf(option, locale)).join(", ")}` : ""}
+                    {help ? <span className="hint"> {help}</span> : null}
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}

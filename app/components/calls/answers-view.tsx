@@ -1,0 +1,162 @@
+import { budgetAnswer, budgetTotals, partnerAnswer, type AnswerValue, type Answers } from "~/forms/answers";
+import type { FormDefinition, FormField } from "~/forms/form-definition";
+import { formatDate, formatEuros, type Locale } from "~/i18n";
+import { useLocale, useT } from "~/components/use-t";
+
+export interface AnsweredFile {
+  id: string;
+  name: string;
+  sizeBytes: number;
+}
+
+/** An application's answers read-only, section by section, in the reader's language. */
+export function AnswersView({ definition, answers, files }: { definition: FormDefinition; answers: Answers; files: AnsweredFile[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const pick = (german: string, english: string) => (locale === "en" ? english : german);
+  const given = answers.eligibility ?? {};
+  const values = answers.fields ?? {};
+  return (
+    <div className="answers">
+      {definition.eligibility.length > 0 ? (
+        <section aria-labelledby="answers-eligibility">
+          <h3 id="answers-eligibility">{t("formPreview.eligibility")}</h3>
+          <dl className="facts">
+            {definition.eligibility.map((question) => {
+              const answer = Object.prototype.hasOwnProperty.call(given, question.key) ? given[question.key] : undefined;
+              return (
+                <div key={question.key} style={{ display: "contents" }}>
+                  <dt>{pick(question.questionDe, question.questionEn)}</dt>
+                  <dd>
+                    {answer === undefined ? <span className="empty">{t("answers.notAnswered")}</span> : t(answer ? "formPreview.yes" : "formPreview.no")}
+                    {answer !== undefined && answer !== question.requiredAnswer ? ` · ${t("answers.notEligible")}` : ""}
+                  </dd>
+                </div>
+              );
+            })}
+          </dl>
+        </section>
+      ) : null}
+      {definition.sections.map((section) => (
+        <section key={section.key} aria-labelledby={`answers-${section.key}`}>
+          <h3 id={`answers-${section.key}`}>{pick(section.titleDe, section.titleEn)}</h3>
+          <dl className="facts">
+            {section.fields.map((field) => (
+              <div key={field.key} style={{ display: "contents" }}>
+                <dt>{pick(field.labelDe, field.labelEn)}</dt>
+                <dd>
+                  <AnswerValueView field={field} value={values[field.key]} files={files} locale={locale} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function AnswerValueView({ field, value, files, locale }: { field: FormField; value: AnswerValue | undefined; files: AnsweredFile[]; locale: Locale }) {
+  const t = useT();
+  const pick = (german: string, english: string) => (locale === "en" ? english : german);
+  const empty = <span className="empty">{t("answers.notAnswered")}</span>;
+  if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) return empty;
+  switch (field.type) {
+    case "shortText":
+    case "longText":
+      return <span style={{ whiteSpace: "pre-wrap" }}>{String(value)}</span>;
+    case "number":
+      return <>{typeof value === "number" ? value.toLocaleString(locale === "en" ? "en-GB" : "de-DE") : String(value)}</>;
+    case "amount":
+      return <>{typeof value === "number" ? formatEuros(locale, value) : String(value)}</>;
+    case "date":
+      return <>{typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(locale, `${value}T12:00:00Z`) : String(value)}</>;
+    case "singleChoice":
+    case "multipleChoice": {
+      const chosen = Array.isArray(value) ? value.map(String) : [String(value)];
+      return <>{chosen.map((choice) => field.options.find((option) => option.value === choice)).map((option, index) => (option ? pick(option.labelDe, option.labelEn) : chosen[index])).join(", ")}</>;
+    }
+    case "yesNo":
+      return <>{typeof value === "boolean" ? t(value ? "formPreview.yes" : "formPreview.no") : String(value)}</>;
+    case "file": {
+      const ids = Array.isArray(value) ? value.map(String) : [];
+      return (
+        <ul>
+          {ids.map((id) => {
+            const file = files.find((candidate) => candidate.id === id);
+            return <li key={id}>{file ? t("answers.file", { name: file.name, size: Math.max(1, Math.round(file.sizeBytes / 1024)) }) : t("answers.fileMissing")}</li>;
+          })}
+        </ul>
+      );
+    }
+    case "partners": {
+      const partners = Array.isArray(value) ? value.flatMap((row) => (partnerAnswer.safeParse(row).success ? [partnerAnswer.parse(row)] : [])) : [];
+      return (
+        <table aria-label={pick(field.labelDe, field.labelEn)}>
+          <thead>
+            <tr>
+              <th scope="col">{t("formPreview.partnerName")}</th>
+              <th scope="col">{t("formPreview.partnerType")}</th>
+              <th scope="col">{t("formPreview.partnerRole")}</th>
+              <th scope="col">{t("formPreview.partnerLetter")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {partners.map((partner, index) => {
+              const letter = partner.letterFileId ? files.find((file) => file.id === partner.letterFileId) : undefined;
+              return (
+                <tr key={index}>
+                  <td>{partner.name}</td>
+                  <td>{t(`formPreview.partnerType.${partner.type}`)}</td>
+                  <td>{partner.role}</td>
+                  <td>{letter ? letter.name : t("answers.noLetter")}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      );
+    }
+    case "budget": {
+      const parsed = budgetAnswer.safeParse(value);
+      if (!parsed.success) return empty;
+      const totals = budgetTotals(parsed.data);
+      const categoryLabel = (key: string) => {
+        const category = field.categories.find((candidate) => candidate.value === key);
+        return category ? pick(category.labelDe, category.labelEn) : key;
+      };
+      return (
+        <>
+          <table aria-label={pick(field.labelDe, field.labelEn)}>
+            <thead>
+              <tr>
+                <th scope="col">{t("formPreview.budgetCategory")}</th>
+                <th scope="col">{t("answers.budgetYear")}</th>
+                <th scope="col">{t("answers.budgetDescription")}</th>
+                <th scope="col">{t("answers.budgetAmount")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {parsed.data.lines.map((line, index) => (
+                <tr key={index}>
+                  <td>{categoryLabel(line.category)}</td>
+                  <td>{line.year}</td>
+                  <td>{line.description}</td>
+                  <td>{formatEuros(locale, line.amountCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <dl className="facts">
+            <dt>{t("answers.budgetTotal")}</dt>
+            <dd>{formatEuros(locale, totals.totalCents)}</dd>
+            <dt>{t("formPreview.ownContribution")}</dt>
+            <dd>{formatEuros(locale, parsed.data.ownContributionCents)}</dd>
+            <dt>{t("answers.budgetRequested")}</dt>
+            <dd>{formatEuros(locale, totals.requestedCents)}</dd>
+          </dl>
+        </>
+      );
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { requireUser } from "~/server/session.server";
+import { readProtectedForm } from "~/server/csrf.server";
+import { notFound } from "~/server/http.server";
+import { deleteApplicationFile, openApplicationFile } from "~/server/files/application-files.server";
+import { fileActionReply } from "~/server/files/file-replies.server";
+import { MissingFileError } from "~/server/files/storage.server";
+
+/** `filename*` carries the real name (RFC 6266/8187); `filename` an ASCII stand-in for old clients. */
+function contentDisposition(name: string): string {
+  const fallback = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "_") || "file";
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** Streams a file of an application the person may read, always as a download in the type its content showed. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  let file;
+  try {
+    file = await openApplicationFile(params.fileId!, user);
+  } catch (error) {
+    if (error instanceof MissingFileError) {
+      console.error(`Stored file ${params.fileId} has no content in its storage`);
+      throw notFound();
+    }
+    throw error;
+  }
+  const headers = {
+    "Content-Type": file.contentType,
+    "Content-Length": String(file.sizeBytes),
+    "Content-Disposition": contentDisposition(file.originalName),
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cache-Control": "private, no-store",
+  };
+  if (request.method === "HEAD") {
+    file.stream.destroy();
+    return new Response(null, { headers });
+  }
+  return new Response(createReadableStreamFromReadable(file.stream), { headers });
+}
+
+/** Deletes the file (DELETE, or POST with intent=delete) from a draft of the person's network. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await readProtectedForm(request);
+  if (request.method !== "DELETE" && formData.get("intent") !== "delete") throw new Response("Bad Request", { status: 400 });
+  const outcome = await deleteApplicationFile({ fileId: params.fileId!, user, now: new Date() });
+  const respond = formData.get("respond");
+  return fileActionReply({
+    request,
+    respond: typeof respond === "string" ? respond : undefined,
+    applicationId: outcome.applicationId,
+    fieldKey: outcome.fieldKey,
+    success: "files.deleted",
+    refusal: outcome.refusal,
+    locale: user.locale,
+  });
+}

@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { loadCallPreview } from "~/server/call-setup.server";
+import { requireRole } from "~/server/session.server";
+import { CallDetails } from "~/components/calls/call-details";
+import { FormPreview } from "~/components/calls/form-preview";
+import { useT } from "~/components/use-t";
+import { pageTitle } from "~/components/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "callSetup.preview.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["MANAGER", "ADMIN"]);
+  return { call: await loadCallPreview(user, params.callId ?? "") };
+}
+
+export default function CallPreview() {
+  const t = useT();
+  const { call } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to={`/manager/calls/${call.id}`}>{call.title}</Link>
+      </p>
+      <h1>{t("callSetup.preview.title")}</h1>
+      <p className="lead">{t("callSetup.preview.intro")}</p>
+      <section aria-label={t("callSetup.preview.page")} className="preview-frame">
+        <CallDetails call={call} />
+      </section>
+      {call.stages.map((stage) => (
+        <section key={stage.id} aria-labelledby={`preview-${stage.id}`} className="preview-frame">
+          <h2 id={`preview-${stage.id}`}>{t("callSetup.preview.form", { stage: t(`stageKind.${stage.kind}`) })}</h2>
+          {stage.kind === "FULL_PROPOSAL" ? <p className="hint">{t("callSetup.preview.byInvitation")}</p> : null}
+          {stage.definition ? <FormPreview definition={stage.definition} idPrefix={`preview-${stage.id}`} /> : <p className="empty">{t("formPreview.unreadable")}</p>}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { loadStageForm } from "~/server/call-setup.server";
+import { formBuilderAction } from "~/server/form-builder-actions.server";
+import { requireRole } from "~/server/session.server";
+import { AddSectionForm, EligibilityEditor, SectionEditor } from "~/components/calls/form-builder";
+import { FormPreview } from "~/components/calls/form-preview";
+import { ActionErrors } from "~/components/calls/setup-form";
+import { Notice } from "~/components/forms";
+import { useT } from "~/components/use-t";
+import { pageTitle } from "~/components/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "formBuilder.title");
+
+const setupRoles = ["MANAGER", "ADMIN"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, setupRoles);
+  return loadStageForm(user, params.callId ?? "", params.stageId ?? "");
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, setupRoles);
+  return formBuilderAction(user, request, { callId: params.callId ?? "", stageId: params.stageId ?? "" });
+}
+
+export default function FormBuilder() {
+  const t = useT();
+  const { call, stage, definition, version, published, editable } = useLoaderData<typeof loader>();
+  const stageName = t(`stageKind.${stage.kind}`);
+  const fieldPage = (key: string) => `/manager/calls/${call.id}/stages/${stage.id}/fields/${key}`;
+  return (
+    <>
+      <p>
+        <Link to={`/manager/calls/${call.id}`}>{call.title}</Link>
+      </p>
+      <h1>{t("formBuilder.heading", { stage: stageName })}</h1>
+      <ActionErrors />
+      {published ? <Notice>{t("formBuilder.publishedNotice", { version })}</Notice> : null}
+      {!editable ? <Notice>{t("callSetup.error.notEditable")}</Notice> : null}
+      {!definition ? (
+        <p className="form-errors">{t("formBuilder.error.storedInvalid")}</p>
+      ) : (
+        <>
+          <EligibilityEditor questions={definition.eligibility} published={published} editable={editable} />
+          <section aria-labelledby="sections-heading">
+            <h2 id="sections-heading">{t("formBuilder.sections")}</h2>
+            {definition.sections.length === 0 ? <p className="empty">{t("formBuilder.noSections")}</p> : null}
+            {definition.sections.map((section, index) => (
+              <SectionEditor
+                key={section.key}
+                section={section}
+                index={index}
+                count={definition.sections.length}
+                published={published}
+                editable={editable}
+                fieldPage={fieldPage}
+              />
+            ))}
+            {editable ? <AddSectionForm /> : null}
+          </section>
+          <section aria-labelledby="builder-preview">
+            <h2 id="builder-preview">{t("formBuilder.preview")}</h2>
+            <FormPreview definition={definition} idPrefix="builder-preview" />
+          </section>
+        </>
+      )}
+    </>
+  );
+}

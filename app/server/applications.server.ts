@@ -1,0 +1,501 @@
+import { Prisma } from "~/generated/prisma/client";
+import { prisma, type Transaction } from "./db.server";
+import { recordAudit } from "./audit.server";
+import { notFound, RefusedError } from "./http.server";
+import { editableApplications, readableApplications } from "./application-access.server";
+import { acceptedEvents, changeApplicationState } from "./application-workflow.server";
+import { composeEmail, queueEmail } from "./mail/outbox.server";
+import { renderApplicationPdf } from "./pdf/application-pdf.server";
+import type { CurrentUser } from "./session.server";
+import { formDefinition, type FormDefinition } from "~/forms/form-definition";
+import type { Answers } from "~/forms/answers";
+import { answersWithFiles } from "~/forms/file-fields";
+import {
+  applicationChecklist,
+  applyRowChange,
+  conditionsOf,
+  differencesBetween,
+  parseAnswers,
+  partnerLetterKey,
+  prefillPartners,
+  type AnswerDifference,
+  type ApplicationCondition,
+  type DraftInput,
+  type RowChange,
+} from "~/forms/application-schemas";
+import { formatDateTime } from "~/i18n";
+
+/**
+ * A network's applications from start to submission: start one per network and stage, save drafts
+ * with optimistic revisions, submit (a frozen version, a receipt number and a confirmation mail with
+ * the PDF of what was submitted), withdraw and reopen until the deadline. The caller's permission is
+ * part of every query; a row the caller may not see is a 404.
+ */
+
+const BERLIN_YEAR = new Intl.DateTimeFormat("en", { timeZone: "Europe/Berlin", year: "numeric" });
+
+/** The stage's closing instant, or the individual extension when a manager granted a later one. */
+export function effectiveDeadline(stage: { closesAt: Date }, deadlineExtendedUntil: Date | null): Date {
+  return deadlineExtendedUntil && deadlineExtendedUntil > stage.closesAt ? deadlineExtendedUntil : stage.closesAt;
+}
+
+/** The form a stage's applicants fill in; a stage without a form has nothing to ask. */
+export function definitionOf(json: unknown): FormDefinition {
+  return formDefinition.parse(json ?? { sections: [] });
+}
+
+/** "mint-cluster-runde-4", round 4 → "MC4": initials of the slug's words, numbers and "round" left out. */
+export function receiptPrefix(call: { slug: string; round: number }): string {
+  const initials = call.slug
+    .split("-")
+    .filter((word) => /^[a-z]/i.test(word) && !/^(runde|round)$/i.test(word))
+    .map((word) => word[0]!.toUpperCase())
+    .join("")
+    .slice(0, 4);
+  return `${initials || "A"}${call.round}`;
+}
+
+export function formatReceiptNumber(call: { slug: string; round: number }, at: Date, sequence: bigint | number): string {
+  return `${receiptPrefix(call)}-${BERLIN_YEAR.format(at)}-${String(sequence).padStart(6, "0")}`;
+}
+
+async function drawReceiptNumber(call: { slug: string; round: number }, at: Date): Promise<string> {
+  const [row] = await prisma.$queryRaw<{ value: bigint }[]>`SELECT nextval('"ApplicationReceipt_seq"') AS value`;
+  return formatReceiptNumber(call, at, row!.value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Starting
+
+/** The network already has an application in this stage; the page links to it. */
+export class ApplicationExistsError extends RefusedError {
+  constructor(readonly applicationId: string) {
+    super("applications.start.exists");
+  }
+}
+
+/**
+ * Starts the network's application for the call's open stage. Full proposals are reached only by
+ * the manager's invitation, never started here. The partner roster fills every partner field.
+ */
+export async function startApplication(
+  actor: Pick<CurrentUser, "id" | "role">,
+  input: { callSlug: string; networkId?: string },
+  now = new Date(),
+): Promise<{ applicationId: string }> {
+  if (actor.role !== "APPLICANT") throw notFound();
+  const call = await prisma.call.findFirst({
+    where: { slug: input.callSlug, status: "PUBLISHED" },
+    select: { id: true, title: true, stages: { where: { opensAt: { lte: now }, closesAt: { gt: now } }, select: { id: true, kind: true, form: { select: { definition: true } } } } },
+  });
+  if (!call) throw notFound();
+  const stage = call.stages.find((candidate) => candidate.kind !== "FULL_PROPOSAL");
+  if (!stage) throw new RefusedError(call.stages.length > 0 ? "applications.start.invitationOnly" : "applications.start.notOpen");
+  const memberships = await prisma.networkMembership.findMany({
+    where: { userId: actor.id },
+    select: { networkId: true, network: { select: { partners: { select: { name: true, type: true, roleInNetwork: true }, orderBy: { position: "asc" } } } } },
+  });
+  const membership = input.networkId ? memberships.find((candidate) => candidate.networkId === input.networkId) : memberships.length === 1 ? memberships[0] : undefined;
+  if (!membership) throw new RefusedError(memberships.length === 0 ? "applications.start.noNetwork" : "applications.start.chooseNetwork", { field: "networkId" });
+  const existing = await prisma.application.findUnique({ where: { networkId_stageId: { networkId: membership.networkId, stageId: stage.id } }, select: { id: true } });
+  if (existing) throw new ApplicationExistsError(existing.id);
+  const definition = definitionOf(stage.form?.definition);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const application = await tx.application.create({
+        data: {
+          callId: call.id,
+          stageId: stage.id,
+          networkId: membership.networkId,
+          title: call.title,
+          answers: prefillPartners(definition, membership.network.partners) as object,
+          answersUpdatedAt: now,
+          createdById: actor.id,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      await recordAudit(tx, { actorId: actor.id, entityType: "Application", entityId: application.id, action: "started", toState: "draft" }, now);
+      return { applicationId: application.id };
+    });
+  } catch (error) {
+    // Two people of one network pressing "start" at once: the unique key lets one through.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const winner = await prisma.application.findUniqueOrThrow({ where: { networkId_stageId: { networkId: membership.networkId, stageId: stage.id } }, select: { id: true } });
+      throw new ApplicationExistsError(winner.id);
+    }
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+const pageSelect = {
+  id: true,
+  title: true,
+  state: true,
+  snapshot: true,
+  answers: true,
+  answersRevision: true,
+  answersUpdatedAt: true,
+  conditions: true,
+  deadlineExtendedUntil: true,
+  submittedAt: true,
+  receiptNumber: true,
+  previousApplicationId: true,
+  call: { select: { slug: true, title: true, round: true, programme: { select: { name: true } } } },
+  stage: { select: { kind: true, opensAt: true, closesAt: true, form: { select: { definition: true } } } },
+  network: { select: { id: true, name: true, bundesland: true } },
+  files: { select: { id: true, fieldKey: true, originalName: true, sizeBytes: true, createdAt: true }, orderBy: { createdAt: "asc" as const } },
+  versions: { select: { number: true, receiptNumber: true, submittedAt: true, submittedBy: { select: { name: true } } }, orderBy: { number: "desc" as const } },
+} satisfies Prisma.ApplicationSelect;
+
+/**
+ * Everything the application page shows: the form with the stored answers, files by field, what
+ * is missing, the deadline and which actions the caller can take now. Readers who may not edit
+ * (managers, jurors) get the same data read-only.
+ */
+export async function applicationForPage(actor: Pick<CurrentUser, "id" | "role">, applicationId: string, now = new Date()) {
+  const [row, editable] = await Promise.all([
+    prisma.application.findFirst({ where: { AND: [{ id: applicationId }, readableApplications(actor)] }, select: pageSelect }),
+    prisma.application.count({ where: { AND: [{ id: applicationId }, editableApplications(actor)] } }),
+  ]);
+  if (!row) throw notFound();
+  const definition = definitionOf(row.stage.form?.definition);
+  const answers = parseAnswers(row.answers);
+  const conditions = conditionsOf(row.conditions);
+  const deadline = effectiveDeadline(row.stage, row.deadlineExtendedUntil);
+  const open = now < deadline;
+  const canEdit = editable === 1 && open && row.state === "draft";
+  const moment = { at: now.toISOString(), deadline: deadline.toISOString() };
+  const actions = editable === 1 ? acceptedEvents(row.state, row.snapshot, [{ type: "WITHDRAW", ...moment }, { type: "REOPEN", ...moment }]) : [];
+  const checklist = applicationChecklist(definition, answersWithFiles(definition, answers, row.files), conditions);
+  return {
+    application: {
+      id: row.id,
+      title: row.title,
+      state: row.state,
+      revision: row.answersRevision,
+      answersUpdatedAt: row.answersUpdatedAt,
+      submittedAt: row.submittedAt,
+      receiptNumber: row.receiptNumber,
+      fromOutline: row.previousApplicationId !== null,
+    },
+    call: { slug: row.call.slug, title: row.call.title },
+    stage: { kind: row.stage.kind, opensAt: row.stage.opensAt, closesAt: row.stage.closesAt },
+    network: { id: row.network.id, name: row.network.name },
+    deadline,
+    extended: deadline > row.stage.closesAt,
+    open,
+    editable: editable === 1,
+    canEdit,
+    actions,
+    definition,
+    answers,
+    conditions,
+    checklist,
+    files: row.files.map((file) => ({ id: file.id, fieldKey: file.fieldKey, originalName: file.originalName, sizeBytes: Number(file.sizeBytes) })),
+    versions: row.versions,
+  };
+}
+
+export type ApplicationPage = Awaited<ReturnType<typeof applicationForPage>>;
+
+/** The caller's networks' applications for their start page: state, deadline, and how much is missing. */
+export async function applicationsOfMember(actor: Pick<CurrentUser, "id" | "role">) {
+  const rows = await prisma.application.findMany({
+    where: editableApplications(actor),
+    select: {
+      id: true,
+      state: true,
+      answers: true,
+      conditions: true,
+      deadlineExtendedUntil: true,
+      receiptNumber: true,
+      network: { select: { id: true, name: true } },
+      call: { select: { slug: true, title: true } },
+      stage: { select: { kind: true, closesAt: true, form: { select: { definition: true } } } },
+      files: { select: { id: true, fieldKey: true } },
+    },
+    orderBy: [{ stage: { closesAt: "desc" } }, { createdAt: "desc" }],
+  });
+  return rows.map((row) => {
+    const parsed = formDefinition.safeParse(row.stage.form?.definition ?? { sections: [] });
+    const missing =
+      row.state === "draft" && parsed.success
+        ? applicationChecklist(parsed.data, answersWithFiles(parsed.data, parseAnswers(row.answers), row.files), conditionsOf(row.conditions)).length
+        : null;
+    return {
+      id: row.id,
+      state: row.state,
+      receiptNumber: row.receiptNumber,
+      network: row.network,
+      call: row.call,
+      stageKind: row.stage.kind,
+      deadline: effectiveDeadline(row.stage, row.deadlineExtendedUntil),
+      extended: row.deadlineExtendedUntil !== null && row.deadlineExtendedUntil > row.stage.closesAt,
+      missing,
+    };
+  });
+}
+
+/** What parsing a posted draft needs: the stage's form and how many conditions to answer. */
+export async function draftFormOf(actor: Pick<CurrentUser, "id" | "role">, applicationId: string) {
+  const row = await prisma.application.findFirst({
+    where: { AND: [{ id: applicationId }, editableApplications(actor)] },
+    select: { conditions: true, stage: { select: { form: { select: { definition: true } } } } },
+  });
+  if (!row) throw notFound();
+  return { definition: definitionOf(row.stage.form?.definition), conditionCount: conditionsOf(row.conditions).length };
+}
+
+/**
+ * For the public call page: the stage open now (else the next one) with its form for the preview,
+ * and for a logged-in network member whether they can start an application or already have one.
+ */
+export async function stageForCallPage(callSlug: string, actor: Pick<CurrentUser, "id" | "role"> | null, now = new Date()) {
+  const stages = await prisma.callStage.findMany({
+    where: { call: { slug: callSlug, status: { in: ["PUBLISHED", "CLOSED", "ARCHIVED"] } } },
+    select: { id: true, kind: true, opensAt: true, closesAt: true, call: { select: { status: true } }, form: { select: { definition: true } } },
+    orderBy: { position: "asc" },
+  });
+  const stage = stages.find((candidate) => candidate.opensAt <= now && now < candidate.closesAt) ?? stages.find((candidate) => candidate.opensAt > now);
+  if (!stage) return null;
+  const parsed = formDefinition.safeParse(stage.form?.definition ?? { sections: [] });
+  const open = stage.call.status === "PUBLISHED" && stage.opensAt <= now;
+  let applicant: { networks: { id: string; name: string; applicationId: string | null }[] } | null = null;
+  if (actor?.role === "APPLICANT") {
+    const networks = await prisma.network.findMany({
+      where: { memberships: { some: { userId: actor.id } } },
+      select: { id: true, name: true, applications: { where: { stageId: stage.id }, select: { id: true } } },
+      orderBy: { name: "asc" },
+    });
+    applicant = { networks: networks.map((network) => ({ id: network.id, name: network.name, applicationId: network.applications[0]?.id ?? null })) };
+  }
+  return {
+    kind: stage.kind,
+    opensAt: stage.opensAt,
+    closesAt: stage.closesAt,
+    open,
+    invitationOnly: stage.kind === "FULL_PROPOSAL",
+    definition: parsed.success ? parsed.data : null,
+    applicant,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saving drafts
+
+/**
+ * The save was based on an older revision: someone saved meanwhile. Nothing was written; the page
+ * shows the differences and lets the person decide.
+ */
+export class StaleDraftError extends RefusedError {
+  constructor(
+    readonly differences: AnswerDifference[],
+    readonly currentRevision: number,
+  ) {
+    super("applications.stale.message", { status: 409 });
+  }
+}
+
+function conditionsWithAnswers(conditions: ApplicationCondition[], answers: string[]): ApplicationCondition[] {
+  return conditions.map((condition, index) => ({ text: condition.text, answer: answers[index]?.trim() ? answers[index]!.trim() : null }));
+}
+
+function refuseWhenClosed(row: { state: string; deadline: Date }, now: Date): void {
+  if (now >= row.deadline) throw new RefusedError("applications.error.deadlinePassed");
+  if (row.state !== "draft") throw new RefusedError("applications.error.notDraft");
+}
+
+/**
+ * Saves a draft when it is based on the stored revision; otherwise refuses with what differs.
+ * A stale save that changes nothing is no conflict (the same page saving twice). A row button
+ * (add or remove a partner or budget line) is applied to the posted answers in the same save;
+ * removing a partner row moves the later rows' letters of intent up with them.
+ */
+export async function saveDraft(
+  actor: Pick<CurrentUser, "id" | "role">,
+  input: { applicationId: string; baseRevision: number; draft: DraftInput; rowChange?: RowChange },
+  now = new Date(),
+): Promise<{ revision: number }> {
+  const row = await prisma.application.findFirst({
+    where: { AND: [{ id: input.applicationId }, editableApplications(actor)] },
+    select: { id: true, state: true, answers: true, answersRevision: true, conditions: true, deadlineExtendedUntil: true, stage: { select: { closesAt: true, form: { select: { definition: true } } } } },
+  });
+  if (!row) throw notFound();
+  refuseWhenClosed({ state: row.state, deadline: effectiveDeadline(row.stage, row.deadlineExtendedUntil) }, now);
+  const definition = definitionOf(row.stage.form?.definition);
+  const stored = parseAnswers(row.answers);
+  const storedConditions = conditionsOf(row.conditions);
+  const storedConditionAnswers = storedConditions.map((condition) => condition.answer ?? "");
+  if (input.baseRevision !== row.answersRevision) {
+    const differences = differencesBetween(definition, { answers: stored, conditionAnswers: storedConditionAnswers }, input.draft);
+    if (differences.length === 0 && !input.rowChange) return { revision: row.answersRevision };
+    throw new StaleDraftError(differences, row.answersRevision);
+  }
+  let answers: Answers = {
+    eligibility: input.draft.answers.eligibility ?? {},
+    fields: input.draft.fieldsShown ? (input.draft.answers.fields ?? {}) : (stored.fields ?? {}),
+  };
+  if (input.rowChange) {
+    const changed = applyRowChange(definition, answers, input.rowChange);
+    if (!changed) throw new RefusedError("applications.error.unknownRow", { status: 400 });
+    answers = changed;
+  }
+  const conditions = conditionsWithAnswers(storedConditions, input.draft.conditionAnswers);
+  return prisma.$transaction(async (tx) => {
+    const written = await tx.application.updateMany({
+      where: { id: row.id, answersRevision: input.baseRevision, state: "draft" },
+      data: { answers: answers as object, conditions: conditions as object[], answersRevision: { increment: 1 }, answersUpdatedAt: now },
+    });
+    if (written.count !== 1) {
+      // Someone saved or submitted between reading and writing: answer as if we had seen it first.
+      const current = await tx.application.findUniqueOrThrow({ where: { id: row.id }, select: { state: true, answers: true, answersRevision: true, conditions: true } });
+      if (current.state !== "draft") throw new RefusedError("applications.error.notDraft");
+      const theirs = { answers: parseAnswers(current.answers), conditionAnswers: conditionsOf(current.conditions).map((condition) => condition.answer ?? "") };
+      throw new StaleDraftError(differencesBetween(definition, theirs, input.draft), current.answersRevision);
+    }
+    if (input.rowChange?.kind === "removePartner") await moveLettersUp(tx, row.id, input.rowChange.fieldKey, input.rowChange.row);
+    return { revision: input.baseRevision + 1 };
+  });
+}
+
+/** The removed row's letter leaves the list; the letters of the rows below follow their rows up. */
+async function moveLettersUp(tx: Transaction, applicationId: string, fieldKey: string, removedRow: number): Promise<void> {
+  const letters = await tx.storedFile.findMany({ where: { applicationId, fieldKey: { startsWith: `${fieldKey}.` } }, select: { id: true, fieldKey: true } });
+  for (const letter of letters) {
+    const row = Number(letter.fieldKey!.slice(fieldKey.length + 1));
+    if (!Number.isInteger(row) || row < removedRow) continue;
+    await tx.storedFile.update({ where: { id: letter.id }, data: { fieldKey: row === removedRow ? null : partnerLetterKey(fieldKey, row - 1) } });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Submitting, withdrawing, reopening
+
+const submitSelect = {
+  id: true,
+  state: true,
+  answers: true,
+  answersRevision: true,
+  conditions: true,
+  deadlineExtendedUntil: true,
+  call: { select: { slug: true, round: true, title: true, programme: { select: { name: true } } } },
+  stage: { select: { kind: true, closesAt: true, form: { select: { definition: true } } } },
+  network: { select: { name: true, bundesland: true } },
+  files: { select: { id: true, fieldKey: true, originalName: true, sizeBytes: true, sha256: true }, orderBy: { createdAt: "asc" as const } },
+} satisfies Prisma.ApplicationSelect;
+
+async function loadEditable(actor: Pick<CurrentUser, "id" | "role">, applicationId: string) {
+  const row = await prisma.application.findFirst({ where: { AND: [{ id: applicationId }, editableApplications(actor)] }, select: submitSelect });
+  if (!row) throw notFound();
+  return row;
+}
+
+/**
+ * Submits the application: only complete, only before the deadline (the stage's, or the later
+ * individual extension), by the server's clock. In one transaction with the state change: a frozen
+ * version with a new receipt number, the receipt on the application, and the confirmation mail with
+ * the PDF of exactly the frozen answers. The PDF and mail are made before the transaction; if the
+ * answers or files change meanwhile, the submission is refused rather than confirming something else.
+ */
+export async function submitApplication(
+  actor: Pick<CurrentUser, "id" | "role" | "name" | "email" | "locale">,
+  input: { applicationId: string },
+  context: { baseUrl: string; now?: Date },
+): Promise<{ receiptNumber: string; versionNumber: number }> {
+  const now = context.now ?? new Date();
+  const row = await loadEditable(actor, input.applicationId);
+  const deadline = effectiveDeadline(row.stage, row.deadlineExtendedUntil);
+  refuseWhenClosed({ state: row.state, deadline }, now);
+  const definition = definitionOf(row.stage.form?.definition);
+  const conditions = conditionsOf(row.conditions);
+  const answers = answersWithFiles(definition, parseAnswers(row.answers), row.files);
+  const missingItems = applicationChecklist(definition, answers, conditions).length;
+  if (missingItems > 0) throw new RefusedError("applications.error.incomplete");
+
+  const versionNumber = (await prisma.applicationVersion.count({ where: { applicationId: row.id } })) + 1;
+  const receiptNumber = await drawReceiptNumber(row.call, now);
+  const pdf = await renderApplicationPdf({
+    locale: actor.locale,
+    callTitle: row.call.title,
+    programmeName: row.call.programme.name,
+    stageKind: row.stage.kind,
+    networkName: row.network.name,
+    bundesland: row.network.bundesland,
+    receiptNumber,
+    versionNumber,
+    submittedAt: now,
+    submittedBy: actor.name,
+    definition,
+    answers,
+    conditions,
+    files: row.files.map((file) => ({ ...file, sizeBytes: Number(file.sizeBytes) })),
+  });
+  const mail = await composeEmail(
+    { email: actor.email, locale: actor.locale },
+    {
+      template: "submission-received",
+      props: {
+        name: actor.name,
+        call: row.call.title,
+        stageKind: row.stage.kind,
+        network: row.network.name,
+        receiptNumber,
+        submittedAt: formatDateTime(actor.locale, now),
+        url: `${context.baseUrl}/applications/${row.id}/receipt`,
+      },
+    },
+  );
+  const fileIds = row.files.map((file) => file.id).join(",");
+  await changeApplicationState({
+    applicationId: row.id,
+    where: editableApplications(actor),
+    event: { type: "SUBMIT", at: now.toISOString(), deadline: deadline.toISOString(), missingItems },
+    actorId: actor.id,
+    now,
+    alsoInTransaction: async (tx) => {
+      // The state change above holds the row: what is read now is what gets frozen.
+      const current = await tx.application.findUniqueOrThrow({ where: { id: row.id }, select: { answersRevision: true, files: { select: { id: true }, orderBy: { createdAt: "asc" } } } });
+      if (current.answersRevision !== row.answersRevision || current.files.map((file) => file.id).join(",") !== fileIds) {
+        throw new RefusedError("applications.error.changedWhileSubmitting");
+      }
+      await tx.applicationVersion.create({
+        data: { applicationId: row.id, number: versionNumber, answers: { ...answers, conditions } as object, receiptNumber, submittedAt: now, submittedById: actor.id },
+      });
+      await tx.application.update({ where: { id: row.id }, data: { submittedAt: now, receiptNumber } });
+      await queueEmail(tx, mail, now, [{ filename: `${receiptNumber}.pdf`, contentType: "application/pdf", content: pdf }]);
+    },
+  });
+  return { receiptNumber, versionNumber };
+}
+
+async function moveBeforeDeadline(
+  actor: Pick<CurrentUser, "id" | "role">,
+  input: { applicationId: string },
+  type: "WITHDRAW" | "REOPEN",
+  now: Date,
+): Promise<void> {
+  const row = await loadEditable(actor, input.applicationId);
+  const deadline = effectiveDeadline(row.stage, row.deadlineExtendedUntil);
+  if (now >= deadline) throw new RefusedError("applications.error.deadlinePassed");
+  await changeApplicationState({
+    applicationId: row.id,
+    where: editableApplications(actor),
+    event: { type, at: now.toISOString(), deadline: deadline.toISOString() },
+    actorId: actor.id,
+    now,
+  });
+}
+
+/** Takes a submitted application back; every submitted version stays on record. */
+export function withdrawApplication(actor: Pick<CurrentUser, "id" | "role">, input: { applicationId: string }, now = new Date()): Promise<void> {
+  return moveBeforeDeadline(actor, input, "WITHDRAW", now);
+}
+
+/** Turns a submitted or withdrawn application back into a draft; submitting again makes the next version. */
+export function reopenApplication(actor: Pick<CurrentUser, "id" | "role">, input: { applicationId: string }, now = new Date()): Promise<void> {
+  return moveBeforeDeadline(actor, input, "REOPEN", now);
+}

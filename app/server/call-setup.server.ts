@@ -1,0 +1,526 @@
+import { Prisma } from "~/generated/prisma/client";
+import type { CallStatus, StageKind } from "~/generated/prisma/enums";
+import type { CallDetailsInput, CopyCallInput, CreateCallInput, CriterionInput, StagePlan, StagesInput } from "~/forms/call-schemas";
+import { fieldsOf, type FormDefinition } from "~/forms/form-definition";
+import type { MessageKey } from "~/i18n";
+import { prisma, type Transaction } from "./db.server";
+import { managedCalls } from "./application-access.server";
+import { recordAudit } from "./audit.server";
+import { notFound, RefusedError } from "./http.server";
+import { applyFormOperation, emptyFormDefinition, keysOf, storedDefinition, type FormOperation } from "./form-builder.server";
+import type { CurrentUser } from "./session.server";
+
+/**
+ * A programme manager sets up a call: its texts, its stages with their Berlin-time dates, one form
+ * and one rubric per stage, and moves it DRAFT → PUBLISHED → CLOSED → ARCHIVED. Every query names
+ * the calls the person manages in its `where`; a call outside them is a 404.
+ */
+type Actor = Pick<CurrentUser, "id" | "role">;
+
+const nextStatus: Record<CallStatus, Exclude<CallStatus, "DRAFT"> | null> = { DRAFT: "PUBLISHED", PUBLISHED: "CLOSED", CLOSED: "ARCHIVED", ARCHIVED: null };
+const editableStatuses: readonly CallStatus[] = ["DRAFT", "PUBLISHED"];
+
+function managedCall(actor: Actor, callId: string): Prisma.CallWhereInput {
+  return { AND: [{ id: callId }, managedCalls(actor)] };
+}
+
+function assertEditable(status: CallStatus): void {
+  if (!editableStatuses.includes(status)) throw new RefusedError("callSetup.error.notEditable");
+}
+
+/** The programmes a person may open calls in. */
+export async function programmesForCallSetup(actor: Actor) {
+  if (actor.role !== "MANAGER" && actor.role !== "ADMIN") return [];
+  return prisma.programme.findMany({
+    where: actor.role === "ADMIN" ? {} : { managers: { some: { userId: actor.id } } },
+    select: { id: true, name: true, funder: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slugs
+
+/** A URL slug from a title: ASCII, lower case, words joined by hyphens. */
+export function slugFrom(title: string): string {
+  const slug = title
+    .toLowerCase()
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/ß/g, "ss")
+    .normalize("NFD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 70)
+    .replace(/-+$/, "");
+  return slug || "ausschreibung";
+}
+
+/** The slug asked for (refused when taken), or one made from the title and numbered until free. */
+async function freeSlug(tx: Transaction, wanted: string | undefined, title: string): Promise<string> {
+  if (wanted !== undefined) {
+    if (await tx.call.findUnique({ where: { slug: wanted }, select: { id: true } })) throw new RefusedError("callSetup.error.slugTaken", { field: "slug" });
+    return wanted;
+  }
+  const base = slugFrom(title);
+  const taken = new Set((await tx.call.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((call) => call.slug));
+  let candidate = base;
+  for (let suffix = 2; taken.has(candidate); suffix += 1) candidate = `${base}-${suffix}`;
+  return candidate;
+}
+
+/** Two people taking the same slug at once: the database's unique index decides, the loser gets a message. */
+async function slugSafely<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new RefusedError("callSetup.error.slugTaken", { field: "slug" });
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating, editing, stages
+
+function stageRows(stages: StagePlan[], forms: (FormDefinition | Prisma.InputJsonValue)[] = [], rubrics: Prisma.RubricCreateWithoutStageInput[] = []) {
+  return stages.map((stage, position) => ({
+    position,
+    kind: stage.kind,
+    opensAt: stage.opensAt,
+    closesAt: stage.closesAt,
+    form: { create: { definition: (forms[position] ?? emptyFormDefinition) as Prisma.InputJsonValue } },
+    rubric: { create: rubrics[position] ?? {} },
+  }));
+}
+
+function auditStages(stages: StagePlan[]) {
+  return stages.map((stage) => ({ kind: stage.kind, opensAt: stage.opensAt.toISOString(), closesAt: stage.closesAt.toISOString() }));
+}
+
+export async function createCall(actor: Actor, input: CreateCallInput, now = new Date()): Promise<{ id: string; slug: string }> {
+  const programmes = await programmesForCallSetup(actor);
+  if (!programmes.some((programme) => programme.id === input.programmeId)) throw new RefusedError("callSetup.error.programme", { field: "programmeId" });
+  if (input.stages.length === 0) throw new RefusedError("callSetup.error.stagesMissing");
+  return slugSafely(() =>
+    prisma.$transaction(async (tx) => {
+      const { slug: wantedSlug, ...details } = input.details;
+      const slug = await freeSlug(tx, wantedSlug, details.title);
+      const call = await tx.call.create({
+        data: { ...details, slug, programmeId: input.programmeId, status: "DRAFT", createdAt: now, stages: { create: stageRows(input.stages) } },
+        select: { id: true, slug: true },
+      });
+      await recordAudit(tx, { actorId: actor.id, entityType: "Call", entityId: call.id, action: "CREATE", toState: "DRAFT", data: { stages: auditStages(input.stages) } }, now);
+      return call;
+    }),
+  );
+}
+
+export async function updateCallDetails(actor: Actor, callId: string, input: CallDetailsInput, now = new Date()): Promise<void> {
+  await slugSafely(() =>
+    prisma.$transaction(async (tx) => {
+      const call = await tx.call.findFirst({ where: managedCall(actor, callId), select: { id: true, status: true, slug: true } });
+      if (!call) throw notFound();
+      assertEditable(call.status);
+      const { slug: wantedSlug, ...details } = input;
+      const slugChanges = wantedSlug !== undefined && wantedSlug !== call.slug;
+      // Links to a published call are out in the world.
+      if (slugChanges && call.status !== "DRAFT") throw new RefusedError("callSetup.error.slugFixed", { field: "slug" });
+      const slug = slugChanges ? await freeSlug(tx, wantedSlug, details.title) : call.slug;
+      await tx.call.update({ where: { id: call.id }, data: { ...details, slug } });
+      await recordAudit(tx, { actorId: actor.id, entityType: "Call", entityId: call.id, action: "UPDATE", data: { slug } }, now);
+    }),
+  );
+}
+
+function modeOf(stages: { kind: StageKind }[]): "SINGLE" | "TWO_STAGE" {
+  return stages.some((stage) => stage.kind === "OUTLINE") ? "TWO_STAGE" : "SINGLE";
+}
+
+/**
+ * New dates, or (while a draft without applications) a switch between one and two stages. A stage
+ * that goes away takes its form and rubric with it; a new one starts with an empty form.
+ */
+export async function updateStages(actor: Actor, callId: string, input: StagesInput, now = new Date()): Promise<void> {
+  if (input.stages.length === 0) throw new RefusedError("callSetup.error.stagesMissing");
+  await prisma.$transaction(async (tx) => {
+    const call = await tx.call.findFirst({
+      where: managedCall(actor, callId),
+      select: { id: true, status: true, stages: { select: { id: true, kind: true, position: true }, orderBy: { position: "asc" } }, _count: { select: { applications: true } } },
+    });
+    if (!call) throw notFound();
+    assertEditable(call.status);
+    const modeChanges = modeOf(call.stages) !== input.mode;
+    if (modeChanges && call.status !== "DRAFT") throw new RefusedError("callSetup.error.stageModeFixed", { field: "stageMode" });
+    if (modeChanges && call._count.applications > 0) throw new RefusedError("callSetup.error.hasApplications", { field: "stageMode" });
+    for (const [position, plan] of input.stages.entries()) {
+      const existing = call.stages.find((stage) => stage.position === position);
+      if (existing) await tx.callStage.update({ where: { id: existing.id }, data: { kind: plan.kind, opensAt: plan.opensAt, closesAt: plan.closesAt } });
+      else await tx.callStage.create({ data: { callId: call.id, ...stageRows([plan])[0]!, position } });
+    }
+    await tx.callStage.deleteMany({ where: { callId: call.id, position: { gte: input.stages.length } } });
+    await recordAudit(tx, { actorId: actor.id, entityType: "Call", entityId: call.id, action: "UPDATE_STAGES", data: { stages: auditStages(input.stages) } }, now);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Publication and the status after it
+
+export interface PublicationProblem {
+  messageKey: MessageKey;
+  stageKind?: StageKind;
+  /** The rubric's current sum of weights. */
+  sum?: number;
+}
+
+interface StageForCheck {
+  kind: StageKind;
+  opensAt: Date;
+  closesAt: Date;
+  form: { definition: unknown } | null;
+  rubric: { criteria: { weight: number }[] } | null;
+}
+
+/** Everything that still stands between a draft and its publication; empty when it is ready. */
+export function publicationProblems(stages: StageForCheck[]): PublicationProblem[] {
+  if (stages.length === 0) return [{ messageKey: "callSetup.problem.noStages" }];
+  const problems: PublicationProblem[] = [];
+  for (const [index, stage] of stages.entries()) {
+    const stageKind = stage.kind;
+    if (stage.opensAt >= stage.closesAt) problems.push({ messageKey: "callSetup.problem.stageDates", stageKind });
+    const previous = stages[index - 1];
+    if (previous && previous.closesAt > stage.opensAt) problems.push({ messageKey: "callSetup.problem.stageOrder", stageKind });
+    const definition = stage.form ? storedDefinition(stage.form.definition) : null;
+    if (!definition) problems.push({ messageKey: "callSetup.problem.formInvalid", stageKind });
+    else if (fieldsOf(definition).length === 0) problems.push({ messageKey: "callSetup.problem.formEmpty", stageKind });
+    const criteria = stage.rubric?.criteria ?? [];
+    const sum = criteria.reduce((total, criterion) => total + criterion.weight, 0);
+    if (criteria.length === 0) problems.push({ messageKey: "callSetup.problem.rubricEmpty", stageKind });
+    else if (sum !== 100) problems.push({ messageKey: "callSetup.problem.rubricWeights", stageKind, sum });
+  }
+  return problems;
+}
+
+/** Publication refused: `problems` lists what is missing. */
+export class PublicationRefusedError extends RefusedError {
+  constructor(readonly problems: PublicationProblem[]) {
+    super("callSetup.error.notReady");
+  }
+}
+
+const stagesForCheck = {
+  select: {
+    id: true,
+    kind: true,
+    opensAt: true,
+    closesAt: true,
+    form: { select: { definition: true } },
+    rubric: { select: { criteria: { select: { weight: true } } } },
+  },
+  orderBy: { position: "asc" as const },
+};
+
+async function lockForms(tx: Transaction, stageIds: string[]): Promise<void> {
+  if (stageIds.length === 0) return;
+  await tx.$queryRaw`SELECT id FROM "FormDefinition" WHERE "stageId" IN (${Prisma.join(stageIds)}) FOR UPDATE`;
+}
+
+/**
+ * The one step forward from the call's status. Publishing checks the whole setup first and marks
+ * every stage's form as published, from then on guarded against changes that would lose answers.
+ */
+export async function moveCallStatus(actor: Actor, callId: string, target: CallStatus, now = new Date()): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const found = await tx.call.findFirst({ where: managedCall(actor, callId), select: { id: true, status: true, stages: { select: { id: true } } } });
+    if (!found) throw notFound();
+    if (nextStatus[found.status] !== target) throw new RefusedError("callSetup.error.statusMove");
+    if (target === "PUBLISHED") {
+      // Form edits lock the form row too, so the check below sees their result, and they see ours.
+      await lockForms(
+        tx,
+        found.stages.map((stage) => stage.id),
+      );
+      const stages = await tx.callStage.findMany({ where: { callId: found.id }, ...stagesForCheck });
+      const problems = publicationProblems(stages);
+      if (problems.length > 0) throw new PublicationRefusedError(problems);
+      await tx.formDefinition.updateMany({ where: { stageId: { in: stages.map((stage) => stage.id) }, publishedAt: null }, data: { publishedAt: now } });
+    }
+    const moved = await tx.call.updateMany({
+      where: { id: found.id, status: found.status },
+      data: { status: target, ...(target === "PUBLISHED" ? { publishedAt: now } : {}) },
+    });
+    if (moved.count !== 1) throw new RefusedError("workflow.stale");
+    const action = target === "PUBLISHED" ? "PUBLISH" : target === "CLOSED" ? "CLOSE" : "ARCHIVE";
+    await recordAudit(tx, { actorId: actor.id, entityType: "Call", entityId: found.id, action, fromState: found.status, toState: target }, now);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Copying a call into a new round
+
+/** A new draft round of an earlier call: new title, slug and dates; texts, forms and rubrics carried over. */
+export async function copyCall(actor: Actor, sourceId: string, input: CopyCallInput, now = new Date()): Promise<{ id: string; slug: string }> {
+  const source = await prisma.call.findFirst({
+    where: managedCall(actor, sourceId),
+    include: {
+      stages: {
+        orderBy: { position: "asc" },
+        include: { form: { select: { definition: true } }, rubric: { include: { criteria: { orderBy: { position: "asc" } } } } },
+      },
+    },
+  });
+  if (!source) throw notFound();
+  if (modeOf(source.stages) !== input.mode || input.stages.length !== source.stages.length) throw new RefusedError("callSetup.error.copyStageMode", { field: "stageMode" });
+  const forms = source.stages.map((stage) => (stage.form?.definition ?? emptyFormDefinition) as Prisma.InputJsonValue);
+  const rubrics = source.stages.map((stage) => ({
+    scaleMin: stage.rubric?.scaleMin ?? 0,
+    scaleMax: stage.rubric?.scaleMax ?? 10,
+    criteria: {
+      create: (stage.rubric?.criteria ?? []).map(({ position, titleDe, titleEn, descriptionDe, descriptionEn, weight }) => ({ position, titleDe, titleEn, descriptionDe, descriptionEn, weight })),
+    },
+  }));
+  const {
+    id: _id,
+    slug: _slug,
+    title: _title,
+    round,
+    status: _status,
+    publishedAt: _publishedAt,
+    copiedFromId: _copiedFromId,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    stages: _stages,
+    ...carried
+  } = source;
+  return slugSafely(() =>
+    prisma.$transaction(async (tx) => {
+      const slug = await freeSlug(tx, input.slug, input.title);
+      const copy = await tx.call.create({
+        data: {
+          ...carried,
+          title: input.title,
+          slug,
+          round: round + 1,
+          status: "DRAFT",
+          copiedFromId: source.id,
+          createdAt: now,
+          stages: { create: stageRows(input.stages, forms, rubrics) },
+        },
+        select: { id: true, slug: true },
+      });
+      await recordAudit(tx, { actorId: actor.id, entityType: "Call", entityId: copy.id, action: "COPY", toState: "DRAFT", data: { copiedFromId: source.id, stages: auditStages(input.stages) } }, now);
+      return copy;
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a call for its setup pages
+
+export async function loadCallForSetup(actor: Actor, callId: string) {
+  const call = await prisma.call.findFirst({
+    where: managedCall(actor, callId),
+    include: {
+      programme: { select: { id: true, name: true } },
+      copiedFrom: { select: { id: true, title: true, round: true } },
+      stages: {
+        orderBy: { position: "asc" },
+        include: {
+          form: { select: { definition: true, version: true, publishedAt: true } },
+          rubric: { select: { scaleMin: true, scaleMax: true, criteria: { select: { weight: true } } } },
+          _count: { select: { applications: true } },
+        },
+      },
+      _count: { select: { applications: true } },
+    },
+  });
+  if (!call) throw notFound();
+  const { totalBudgetCents, maxAwardCents, stages, ...rest } = call;
+  return {
+    ...rest,
+    totalBudgetCents: totalBudgetCents?.toString() ?? null,
+    maxAwardCents: maxAwardCents?.toString() ?? null,
+    editable: editableStatuses.includes(call.status),
+    nextStatus: nextStatus[call.status],
+    problems: call.status === "DRAFT" ? publicationProblems(stages) : [],
+    stages: stages.map(({ form, rubric, _count, ...stage }) => {
+      const definition = form ? storedDefinition(form.definition) : null;
+      return {
+        ...stage,
+        applicationCount: _count.applications,
+        form: form ? { version: form.version, publishedAt: form.publishedAt, readable: definition !== null, fieldCount: definition ? fieldsOf(definition).length : 0 } : null,
+        rubric: rubric
+          ? { scaleMin: rubric.scaleMin, scaleMax: rubric.scaleMax, criterionCount: rubric.criteria.length, weightSum: rubric.criteria.reduce((sum, criterion) => sum + criterion.weight, 0) }
+          : null,
+      };
+    }),
+  };
+}
+export type CallForSetup = Awaited<ReturnType<typeof loadCallForSetup>>;
+
+/** The call as applicants will see it, with each stage's form, for the manager's preview. */
+export async function loadCallPreview(actor: Actor, callId: string) {
+  const call = await prisma.call.findFirst({
+    where: managedCall(actor, callId),
+    include: {
+      programme: { select: { name: true } },
+      stages: { orderBy: { position: "asc" }, include: { form: { select: { definition: true, version: true } } } },
+    },
+  });
+  if (!call) throw notFound();
+  const { totalBudgetCents, maxAwardCents, stages, ...rest } = call;
+  return {
+    ...rest,
+    totalBudgetCents: totalBudgetCents?.toString() ?? null,
+    maxAwardCents: maxAwardCents?.toString() ?? null,
+    stages: stages.map(({ form, ...stage }) => ({ ...stage, definition: form ? storedDefinition(form.definition) : null })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form builder
+
+function managedStage(actor: Actor, callId: string, stageId: string): Prisma.CallStageWhereInput {
+  return { id: stageId, call: managedCall(actor, callId) };
+}
+
+export async function loadStageForm(actor: Actor, callId: string, stageId: string) {
+  const stage = await prisma.callStage.findFirst({
+    where: managedStage(actor, callId, stageId),
+    select: {
+      id: true,
+      kind: true,
+      position: true,
+      call: { select: { id: true, title: true, status: true } },
+      form: { select: { definition: true, version: true, publishedAt: true } },
+    },
+  });
+  if (!stage?.form) throw notFound();
+  return {
+    stage: { id: stage.id, kind: stage.kind, position: stage.position },
+    call: stage.call,
+    definition: storedDefinition(stage.form.definition),
+    version: stage.form.version,
+    published: stage.form.publishedAt !== null,
+    editable: editableStatuses.includes(stage.call.status),
+  };
+}
+export type StageForm = Awaited<ReturnType<typeof loadStageForm>>;
+
+function budgetYearsOf(call: { fundingStartsOn: Date | null; fundingEndsOn: Date | null }, now: Date): number[] {
+  const first = call.fundingStartsOn?.getUTCFullYear() ?? now.getUTCFullYear() + 1;
+  const last = Math.max(first, call.fundingEndsOn?.getUTCFullYear() ?? first + 1);
+  return Array.from({ length: Math.min(last - first + 1, 20) }, (_, index) => first + index);
+}
+
+/**
+ * One builder operation on a stage's form. The form row is locked for the read-change-write, so two
+ * managers editing at once each build on the other's change; after publication each change raises
+ * the form's version.
+ */
+export async function changeStageForm(
+  actor: Actor,
+  target: { callId: string; stageId: string },
+  operation: FormOperation,
+  now = new Date(),
+): Promise<{ definition: FormDefinition; version: number; createdKey: string | null }> {
+  return prisma.$transaction(async (tx) => {
+    const stage = await tx.callStage.findFirst({ where: managedStage(actor, target.callId, target.stageId), select: { id: true } });
+    if (!stage) throw notFound();
+    await lockForms(tx, [stage.id]);
+    const form = await tx.formDefinition.findUnique({
+      where: { stageId: stage.id },
+      select: { id: true, definition: true, version: true, publishedAt: true, stage: { select: { call: { select: { status: true, fundingStartsOn: true, fundingEndsOn: true } } } } },
+    });
+    if (!form) throw notFound();
+    const call = form.stage.call;
+    assertEditable(call.status);
+    const current = storedDefinition(form.definition);
+    if (!current) throw new RefusedError("formBuilder.error.storedInvalid");
+    const published = form.publishedAt !== null;
+    const next = applyFormOperation(current, operation, { published, budgetYears: budgetYearsOf(call, now) });
+    if (JSON.stringify(next) === JSON.stringify(current)) return { definition: current, version: form.version, createdKey: null };
+    const version = published ? form.version + 1 : form.version;
+    await tx.formDefinition.update({ where: { id: form.id }, data: { definition: next as Prisma.InputJsonValue, version } });
+    await recordAudit(tx, { actorId: actor.id, entityType: "FormDefinition", entityId: form.id, action: "CHANGE_FORM", data: { operation: operation.op, version } }, now);
+    const before = keysOf(current);
+    return { definition: next, version, createdKey: [...keysOf(next)].find((key) => !before.has(key)) ?? null };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rubric
+
+export type RubricOperation =
+  | { op: "setScale"; scaleMin: number; scaleMax: number }
+  | ({ op: "addCriterion" } & CriterionInput)
+  | ({ op: "updateCriterion"; criterionId: string } & CriterionInput)
+  | { op: "deleteCriterion"; criterionId: string };
+
+export async function loadStageRubric(actor: Actor, callId: string, stageId: string) {
+  const stage = await prisma.callStage.findFirst({
+    where: managedStage(actor, callId, stageId),
+    select: {
+      id: true,
+      kind: true,
+      call: { select: { id: true, title: true, status: true } },
+      rubric: { select: { scaleMin: true, scaleMax: true, criteria: { orderBy: { position: "asc" } } } },
+    },
+  });
+  if (!stage?.rubric) throw notFound();
+  return {
+    stage: { id: stage.id, kind: stage.kind },
+    call: stage.call,
+    rubric: { ...stage.rubric, weightSum: stage.rubric.criteria.reduce((sum, criterion) => sum + criterion.weight, 0) },
+    published: stage.call.status !== "DRAFT",
+    editable: editableStatuses.includes(stage.call.status),
+  };
+}
+
+/**
+ * One change to a stage's rubric. Once the call is published, jurors may be scoring against it: only
+ * the wording of criteria may still change, never the scale, weights or the set of criteria.
+ */
+export async function changeStageRubric(actor: Actor, target: { callId: string; stageId: string }, operation: RubricOperation, now = new Date()): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const rubric = await tx.rubric.findFirst({
+      where: { stage: managedStage(actor, target.callId, target.stageId) },
+      select: { id: true, scaleMin: true, scaleMax: true, stage: { select: { call: { select: { status: true } } } }, criteria: { orderBy: { position: "asc" } } },
+    });
+    if (!rubric) throw notFound();
+    await tx.$queryRaw`SELECT id FROM "Rubric" WHERE id = ${rubric.id} FOR UPDATE`;
+    const status = rubric.stage.call.status;
+    assertEditable(status);
+    const published = status !== "DRAFT";
+    const criterion = "criterionId" in operation ? rubric.criteria.find((existing) => existing.id === operation.criterionId) : undefined;
+    if ("criterionId" in operation && !criterion) throw new RefusedError("formBuilder.error.unknownItem");
+    switch (operation.op) {
+      case "setScale":
+        if (published && (operation.scaleMin !== rubric.scaleMin || operation.scaleMax !== rubric.scaleMax)) throw new RefusedError("rubric.refused.published");
+        await tx.rubric.update({ where: { id: rubric.id }, data: { scaleMin: operation.scaleMin, scaleMax: operation.scaleMax } });
+        break;
+      case "addCriterion": {
+        if (published) throw new RefusedError("rubric.refused.published");
+        const { op: _op, ...values } = operation;
+        const position = (rubric.criteria.at(-1)?.position ?? -1) + 1;
+        await tx.rubricCriterion.create({ data: { rubricId: rubric.id, position, ...values } });
+        break;
+      }
+      case "updateCriterion": {
+        if (published && operation.weight !== criterion!.weight) throw new RefusedError("rubric.refused.published", { field: "weight" });
+        const { op: _op, criterionId, ...values } = operation;
+        await tx.rubricCriterion.update({ where: { id: criterionId }, data: values });
+        break;
+      }
+      case "deleteCriterion":
+        if (published) throw new RefusedError("rubric.refused.published");
+        await tx.rubricCriterion.delete({ where: { id: operation.criterionId } });
+        // Positions stay dense; moving each later one down by one in order never collides.
+        for (const later of rubric.criteria.filter((existing) => existing.position > criterion!.position)) {
+          await tx.rubricCriterion.update({ where: { id: later.id }, data: { position: later.position - 1 } });
+        }
+        break;
+    }
+    await recordAudit(tx, { actorId: actor.id, entityType: "Rubric", entityId: rubric.id, action: "CHANGE_RUBRIC", data: { operation: operation.op } }, now);
+  });
+}

@@ -1,0 +1,36 @@
+import { data } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
+import type { FormOutcome } from "~/components/calls/setup-form";
+import type { Locale } from "~/i18n";
+import { PublicationRefusedError } from "./call-setup.server";
+import { refused } from "./form-replies.server";
+
+/**
+ * The manager's setup pages carry many small forms; each answer names the form it belongs to. A form
+ * that does not parse comes back with its values and messages (400), a refusal by the domain with its
+ * message (and, for publication, the list of what is missing); success is whatever `work` returns,
+ * usually a redirect back to the page.
+ */
+export async function handleSetupForm<Schema extends z.ZodType, Result>(
+  formData: FormData,
+  options: { formId: string; schema: Schema; locale: Locale },
+  work: (value: z.output<Schema>) => Promise<Result>,
+) {
+  const submission = parseWithZod(formData, { schema: options.schema });
+  if (submission.status !== "success") return data<FormOutcome>({ formId: options.formId, result: submission.reply() }, { status: 400 });
+  try {
+    return await work(submission.value);
+  } catch (error) {
+    const reply = refused(submission, error, options.locale);
+    const problems = error instanceof PublicationRefusedError ? error.problems : undefined;
+    return data<FormOutcome>({ formId: options.formId, result: reply.data, problems }, reply.init ?? undefined);
+  }
+}
+
+/** The intent a posted form names; unknown intents are a client error. */
+export function intentOf(formData: FormData): string {
+  const intent = formData.get("intent");
+  if (typeof intent !== "string") throw new Response("Bad Request", { status: 400 });
+  return intent;
+}

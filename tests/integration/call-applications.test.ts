@@ -1,0 +1,452 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "../../app/server/db.server";
+import { startSession, type CurrentUser } from "../../app/server/session.server";
+import { RefusedError } from "../../app/server/http.server";
+import { changeStageForm, changeStageRubric, createCall, moveCallStatus } from "../../app/server/call-setup.server";
+import { actOnApplication, grantDeadlineExtension, listCallApplications, loadApplicationForManager } from "../../app/server/call-applications.server";
+import { applicationActionSchema, createCallSchema, extensionSchema, type ManagerAction } from "../../app/forms/call-schemas";
+import type { FieldType } from "../../app/forms/form-definition";
+import * as applicationRoute from "../../app/routes/manager.applications.$applicationId";
+import * as applicationsRoute from "../../app/routes/manager.calls.$callId.applications";
+import { createPerson } from "../support/accounts";
+
+const baseUrl = "http://portal.test";
+// The outline closes on the spring-forward day at 12:00 Berlin time, the full proposal on the autumn one.
+const outlineDeadline = new Date("2026-03-29T10:00:00.000Z");
+const justBefore = new Date(outlineDeadline.getTime() - 1000);
+const later = (minutes: number) => new Date(outlineDeadline.getTime() + minutes * 60_000);
+
+let manager: CurrentUser;
+let otherManager: CurrentUser;
+let admin: CurrentUser;
+let juror: CurrentUser;
+let programmeId: string;
+let twoStage: { callId: string; outlineStageId: string; fullStageId: string };
+let singleStage: { callId: string; stageId: string };
+let networkCounter = 0;
+
+function formDataOf(fields: Record<string, string>): FormData {
+  const formData = new FormData();
+  for (const [name, value] of Object.entries(fields)) formData.append(name, value);
+  return formData;
+}
+
+async function stageForm(callId: string, stageId: string, fields: { key: string; type: FieldType }[]) {
+  const target = { callId, stageId };
+  await changeStageForm(manager, target, { op: "addSection", titleDe: "Projekt", titleEn: "Project" });
+  for (const field of fields) {
+    await changeStageForm(manager, target, {
+      op: "addField",
+      sectionKey: "projekt",
+      key: field.key,
+      type: field.type,
+      labelDe: field.key,
+      labelEn: field.key,
+      required: false,
+      ...(field.type === "singleChoice" ? { options: [{ labelDe: "Ja", labelEn: "Yes" }] } : {}),
+    });
+  }
+  await changeStageRubric(manager, target, { op: "addCriterion", titleDe: "Qualität", titleEn: "Quality", descriptionDe: "", descriptionEn: "", weight: 100 });
+}
+
+async function publishedCall(stageMode: "SINGLE" | "TWO_STAGE") {
+  const input = parseWithZod(
+    formDataOf({
+      programmeId,
+      title: `MINT-Cluster ${stageMode}`,
+      funder: "BMFTR",
+      awardType: "MONEY",
+      maxAward: "500000",
+      stageMode,
+      opensDate: "2026-02-01",
+      opensTime: "00:00",
+      closesDate: "2026-03-29",
+      closesTime: "12:00",
+      fullOpensDate: "2026-06-01",
+      fullOpensTime: "00:00",
+      fullClosesDate: "2026-10-25",
+      fullClosesTime: "12:00",
+    }),
+    { schema: createCallSchema },
+  );
+  if (input.status !== "success") throw new Error(JSON.stringify(input.error));
+  const { id } = await createCall(manager, input.value);
+  return { id, stages: await prisma.callStage.findMany({ where: { callId: id }, orderBy: { position: "asc" } }) };
+}
+
+beforeAll(async () => {
+  [manager, otherManager, admin, juror] = await Promise.all([createPerson("MANAGER"), createPerson("MANAGER"), createPerson("ADMIN"), createPerson("JUROR")]);
+  programmeId = (await prisma.programme.create({ data: { slug: "cluster", name: "MINT-Cluster", funder: "BMFTR", managers: { create: { userId: manager.id } } } })).id;
+  await prisma.programme.create({ data: { slug: "anderes", name: "Anderes", funder: "Stiftung", managers: { create: { userId: otherManager.id } } } });
+
+  const two = await publishedCall("TWO_STAGE");
+  const [outline, full] = two.stages;
+  await stageForm(two.id, outline!.id, [
+    { key: "projektname", type: "shortText" },
+    { key: "ziele", type: "longText" },
+    { key: "schulen", type: "number" },
+  ]);
+  await stageForm(two.id, full!.id, [
+    { key: "projektname", type: "shortText" },
+    { key: "ziele", type: "longText" },
+    { key: "schulen", type: "shortText" },
+    { key: "finanzplan", type: "budget" },
+  ]);
+  await moveCallStatus(manager, two.id, "PUBLISHED", new Date("2026-01-15T10:00:00Z"));
+  twoStage = { callId: two.id, outlineStageId: outline!.id, fullStageId: full!.id };
+
+  const one = await publishedCall("SINGLE");
+  await stageForm(one.id, one.stages[0]!.id, [{ key: "projektname", type: "shortText" }]);
+  await moveCallStatus(manager, one.id, "PUBLISHED", new Date("2026-01-15T10:00:00Z"));
+  singleStage = { callId: one.id, stageId: one.stages[0]!.id };
+});
+
+/** A network with two coordinators (German and English), a collaborator and a disabled coordinator. */
+async function network() {
+  networkCounter += 1;
+  const [german, english, collaborator, disabled] = await Promise.all([createPerson("APPLICANT"), createPerson("APPLICANT"), createPerson("APPLICANT"), createPerson("APPLICANT")]);
+  await prisma.user.update({ where: { id: english.id }, data: { locale: "en" } });
+  await prisma.user.update({ where: { id: disabled.id }, data: { disabledAt: new Date() } });
+  const created = await prisma.network.create({
+    data: {
+      name: `MINT-Netz ${networkCounter}`,
+      bundesland: "NI",
+      region: "Oldenburg",
+      memberships: {
+        create: [
+          { userId: german.id, role: "COORDINATOR" },
+          { userId: english.id, role: "COORDINATOR" },
+          { userId: collaborator.id, role: "COLLABORATOR" },
+          { userId: disabled.id, role: "COORDINATOR" },
+        ],
+      },
+    },
+  });
+  return { id: created.id, name: created.name, german, english, collaborator, disabled };
+}
+
+/** A submitted application, as the applicant side leaves it. */
+async function submitted(target: { callId: string; stageId: string }, answers: Record<string, unknown> = {}) {
+  const owner = await network();
+  const application = await prisma.application.create({
+    data: {
+      callId: target.callId,
+      stageId: target.stageId,
+      networkId: owner.id,
+      title: `Antrag ${owner.name}`,
+      state: "submitted",
+      snapshot: { value: "submitted", context: { submissions: 1, ineligibleReason: null } },
+      version: 1,
+      answers: { eligibility: {}, fields: answers } as object,
+      submittedAt: new Date("2026-03-20T10:00:00Z"),
+      receiptNumber: `MC1-2026-${String(networkCounter).padStart(6, "0")}`,
+      createdById: owner.german.id,
+    },
+  });
+  return { application, network: owner };
+}
+
+const outlineTarget = () => ({ callId: twoStage.callId, stageId: twoStage.outlineStageId });
+
+async function act(applicationId: string, action: ManagerAction, now: Date, extra: { reason?: string; conditions?: string[]; version?: number; actor?: CurrentUser } = {}) {
+  const version = extra.version ?? (await prisma.application.findUniqueOrThrow({ where: { id: applicationId } })).version;
+  return actOnApplication(extra.actor ?? manager, { applicationId, action, version, reason: extra.reason ?? "", conditions: extra.conditions ?? [] }, { baseUrl, now });
+}
+
+async function stateOf(applicationId: string): Promise<string> {
+  return (await prisma.application.findUniqueOrThrow({ where: { id: applicationId } })).state;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<RefusedError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(RefusedError);
+  return error as RefusedError;
+}
+
+async function notFoundFrom(promise: Promise<unknown>): Promise<void> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(Response);
+  expect((error as Response).status).toBe(404);
+}
+
+/** Moves an outline through the check and review to the shortlist. */
+async function shortlisted() {
+  const created = await submitted(outlineTarget(), { projektname: "Cluster Nord", ziele: "Mehr MINT für alle", schulen: 12 });
+  for (const action of ["START_ELIGIBILITY_CHECK", "MARK_ELIGIBLE", "SHORTLIST"] as const) await act(created.application.id, action, later(60));
+  return created;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe("who sees a call's applications", () => {
+  it("lists them for the programme's managers and admins, with network, stage, state and receipt; a 404 for everyone else", async () => {
+    const { application, network: owner } = await submitted(outlineTarget());
+    const { applications, call } = await listCallApplications(manager, twoStage.callId);
+    expect(call.id).toBe(twoStage.callId);
+    expect(applications.find((row) => row.id === application.id)).toMatchObject({
+      state: "submitted",
+      receiptNumber: application.receiptNumber,
+      network: { name: owner.name },
+      stage: { kind: "OUTLINE" },
+    });
+    expect((await listCallApplications(admin, twoStage.callId)).applications.length).toBe(applications.length);
+    for (const outsider of [otherManager, juror, owner.german]) {
+      await notFoundFrom(listCallApplications(outsider, twoStage.callId));
+      await notFoundFrom(loadApplicationForManager(outsider, application.id));
+      await notFoundFrom(grantDeadlineExtension(outsider, { applicationId: application.id, until: later(600), reason: "Versuch" }, justBefore));
+      await notFoundFrom(act(application.id, "START_ELIGIBILITY_CHECK", later(1), { actor: outsider }));
+    }
+    expect(await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({ state: "submitted", version: 1, deadlineExtendedUntil: null });
+  });
+
+  it("answers the routes with 403 for jurors and applicants, 404 for a manager of another programme, and the page for the manager", async () => {
+    const { application, network: owner } = await submitted(outlineTarget());
+    const params = { applicationId: application.id, callId: twoStage.callId };
+    await expect(applicationRoute.loader({ request: await get(juror), params, context: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(applicationRoute.loader({ request: await get(owner.german), params, context: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(applicationsRoute.loader({ request: await get(juror), params, context: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(applicationRoute.loader({ request: await get(otherManager), params, context: {} })).rejects.toMatchObject({ status: 404 });
+    await expect(applicationsRoute.loader({ request: await get(otherManager), params, context: {} })).rejects.toMatchObject({ status: 404 });
+    const page = await applicationRoute.loader({ request: await get(manager), params, context: {} });
+    expect(page.application).toMatchObject({ id: application.id, state: "submitted", answers: { fields: {} } });
+    await expect(
+      applicationRoute.action({ request: await post(otherManager, { intent: "act", action: "START_ELIGIBILITY_CHECK", version: "1" }), params, context: {} }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("deadline and eligibility check", () => {
+  it("offers the eligibility check only from the deadline on", async () => {
+    const { application } = await submitted(outlineTarget());
+    expect(await loadApplicationForManager(manager, application.id, justBefore)).toMatchObject({ actions: [], awaitsDeadline: true });
+    expect(await refusal(act(application.id, "START_ELIGIBILITY_CHECK", justBefore))).toMatchObject({ messageKey: "workflow.refused" });
+    const view = await loadApplicationForManager(manager, application.id, outlineDeadline);
+    expect(view.actions).toEqual(["START_ELIGIBILITY_CHECK"]);
+    expect(view.awaitsDeadline).toBe(false);
+    expect(view.deadline).toEqual(outlineDeadline);
+    expect(view.canExtend).toBe(true);
+    expect(await act(application.id, "START_ELIGIBILITY_CHECK", outlineDeadline)).toEqual({ state: "eligibilityCheck", fullProposalId: null });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: application.id, action: "START_ELIGIBILITY_CHECK" } });
+    expect(audit).toMatchObject({ actorId: manager.id, fromState: "submitted", toState: "eligibilityCheck" });
+  });
+
+  it("grants one application a later deadline with a logged reason; the check then waits for the new deadline", async () => {
+    const { application } = await submitted(outlineTarget());
+    const until = later(24 * 60);
+    await grantDeadlineExtension(manager, { applicationId: application.id, until, reason: "Serverstörung beim Upload am Fristtag" }, later(30));
+    expect(await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({ deadlineExtendedUntil: until, extensionReason: "Serverstörung beim Upload am Fristtag" });
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: application.id, action: "EXTEND_DEADLINE" } });
+    expect(audit).toMatchObject({ actorId: manager.id, entityType: "Application" });
+    expect(audit.data).toEqual({ until: until.toISOString(), reason: "Serverstörung beim Upload am Fristtag", previousUntil: null, previousReason: null });
+
+    const view = await loadApplicationForManager(manager, application.id, later(60));
+    expect(view.deadline).toEqual(until);
+    expect(view.actions).toEqual([]);
+    expect(view.history.find((event) => event.action === "EXTEND_DEADLINE")?.reason).toBe("Serverstörung beim Upload am Fristtag");
+    expect(await refusal(act(application.id, "START_ELIGIBILITY_CHECK", later(60)))).toMatchObject({ messageKey: "workflow.refused" });
+    await act(application.id, "START_ELIGIBILITY_CHECK", until);
+    expect(await stateOf(application.id)).toBe("eligibilityCheck");
+    // Once the check has begun, the stage is being decided: no more extensions.
+    expect(await refusal(grantDeadlineExtension(manager, { applicationId: application.id, until: later(48 * 60), reason: "Zu spät" }, later(25 * 60)))).toMatchObject({
+      messageKey: "managerApplications.error.extensionTooLate",
+    });
+    expect(await prisma.auditEvent.count({ where: { entityId: application.id, action: "EXTEND_DEADLINE" } })).toBe(1);
+  });
+
+  it("refuses an extension that ends before the regular deadline or in the past, and checks the form", async () => {
+    const { application } = await submitted(outlineTarget());
+    const tooEarly = { messageKey: "managerApplications.error.extensionTooEarly", options: { field: "untilTime" } };
+    expect(await refusal(grantDeadlineExtension(manager, { applicationId: application.id, until: outlineDeadline, reason: "Gleich" }, justBefore))).toMatchObject(tooEarly);
+    expect(await refusal(grantDeadlineExtension(manager, { applicationId: application.id, until: later(10), reason: "Vorbei" }, later(20)))).toMatchObject(tooEarly);
+    expect((await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).deadlineExtendedUntil).toBeNull();
+
+    const parse = (fields: Record<string, string>) => parseWithZod(formDataOf(fields), { schema: extensionSchema });
+    const ok = parse({ untilDate: "2026-03-30", untilTime: "12:00", reason: "Krankheit der Koordinatorin" });
+    expect(ok.status === "success" && ok.value).toEqual({ until: new Date("2026-03-30T10:00:00Z"), reason: "Krankheit der Koordinatorin" });
+    const gap = parse({ untilDate: "2026-03-29", untilTime: "02:15", reason: "x" });
+    expect(gap.status === "error" && gap.error).toMatchObject({ untilTime: ["callSetup.error.nonexistentTime"] });
+    const noReason = parse({ untilDate: "2026-03-30", untilTime: "12:00", reason: "  " });
+    expect(noReason.status === "error" && noReason.error).toMatchObject({ reason: ["error.required"] });
+  });
+});
+
+describe("workflow steps", () => {
+  it("takes an outline through check, review and shortlist, offering exactly the steps the machine accepts", async () => {
+    const { application } = await submitted(outlineTarget());
+    const id = application.id;
+    const actions = async () => (await loadApplicationForManager(manager, id, later(60))).actions;
+    await act(id, "START_ELIGIBILITY_CHECK", later(1));
+    expect(await actions()).toEqual(["MARK_ELIGIBLE", "MARK_INELIGIBLE"]);
+    expect(await refusal(act(id, "SHORTLIST", later(2)))).toMatchObject({ messageKey: "workflow.refused" });
+    await act(id, "MARK_ELIGIBLE", later(2));
+    expect(await actions()).toEqual(["SHORTLIST", "REJECT"]);
+    expect(await refusal(act(id, "WAITLIST", later(3)))).toMatchObject({ messageKey: "workflow.refused" });
+    await act(id, "SHORTLIST", later(3));
+    // An outline is never approved directly: it is invited to the full proposal.
+    expect(await actions()).toEqual(["WAITLIST", "REJECT", "INVITE_TO_NEXT_STAGE"]);
+    expect(await refusal(act(id, "APPROVE", later(4)))).toMatchObject({ messageKey: "workflow.refused" });
+    await act(id, "WAITLIST", later(4));
+    expect(await actions()).toEqual(["REJECT", "INVITE_TO_NEXT_STAGE"]);
+    await act(id, "REJECT", later(5));
+    expect(await stateOf(id)).toBe("rejected");
+    expect(await actions()).toEqual([]);
+    expect(
+      (await prisma.auditEvent.findMany({ where: { entityId: id }, orderBy: { createdAt: "asc" } })).map((event) => [event.action, event.toState]),
+    ).toEqual([
+      ["START_ELIGIBILITY_CHECK", "eligibilityCheck"],
+      ["MARK_ELIGIBLE", "inReview"],
+      ["SHORTLIST", "shortlisted"],
+      ["WAITLIST", "waitlisted"],
+      ["REJECT", "rejected"],
+    ]);
+  });
+
+  it("marks an application ineligible with its reason, and requires the reason in the form", async () => {
+    const { application } = await submitted(outlineTarget());
+    await act(application.id, "START_ELIGIBILITY_CHECK", later(1));
+    await act(application.id, "MARK_INELIGIBLE", later(2), { reason: "Weniger als drei Partner" });
+    const view = await loadApplicationForManager(manager, application.id, later(3));
+    expect(view).toMatchObject({ state: "ineligible", ineligibleReason: "Weniger als drei Partner", actions: [], canExtend: false });
+    const parse = (fields: Record<string, string>) => parseWithZod(formDataOf(fields), { schema: applicationActionSchema });
+    const missing = parse({ action: "MARK_INELIGIBLE", version: "2" });
+    expect(missing.status === "error" && missing.error).toMatchObject({ reason: ["managerApplications.error.reasonRequired"] });
+    const conditions = parse({ action: "INVITE_TO_NEXT_STAGE", version: "3", conditions: "Erstens\n\n  Zweitens  \n" });
+    expect(conditions.status === "success" && conditions.value.conditions).toEqual(["Erstens", "Zweitens"]);
+  });
+
+  it("rejects from the review, and refuses a step based on an outdated page", async () => {
+    const { application } = await submitted(outlineTarget());
+    await act(application.id, "START_ELIGIBILITY_CHECK", later(1));
+    await act(application.id, "MARK_ELIGIBLE", later(2));
+    expect(await refusal(act(application.id, "SHORTLIST", later(3), { version: 2 }))).toMatchObject({ messageKey: "workflow.stale" });
+    expect(await stateOf(application.id)).toBe("inReview");
+    await act(application.id, "REJECT", later(3));
+    expect(await stateOf(application.id)).toBe("rejected");
+  });
+
+  it("approves a single-stage application and never invites it to a next stage", async () => {
+    const { application } = await submitted({ callId: singleStage.callId, stageId: singleStage.stageId });
+    for (const action of ["START_ELIGIBILITY_CHECK", "MARK_ELIGIBLE", "SHORTLIST"] as const) await act(application.id, action, later(10));
+    expect((await loadApplicationForManager(manager, application.id, later(11))).actions).toEqual(["WAITLIST", "REJECT", "APPROVE"]);
+    expect(await refusal(act(application.id, "INVITE_TO_NEXT_STAGE", later(11)))).toMatchObject({ messageKey: "workflow.refused" });
+    await act(application.id, "WAITLIST", later(12));
+    await act(application.id, "APPROVE", later(13));
+    expect(await stateOf(application.id)).toBe("approved");
+    expect(await prisma.application.count({ where: { previousApplicationId: application.id } })).toBe(0);
+  });
+});
+
+describe("inviting an outline to the full proposal", () => {
+  it("creates the network's full proposal pre-filled from the outline, with the conditions to answer, and mails its coordinators", async () => {
+    const { application, network: owner } = await shortlisted();
+    const conditions = ["Bitte konkretisieren Sie den Finanzplan.", "Bitte benennen Sie die beteiligten Schulen."];
+    const result = await act(application.id, "INVITE_TO_NEXT_STAGE", later(120), { conditions });
+    expect(result.state).toBe("invitedToNextStage");
+    const full = await prisma.application.findUniqueOrThrow({ where: { id: result.fullProposalId! } });
+    expect(full).toMatchObject({
+      callId: twoStage.callId,
+      stageId: twoStage.fullStageId,
+      networkId: owner.id,
+      state: "draft",
+      version: 0,
+      previousApplicationId: application.id,
+      title: application.title,
+      submittedAt: null,
+      receiptNumber: null,
+      createdById: owner.german.id,
+    });
+    // Same key and type carry over; "schulen" changed from a number to a text and starts empty.
+    expect(full.answers).toEqual({ eligibility: {}, fields: { projektname: "Cluster Nord", ziele: "Mehr MINT für alle" } });
+    expect(full.conditions).toEqual(conditions.map((text) => ({ text, answer: null })));
+    expect(await stateOf(application.id)).toBe("invitedToNextStage");
+
+    const mails = await prisma.outboxEmail.findMany({ where: { template: "invitation-to-full-proposal", toEmail: { in: [owner.german.email, owner.english.email, owner.collaborator.email, owner.disabled.email] } } });
+    expect(mails.map((mail) => mail.toEmail).sort()).toEqual([owner.german.email, owner.english.email].sort());
+    const german = mails.find((mail) => mail.toEmail === owner.german.email)!;
+    const english = mails.find((mail) => mail.toEmail === owner.english.email)!;
+    expect(german).toMatchObject({ locale: "de", status: "PENDING", subject: "Aufforderung zum Vollantrag: MINT-Cluster TWO_STAGE" });
+    expect(english).toMatchObject({ locale: "en", subject: "Invitation to a full proposal: MINT-Cluster TWO_STAGE" });
+    for (const mail of [german, english]) {
+      expect(mail.text).toContain(`${baseUrl}/applications/${full.id}`);
+      expect(mail.text).toContain(conditions[0]);
+      expect(mail.html).toContain(`${baseUrl}/applications/${full.id}`);
+    }
+    expect(german.text).toContain("Frist für den Vollantrag: 25. Oktober 2026 um 12:00 (deutsche Zeit)");
+    expect(english.text).toContain("Deadline for the full proposal: 25 October 2026 at 12:00 (German time)");
+    expect(german.text).toContain(owner.name);
+
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: full.id, action: "CREATE_FROM_INVITATION" } });
+    expect(audit.data).toEqual({ previousApplicationId: application.id, conditions });
+    const outlineView = await loadApplicationForManager(manager, application.id, later(121));
+    expect(outlineView.nextApplication).toEqual({ id: full.id, state: "draft" });
+    expect(outlineView.actions).toEqual([]);
+    const fullView = await loadApplicationForManager(manager, full.id, later(121));
+    expect(fullView.previousApplication).toEqual({ id: application.id });
+    expect(fullView.conditions).toEqual(conditions.map((text) => ({ text, answer: null })));
+  });
+
+  it("approves a full proposal at the end, but never invites it further", async () => {
+    const { application } = await shortlisted();
+    const { fullProposalId } = await act(application.id, "INVITE_TO_NEXT_STAGE", later(120));
+    expect((await prisma.application.findUniqueOrThrow({ where: { id: fullProposalId! } })).conditions).toEqual([]);
+    // The network submits its full proposal (the applicant side's work) and the review shortlists it.
+    await prisma.application.update({ where: { id: fullProposalId! }, data: { state: "shortlisted", snapshot: { value: "shortlisted", context: { submissions: 1, ineligibleReason: null } }, version: 6 } });
+    const afterFullDeadline = new Date("2026-11-01T10:00:00Z");
+    expect((await loadApplicationForManager(manager, fullProposalId!, afterFullDeadline)).actions).toEqual(["WAITLIST", "REJECT", "APPROVE"]);
+    expect(await refusal(act(fullProposalId!, "INVITE_TO_NEXT_STAGE", afterFullDeadline))).toMatchObject({ messageKey: "workflow.refused" });
+    await act(fullProposalId!, "APPROVE", afterFullDeadline);
+    expect(await stateOf(fullProposalId!)).toBe("approved");
+  });
+
+  it("refuses when the network already has a full proposal, and leaves the outline, the mails and the log untouched", async () => {
+    const { application, network: owner } = await shortlisted();
+    await prisma.application.create({ data: { callId: twoStage.callId, stageId: twoStage.fullStageId, networkId: owner.id, createdById: owner.german.id } });
+    const before = await prisma.application.findUniqueOrThrow({ where: { id: application.id } });
+    expect(await refusal(act(application.id, "INVITE_TO_NEXT_STAGE", later(120), { conditions: ["X"] }))).toMatchObject({ messageKey: "managerApplications.error.alreadyInvited" });
+    expect(await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({ state: "shortlisted", version: before.version });
+    expect(await prisma.outboxEmail.count({ where: { toEmail: owner.german.email } })).toBe(0);
+    expect(await prisma.auditEvent.count({ where: { entityId: application.id, action: "INVITE_TO_NEXT_STAGE" } })).toBe(0);
+  });
+
+  it("invites through the page's plain POST and sends the reader back to the application", async () => {
+    const { application, network: owner } = await shortlisted();
+    const version = (await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).version;
+    const params = { applicationId: application.id };
+    const response = await applicationRoute.action({
+      request: await post(manager, { intent: "act", action: "INVITE_TO_NEXT_STAGE", version: String(version), conditions: "Finanzplan 2028 ergänzen" }, `/manager/applications/${application.id}`),
+      params,
+      context: {},
+    });
+    expect((response as Response).status).toBe(302);
+    expect((response as Response).headers.get("Location")).toBe(`/manager/applications/${application.id}`);
+    const full = await prisma.application.findUniqueOrThrow({ where: { previousApplicationId: application.id } });
+    expect(full.conditions).toEqual([{ text: "Finanzplan 2028 ergänzen", answer: null }]);
+    expect(await prisma.outboxEmail.count({ where: { toEmail: owner.german.email, template: "invitation-to-full-proposal" } })).toBe(1);
+    const stale = await applicationRoute.action({ request: await post(manager, { intent: "act", action: "REJECT", version: String(version) }), params, context: {} });
+    expect(stale).toMatchObject({ init: { status: 400 }, data: { formId: "act-REJECT", result: { error: { "": ["workflow.stale"] } } } });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Requests as a browser sends them
+
+const csrf = "c".repeat(43);
+
+async function cookieFor(user: CurrentUser): Promise<string> {
+  return `${(await startSession(user.id, null)).split(";")[0]!}; portal_csrf=${csrf}`;
+}
+
+async function get(user: CurrentUser): Promise<Request> {
+  return new Request(`${baseUrl}/manager`, { headers: { Cookie: await cookieFor(user) } });
+}
+
+async function post(user: CurrentUser, fields: Record<string, string>, path = "/manager"): Promise<Request> {
+  return new Request(`${baseUrl}${path}`, { method: "POST", headers: { Cookie: await cookieFor(user) }, body: formDataOf({ ...fields, csrf }) });
+}
