@@ -1,4 +1,4 @@
-import { mkdtemp, readdir } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -30,6 +30,7 @@ afterAll(async () => {
     else process.env[name] = value;
   }
   await fake.close();
+  await rm(dataDir, { recursive: true, force: true });
 });
 beforeEach(() => {
   fake.requests.length = 0;

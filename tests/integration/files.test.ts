@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, stat } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,9 +20,10 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), "portal-files-"));
   process.env.DATA_DIR = dataDir;
 });
-afterAll(() => {
+afterAll(async () => {
   if (previousDataDir === undefined) delete process.env.DATA_DIR;
   else process.env.DATA_DIR = previousDataDir;
+  await rm(dataDir, { recursive: true, force: true });
 });
 
 const filesRoot = () => path.join(dataDir, "files");
