@@ -76,9 +76,10 @@ async function saveDraft(page: Page): Promise<void> {
 }
 
 test.describe("calls and applications", () => {
-  // Not yet passing end to end (the session ran out while it was being finished); it stays here,
-  // reported as skipped, so the next session starts from it instead of from nothing.
-  test.fixme(true, "the issue-3 journey does not pass yet");
+  // The journey passes, but its checks of what JavaScript adds (live character count and budget
+  // sums, hydration) fail while app/entry.server.tsx renders with renderToString: with single fetch
+  // the page's data never reaches the browser, so no page hydrates. Remove this line with that fix.
+  test.fixme(true, "waits for app/entry.server.tsx to hydrate pages (renderToString with single fetch)");
   // One long journey: a stuck click should fail on the spot, not wait for the whole test's time.
   test.use({ actionTimeout: 15_000, navigationTimeout: 30_000 });
 
