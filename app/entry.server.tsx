@@ -1,6 +1,8 @@
+import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
-import { renderToString } from "react-dom/server";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
+import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { contentSecurityPolicy } from "./server/security-headers.server";
 
@@ -8,8 +10,12 @@ export { staticSecurityHeaders } from "./server/security-headers.server";
 
 export { prepareDatabase, startBackgroundWork, databaseIsHealthy, demoLoginsAvailable, DEMO_LOGINS, DEMO_PASSWORD } from "./server/startup.server";
 
-// Every page is rendered whole before it is sent: nothing here is deferred, and renderToString
-// serves about twice the pages per second of the streaming renderer on these machines (DESIGN.md).
+const RENDER_TIMEOUT_MS = 10_000;
+
+// Every page is rendered whole before it is sent (onAllReady): nothing here is deferred. The
+// streaming renderer is needed all the same: with single fetch, Remix hands the loader data to the
+// browser inside a Suspense boundary that renderToString never waits for, and the page would then
+// never hydrate.
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -18,14 +24,37 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = String(loadContext.nonce ?? "");
-  const markup = renderToString(
-    <NonceContext.Provider value={nonce}>
-      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-    </NonceContext.Provider>,
-  );
-  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
-  // Pages carry personal data and form tokens: never keep them in shared caches.
-  responseHeaders.set("Cache-Control", "private, no-store");
-  return new Response(`<!DOCTYPE html>${markup}`, { status: responseStatusCode, headers: responseHeaders });
+  return new Promise<Response>((resolve, reject) => {
+    let status = responseStatusCode;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} abortDelay={RENDER_TIMEOUT_MS} />
+      </NonceContext.Provider>,
+      {
+        nonce,
+        onAllReady() {
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+          // Pages carry personal data and form tokens: never keep them in shared caches.
+          responseHeaders.set("Cache-Control", "private, no-store");
+          resolve(new Response(createReadableStreamFromReadable(body), { status, headers: responseHeaders }));
+          pipe(body);
+        },
+        onShellError: reject,
+        onError(error) {
+          status = 500;
+          console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, RENDER_TIMEOUT_MS + 1000).unref();
+  });
+}
+
+// Unknown addresses answer 404 and closed connections abort loaders: neither is a server error
+// worth a stack trace in the log.
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status === 404)) return;
+  console.error(error);
 }

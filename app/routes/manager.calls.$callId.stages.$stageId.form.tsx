@@ -57,7 +57,7 @@ export default function FormBuilder() {
                 fieldPage={fieldPage}
               />
             ))}
-            {editable ? <AddSectionForm /> : null}
+            {editable ? <AddSectionForm key={definition.sections.length} /> : null}
           </section>
           <section aria-labelledby="builder-preview">
             <h2 id="builder-preview">{t("formBuilder.preview")}</h2>

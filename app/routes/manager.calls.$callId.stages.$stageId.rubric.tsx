@@ -134,7 +134,7 @@ export default function RubricEditor() {
       {editable && !published ? (
         <section aria-labelledby="add-criterion-heading">
           <h2 id="add-criterion-heading">{t("rubric.add")}</h2>
-          <SetupForm id="add-criterion" intent="addCriterion" schema={criterionSchema} labelledBy="add-criterion-heading" submitLabel={t("rubric.add")} defaultValue={{ weight: String(Math.max(0, 100 - rubric.weightSum)) }}>
+          <SetupForm key={rubric.criteria.length} id="add-criterion" intent="addCriterion" schema={criterionSchema} labelledBy="add-criterion-heading" submitLabel={t("rubric.add")} defaultValue={{ weight: String(Math.max(0, 100 - rubric.weightSum)) }}>
             <CriterionFields weightFixed={false} />
           </SetupForm>
         </section>

@@ -28,6 +28,19 @@ async function fieldMessages(page: Page, label: string): Promise<string> {
 }
 
 test.describe("accounts", () => {
+  test("the login page hydrates and checks the form in the browser before sending it", async ({ page }) => {
+    const posts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST") posts.push(request.url());
+    });
+    await page.goto("/login");
+    await page.waitForFunction(() => "__remixRouter" in window, null, { timeout: 10_000 });
+    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+    expect(await fieldMessages(page, "E-Mail-Adresse")).toContain("Bitte");
+    expect(posts, "an incomplete form is not sent").toEqual([]);
+    await expect(field(page, "E-Mail-Adresse")).toBeFocused();
+  });
+
   test("a new network coordinator signs up, confirms the address, logs in and logs out", async ({ page }) => {
     const id = unique();
     const email = `koordination-${id}@example.net`;

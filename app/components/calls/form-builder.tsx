@@ -88,7 +88,7 @@ export function EligibilityEditor({ questions, published, editable }: { question
       })}
       {editable && !published ? (
         <FormDisclosure formId="add-question" summary={t("formBuilder.addQuestion")}>
-          <SetupForm id="add-question" intent="addQuestion" schema={addQuestionSchema} submitLabel={t("formBuilder.addQuestion")} defaultValue={{ requiredAnswer: "yes" }}>
+          <SetupForm key={questions.length} id="add-question" intent="addQuestion" schema={addQuestionSchema} submitLabel={t("formBuilder.addQuestion")} defaultValue={{ requiredAnswer: "yes" }}>
             <QuestionFields />
             <InputField name="key" label={`${t("formBuilder.key")} ${t("field.optional")}`} hint={t("formBuilder.keyHint")} />
           </SetupForm>
@@ -158,7 +158,7 @@ export function SectionEditor(props: { section: FormSection; index: number; coun
       {editable ? (
         <>
           <FormDisclosure formId={`add-field-${section.key}`} summary={t("formBuilder.addFieldTo", { section: title })}>
-            <SetupForm id={`add-field-${section.key}`} intent="addField" schema={addFieldSchema} hidden={{ sectionKey: section.key }} submitLabel={t("formBuilder.addField")}>
+            <SetupForm key={section.fields.length} id={`add-field-${section.key}`} intent="addField" schema={addFieldSchema} hidden={{ sectionKey: section.key }} submitLabel={t("formBuilder.addField")}>
               <SelectInput name="type" label={t("formBuilder.type")} placeholder={t("field.choose")} options={fieldTypes.map((type) => ({ value: type, label: t(`formBuilder.type.${type}`) }))} />
               <InputField name="labelDe" label={t("formBuilder.labelDe")} />
               <InputField name="labelEn" label={t("formBuilder.labelEn")} />

@@ -22,6 +22,8 @@ export function useFormOutcome(formId: string): FormOutcome | undefined {
 /**
  * One POST form of the setup pages: its intent, the CSRF token, its own errors, and Conform with the
  * zod schema for instant feedback. Works without JavaScript; the server checks the same schema.
+ * A form that adds an item needs a `key` that changes with the number of items: once hydrated, the
+ * page is not reloaded after the add, and only a new key empties the form for the next item.
  */
 export function SetupForm(props: {
   id: string;
