@@ -26,6 +26,8 @@ export default function handleRequest(
   const nonce = String(loadContext.nonce ?? "");
   return new Promise<Response>((resolve, reject) => {
     let status = responseStatusCode;
+    // Cleared as soon as the page is ready: a pending timer would keep the whole render alive.
+    const abortTimer = setTimeout(() => abort(), RENDER_TIMEOUT_MS + 1000);
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer context={remixContext} url={request.url} nonce={nonce} abortDelay={RENDER_TIMEOUT_MS} />
@@ -33,6 +35,7 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
+          clearTimeout(abortTimer);
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
@@ -41,14 +44,16 @@ export default function handleRequest(
           resolve(new Response(createReadableStreamFromReadable(body), { status, headers: responseHeaders }));
           pipe(body);
         },
-        onShellError: reject,
+        onShellError(error) {
+          clearTimeout(abortTimer);
+          reject(error);
+        },
         onError(error) {
           status = 500;
           console.error(error);
         },
       },
     );
-    setTimeout(abort, RENDER_TIMEOUT_MS + 1000).unref();
   });
 }
 
