@@ -85,11 +85,33 @@ export function contextOptions(baseURL: string | undefined, extra: BrowserContex
   return { baseURL, locale: "de-DE", timezoneId: "Europe/Berlin", ...extra };
 }
 
+/**
+ * Collects what goes wrong inside the page: uncaught exceptions and console errors, which is where
+ * React reports a page whose hydration did not match the server's HTML. A failed resource load is
+ * left out: tests open refused and missing pages on purpose, and their status codes are asserted.
+ */
+function watchForBrowserErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) errors.push(`${page.url()}: ${message.text()}`);
+  });
+  return errors;
+}
+
+async function providePageWatched(page: Page, provide: (page: Page) => Promise<void>) {
+  const errors = watchForBrowserErrors(page);
+  await provide(page);
+  expect(errors, "errors in the browser").toEqual([]);
+}
+
 async function rolePage(browser: Browser, baseURL: string | undefined, role: Role, provide: (page: Page) => Promise<void>) {
   const context: BrowserContext = await browser.newContext(contextOptions(baseURL, { storageState: storageStatePath(role) }));
-  const page = await context.newPage();
-  await provide(page);
-  await context.close();
+  try {
+    await providePageWatched(await context.newPage(), provide);
+  } finally {
+    await context.close();
+  }
 }
 
 interface RolePages {
@@ -103,6 +125,7 @@ interface RolePages {
 
 /** `page` is anonymous; the others are logged in as the demo account of their role. */
 export const test = base.extend<RolePages>({
+  page: async ({ page }, use) => providePageWatched(page, use),
   applicantPage: async ({ browser, baseURL }, use) => rolePage(browser, baseURL, "applicant", use),
   applicant2Page: async ({ browser, baseURL }, use) => rolePage(browser, baseURL, "applicant2", use),
   jurorPage: async ({ browser, baseURL }, use) => rolePage(browser, baseURL, "juror", use),
