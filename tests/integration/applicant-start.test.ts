@@ -1,7 +1,3 @@
-import { createElement } from "react";
-import { renderToString } from "react-dom/server";
-import { Outlet } from "react-router-dom";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
 import { saveDraft, startApplication } from "../../app/server/applications.server";
@@ -9,6 +5,7 @@ import ApplicantStart, { loader } from "../../app/routes/applicant";
 import type { Locale } from "../../app/i18n";
 import { completeAnswers } from "../support/application-forms";
 import { browserOf, createCall, createNetwork } from "../support/application-fixtures";
+import { renderRoutePage } from "../support/render-route";
 
 /**
  * The applicant's start page as the server renders it: every application of the person's networks
@@ -23,20 +20,7 @@ const LONG_AGO = new Date("2020-01-01T00:00:00Z");
 
 async function renderStartPage(cookie: string, locale: Locale = "de"): Promise<string> {
   const data = await loader({ request: new Request("http://portal.test/applicant", { headers: { Cookie: cookie } }), params: {}, context: {} });
-  const routes = [
-    {
-      id: "root",
-      path: "/",
-      loader: () => ({ locale, csrf: "token" }),
-      element: createElement(Outlet),
-      children: [{ id: "routes/applicant", index: true, loader: () => data, element: createElement(ApplicantStart) }],
-    },
-  ];
-  const handler = createStaticHandler(routes);
-  const context = await handler.query(new Request("http://portal.test/"));
-  if (context instanceof Response) throw new Error("unexpected redirect");
-  // React marks text boundaries with empty comments; they are no part of what a reader sees.
-  return renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context })).replaceAll("<!-- -->", "");
+  return renderRoutePage(ApplicantStart, data, locale);
 }
 
 /** The table row of the application with this link target. */
