@@ -1,4 +1,4 @@
-import { fieldsOf, formField, type FileKind, type FormDefinition, type FormField } from "./form-definition";
+import { fieldsOf, fileKinds, formField, type FileKind, type FormDefinition, type FormField } from "./form-definition";
 import type { Answers, PartnerAnswer } from "./answers";
 
 /**
@@ -87,4 +87,37 @@ export function answersWithFiles(definition: FormDefinition, answers: Answers, f
     }
   }
   return { ...answers, fields };
+}
+
+/** A stored file as carrying it into the next stage sees it. */
+interface FileToCarry {
+  fieldKey: string | null;
+  contentType: string;
+  sizeBytes: number | bigint;
+}
+
+/**
+ * The files of an earlier stage that go along into the next stage's draft, whose answers
+ * `carryOverAnswers` made: the files of a file field that the next form has under the same key, as
+ * far as their kind, size and number fit that field (given in upload order, the first ones go), and
+ * the letters of intent of the partner rows carried over.
+ */
+export function filesToCarryOver<File extends FileToCarry>(to: FormDefinition, carried: Answers, files: readonly File[]): File[] {
+  const fieldsByKey = new Map(fieldsOf(to).map((field) => [field.key, field]));
+  const takenPerField = new Map<string, number>();
+  return files.filter((file) => {
+    if (!file.fieldKey) return false;
+    const row = partnerRowOf(file.fieldKey);
+    if (row) {
+      const partners = carried.fields?.[row.partnersKey];
+      return fieldsByKey.get(row.partnersKey)?.type === "partners" && Array.isArray(partners) && row.row < partners.length;
+    }
+    const field = fieldsByKey.get(file.fieldKey);
+    if (field?.type !== "file") return false;
+    const kind = fileKinds.find((candidate) => fileKindInfo[candidate].contentType === file.contentType);
+    const taken = takenPerField.get(field.key) ?? 0;
+    const fits = kind !== undefined && field.accept.includes(kind) && Number(file.sizeBytes) <= field.maxSizeMb * 1024 * 1024 && taken < field.maxFiles;
+    if (fits) takenPerField.set(field.key, taken + 1);
+    return fits;
+  });
 }

@@ -200,6 +200,7 @@ export const applicationsDe = {
   "applications.preview.type.partners": "Liste der Partner mit Art, Rolle und Absichtserklärung",
   "applications.preview.type.budget": "Kostenplan nach Kategorien und Jahren ({years}) mit Eigenanteil",
   "applications.list.missing": "Noch offen",
+  "applications.list.missingOne": "1 Punkt fehlt",
   "applications.list.missingCount": "{count} Punkte fehlen",
   "applications.list.complete": "vollständig",
   "applications.list.open": "Öffnen",

@@ -201,6 +201,7 @@ export const applicationsEn: Record<keyof typeof applicationsDe, string> = {
   "applications.preview.type.partners": "List of partners with type, role and letter of intent",
   "applications.preview.type.budget": "Budget by categories and years ({years}) with own contribution",
   "applications.list.missing": "Still open",
+  "applications.list.missingOne": "1 item missing",
   "applications.list.missingCount": "{count} items missing",
   "applications.list.complete": "complete",
   "applications.list.open": "Open",

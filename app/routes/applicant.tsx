@@ -15,13 +15,17 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "applicant
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["APPLICANT"]);
   const [networks, applications, calls] = await Promise.all([networksOfMember(user), applicationsOfMember(user), listPublicCalls()]);
-  return { networks, applications, openCalls: calls.open };
+  return { networks, applications, openCalls: calls.open, now: new Date() };
 }
 
 export default function ApplicantStart() {
   const t = useT();
   const locale = useLocale();
-  const { networks, applications, openCalls } = useLoaderData<typeof loader>();
+  const { networks, applications, openCalls, now } = useLoaderData<typeof loader>();
+  const missingText = (count: number) =>
+    count === 0 ? t("applications.list.complete") : count === 1 ? t("applications.list.missingOne") : t("applications.list.missingCount", { count });
+  // The server's clock decides, as it does for submitting; a draft past its deadline has nothing left to fill in.
+  const isClosed = (deadline: Date | string) => new Date(deadline) <= new Date(now);
   return (
     <>
       <h1>{t("applicant.title")}</h1>
@@ -64,14 +68,9 @@ export default function ApplicantStart() {
                       <td>
                         {formatDateTime(locale, application.deadline)}
                         {application.extended ? ` (${t("applications.deadline.extended")})` : ""}
+                        {isClosed(application.deadline) ? ` · ${t("applications.countdown.over")}` : ""}
                       </td>
-                      <td>
-                        {application.missing === null
-                          ? "–"
-                          : application.missing === 0
-                            ? t("applications.list.complete")
-                            : t("applications.list.missingCount", { count: application.missing })}
-                      </td>
+                      <td>{application.missing === null || isClosed(application.deadline) ? "–" : missingText(application.missing)}</td>
                       <td>
                         <Link to={`/applications/${application.id}`}>
                           {t(application.state === "draft" ? "applications.list.edit" : "applications.list.view", { call: application.call.title })}
@@ -100,6 +99,7 @@ export default function ApplicantStart() {
           )}
         </section>
       ))}
+      {applications.length > 0 ? <p className="hint">{t("calls.timezoneNote")}</p> : null}
       <h2>{t("applicant.openCalls")}</h2>
       <CallList calls={openCalls} empty={t("calls.noneOpen")} />
     </>

@@ -10,7 +10,6 @@ import {
   StaleDraftError,
   submitApplication,
 } from "~/server/applications.server";
-import { limitBody } from "~/server/body-limit.server";
 import { readProtectedForm } from "~/server/csrf.server";
 import { baseUrlOf } from "~/server/form-replies.server";
 import { RefusedError } from "~/server/http.server";
@@ -51,7 +50,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await readProtectedForm(await limitBody(request));
+  const formData = await readProtectedForm(request);
   const locale = await requestLocale(request);
   const t = translator(locale);
   const applicationId = params.applicationId ?? "";

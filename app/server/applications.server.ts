@@ -6,6 +6,7 @@ import { editableApplications, readableApplications } from "./application-access
 import { acceptedEvents, changeApplicationState } from "./application-workflow.server";
 import { composeEmail, queueEmail } from "./mail/outbox.server";
 import { renderApplicationPdf } from "./pdf/application-pdf.server";
+import { releaseStoredObjects, takeFileOffDraft, type StoredObject } from "./files/application-files.server";
 import type { CurrentUser } from "./session.server";
 import { formDefinition, type FormDefinition } from "~/forms/form-definition";
 import type { Answers } from "~/forms/answers";
@@ -345,7 +346,7 @@ export async function saveDraft(
     answers = changed;
   }
   const conditions = conditionsWithAnswers(storedConditions, input.draft.conditionAnswers);
-  return prisma.$transaction(async (tx) => {
+  const saved = await prisma.$transaction(async (tx) => {
     const written = await tx.application.updateMany({
       where: { id: row.id, answersRevision: input.baseRevision, state: "draft" },
       data: { answers: answers as object, conditions: conditions as object[], answersRevision: { increment: 1 }, answersUpdatedAt: now },
@@ -357,19 +358,46 @@ export async function saveDraft(
       const theirs = { answers: parseAnswers(current.answers), conditionAnswers: conditionsOf(current.conditions).map((condition) => condition.answer ?? "") };
       throw new StaleDraftError(differencesBetween(definition, theirs, input.draft), current.answersRevision);
     }
-    if (input.rowChange?.kind === "removePartner") await moveLettersUp(tx, row.id, input.rowChange.fieldKey, input.rowChange.row);
-    return { revision: input.baseRevision + 1 };
+    const removedLetters =
+      input.rowChange?.kind === "removePartner" ? await moveLettersUp(tx, { applicationId: row.id, actorId: actor.id, now }, input.rowChange.fieldKey, input.rowChange.row) : [];
+    return { revision: input.baseRevision + 1, removedLetters };
   });
+  await releaseStoredObjects(saved.removedLetters);
+  return { revision: saved.revision };
 }
 
-/** The removed row's letter leaves the list; the letters of the rows below follow their rows up. */
-async function moveLettersUp(tx: Transaction, applicationId: string, fieldKey: string, removedRow: number): Promise<void> {
-  const letters = await tx.storedFile.findMany({ where: { applicationId, fieldKey: { startsWith: `${fieldKey}.` } }, select: { id: true, fieldKey: true } });
+/**
+ * The removed row's letter leaves the draft (deleted, unless a submitted version points to it); the
+ * letters of the rows below follow their rows up. Returns the stored objects to release after commit.
+ */
+async function moveLettersUp(
+  tx: Transaction,
+  change: { applicationId: string; actorId: string; now: Date },
+  fieldKey: string,
+  removedRow: number,
+): Promise<StoredObject[]> {
+  const { applicationId } = change;
+  const letters = await tx.storedFile.findMany({
+    where: { applicationId, fieldKey: { startsWith: `${fieldKey}.` } },
+    select: { id: true, fieldKey: true, storage: true, storageKey: true },
+  });
+  const removed: StoredObject[] = [];
   for (const letter of letters) {
     const row = Number(letter.fieldKey!.slice(fieldKey.length + 1));
     if (!Number.isInteger(row) || row < removedRow) continue;
-    await tx.storedFile.update({ where: { id: letter.id }, data: { fieldKey: row === removedRow ? null : partnerLetterKey(fieldKey, row - 1) } });
+    if (row > removedRow) {
+      await tx.storedFile.update({ where: { id: letter.id }, data: { fieldKey: partnerLetterKey(fieldKey, row - 1) } });
+      continue;
+    }
+    const object = await takeFileOffDraft(tx, applicationId, letter);
+    if (object) removed.push(object);
+    await recordAudit(
+      tx,
+      { actorId: change.actorId, entityType: "Application", entityId: applicationId, action: "fileDeleted", data: { fileId: letter.id, fieldKey: letter.fieldKey, kept: object === null } },
+      change.now,
+    );
   }
+  return removed;
 }
 
 // ---------------------------------------------------------------------------------------------

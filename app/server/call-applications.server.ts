@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { carryOverAnswers } from "~/forms/answers";
 import { conditionsOf, parseAnswers } from "~/forms/application-schemas";
-import { answersWithFiles } from "~/forms/file-fields";
+import { answersWithFiles, filesToCarryOver } from "~/forms/file-fields";
 import type { ApplicationActionInput, ManagerAction } from "~/forms/call-schemas";
 import { formatDateTime } from "~/i18n";
 import type { ApplicationEvent } from "../../workflows/application.machine";
@@ -167,8 +167,8 @@ export async function grantDeadlineExtension(actor: Actor, input: { applicationI
 
 /**
  * One workflow step on an application. Inviting an outline creates the network's full proposal in
- * the same transaction (state draft, answers carried over, the manager's conditions to answer) and
- * queues a mail to the network's coordinators with its link.
+ * the same transaction (state draft, answers and fitting files carried over, the manager's
+ * conditions to answer) and queues a mail to the network's coordinators with its link.
  */
 export async function actOnApplication(
   actor: Actor,
@@ -196,6 +196,11 @@ export async function actOnApplication(
       },
       call: { select: { id: true, title: true, stages: { where: { kind: "FULL_PROPOSAL" }, select: { id: true, closesAt: true, form: { select: { definition: true } } } } } },
       stage: { select: { kind: true, closesAt: true, form: { select: { definition: true } } } },
+      files: {
+        where: { fieldKey: { not: null } },
+        select: { id: true, fieldKey: true, storage: true, storageKey: true, originalName: true, contentType: true, sizeBytes: true, sha256: true, uploadedById: true, createdAt: true },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      },
     },
   });
   if (!application) throw notFound();
@@ -245,6 +250,7 @@ export async function actOnApplication(
       const existing = await tx.application.findFirst({ where: { networkId: application.networkId, stageId: fullStage.id }, select: { id: true } });
       if (existing) throw new RefusedError("managerApplications.error.alreadyInvited");
       const answers = carryOverAnswers({ definition: outlineDefinition, answers: parseAnswers(application.answers) }, fullDefinition);
+      const carriedFiles = filesToCarryOver(fullDefinition, answers, application.files);
       await tx.application.create({
         data: {
           id: fullProposalId,
@@ -261,6 +267,12 @@ export async function actOnApplication(
           createdAt: now,
         },
       });
+      // The full proposal's rows name the outline's stored bytes; deleting either row leaves them to the other.
+      const fileCopies = [];
+      for (const { id: fromFileId, ...file } of carriedFiles) {
+        const copy = await tx.storedFile.create({ data: { ...file, applicationId: fullProposalId }, select: { id: true } });
+        fileCopies.push({ fileId: copy.id, fromFileId });
+      }
       await recordAudit(
         tx,
         {
@@ -269,7 +281,7 @@ export async function actOnApplication(
           entityId: fullProposalId,
           action: "CREATE_FROM_INVITATION",
           toState: "draft",
-          data: { previousApplicationId: application.id, conditions: input.conditions },
+          data: { previousApplicationId: application.id, conditions: input.conditions, carriedFiles: fileCopies },
         },
         now,
       );

@@ -1,6 +1,7 @@
 import { newToken, sameSecret } from "./crypto.server";
 import { readCookie, serializeCookie } from "./session.server";
 import { secureCookies } from "./config.server";
+import { limitBody } from "./body-limit.server";
 import { CSRF_FIELD, CSRF_REFUSAL } from "~/components/forms";
 
 
@@ -19,9 +20,12 @@ export function csrfToken(request: Request): { token: string; setCookie?: string
   return { token, setCookie: serializeCookie(csrfCookieName(), token, 60 * 60 * 24 * 365) };
 }
 
-/** Reads a form posted by one of our pages; anything else is refused with 403 before it is looked at. */
+/**
+ * Reads a form posted by one of our pages; anything else is refused with 403 before it is looked at,
+ * and a body larger than any of our forms (`MAX_FORM_BYTES`) with 413 before it is parsed.
+ */
 export async function readProtectedForm(request: Request): Promise<FormData> {
-  const formData = await request.formData();
+  const formData = await (await limitBody(request)).formData();
   verifyCsrfToken(request, formData.get(CSRF_FIELD));
   return formData;
 }

@@ -148,7 +148,7 @@ describe("saving drafts", () => {
     expect(page.checklist).toEqual([{ kind: "eligibility", questionKey: "registered", problem: "notEligible" }]);
   });
 
-  it("adds and removes partner rows in the same save, and moves letters of intent with their rows", async () => {
+  it("adds and removes partner rows in the same save, deletes the removed row's letter and moves the others with their rows", async () => {
     const { applicationId, coordinator } = await completeApplication();
     const threePartners: DraftInput = {
       ...complete,
@@ -167,14 +167,15 @@ describe("saving drafts", () => {
     await saveDraft(coordinator, { applicationId, baseRevision: 1, draft: threePartners }, DURING);
     const letter = (fieldKey: string, name: string) =>
       prisma.storedFile.create({
-        data: { applicationId, fieldKey, storage: "LOCAL", storageKey: `${applicationId}/${name}`, originalName: name, contentType: "application/pdf", sizeBytes: 10, sha256: "0".repeat(64), uploadedById: coordinator.id },
+        data: { applicationId, fieldKey, storage: "LOCAL", storageKey: `applications/${applicationId}/${name.replace(".", "-")}`, originalName: name, contentType: "application/pdf", sizeBytes: 10, sha256: "0".repeat(64), uploadedById: coordinator.id },
       });
-    const [letterA, letterB, letterC] = [await letter("partnerList.0", "a.pdf"), await letter("partnerList.1", "b.pdf"), await letter("partnerList.2", "c.pdf")];
+    const [letterA, , letterC] = [await letter("partnerList.0", "a.pdf"), await letter("partnerList.1", "b.pdf"), await letter("partnerList.2", "c.pdf")];
     await saveDraft(coordinator, { applicationId, baseRevision: 2, draft: threePartners, rowChange: { kind: "removePartner", fieldKey: "partnerList", row: 1 } }, DURING);
     const keys = Object.fromEntries(
       (await prisma.storedFile.findMany({ where: { applicationId }, select: { id: true, fieldKey: true } })).map((file) => [file.id, file.fieldKey]),
     );
-    expect(keys).toEqual({ [letterA.id]: "partnerList.0", [letterB.id]: null, [letterC.id]: "partnerList.1" });
+    // The removed row's letter is deleted (tests/integration/files.test.ts checks its bytes go too).
+    expect(keys).toEqual({ [letterA.id]: "partnerList.0", [letterC.id]: "partnerList.1" });
     const row = await prisma.application.findUniqueOrThrow({ where: { id: applicationId } });
     expect((row.answers as { fields: { partnerList: { name: string }[] } }).fields.partnerList.map((partner) => partner.name)).toEqual(["A", "C"]);
     await saveDraft(coordinator, { applicationId, baseRevision: 3, draft: threePartners, rowChange: { kind: "addPartner", fieldKey: "partnerList" } }, DURING);

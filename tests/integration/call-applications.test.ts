@@ -383,7 +383,7 @@ describe("inviting an outline to the full proposal", () => {
     expect(german.text).toContain(owner.name);
 
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: full.id, action: "CREATE_FROM_INVITATION" } });
-    expect(audit.data).toEqual({ previousApplicationId: application.id, conditions });
+    expect(audit.data).toEqual({ previousApplicationId: application.id, conditions, carriedFiles: [] });
     const outlineView = await loadApplicationForManager(manager, application.id, later(121));
     expect(outlineView.nextApplication).toEqual({ id: full.id, state: "draft" });
     expect(outlineView.actions).toEqual([]);

@@ -512,6 +512,9 @@ describe("form builder after publication", () => {
     const versionBefore = (await loadStageForm(manager, call.id, stageId)).version;
     const refusedWith = async (operation: FormOperation, messageKey: string) => expect(await refusal(edit(operation))).toMatchObject({ messageKey });
     await refusedWith({ op: "deleteField", fieldKey: "ziele" }, "formBuilder.refused.delete");
+    // Applications exist only once a call is published, so no uploaded file can lose the field it answers.
+    await refusedWith({ op: "deleteField", fieldKey: "anlage" }, "formBuilder.refused.delete");
+    await refusedWith({ op: "changeFieldType", fieldKey: "anlage", type: "shortText" }, "formBuilder.refused.type");
     await refusedWith({ op: "deleteSection", sectionKey: "projekt" }, "formBuilder.refused.delete");
     await refusedWith({ op: "changeFieldType", fieldKey: "ziele", type: "shortText" }, "formBuilder.refused.type");
     await refusedWith({ op: "removeOption", fieldKey: "schulform", value: "gymnasium" }, "formBuilder.refused.option");

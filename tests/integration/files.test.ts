@@ -1,32 +1,21 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
 import { action as uploadAction, loader as uploadsLoader } from "../../app/routes/applications.$applicationId.files";
 import { action as fileAction, loader as downloadLoader } from "../../app/routes/files.$fileId";
 import { receiveUploads } from "../../app/server/files/uploads.server";
 import { deleteApplicationFile, listApplicationFiles, openApplicationFile } from "../../app/server/files/application-files.server";
 import { LocalDiskStorage, storageOf } from "../../app/server/files/storage.server";
+import { saveDraft } from "../../app/server/applications.server";
+import type { DraftInput } from "../../app/forms/application-schemas";
 import type { FileActionReply } from "../../app/server/files/file-replies.server";
 import { createPerson } from "../support/accounts";
 import { sample } from "../support/sample-files";
-import { browserOf, createUploadWorld, formParts, streamingUploadRequest, uploadRequest } from "../support/file-uploads";
+import { browserOf, createUploadWorld, formParts, streamingUploadRequest, temporaryFilesRoot, uploadRequest } from "../support/file-uploads";
 
-const previousDataDir = process.env.DATA_DIR;
-let dataDir: string;
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "portal-files-"));
-  process.env.DATA_DIR = dataDir;
-});
-afterAll(async () => {
-  if (previousDataDir === undefined) delete process.env.DATA_DIR;
-  else process.env.DATA_DIR = previousDataDir;
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-const filesRoot = () => path.join(dataDir, "files");
+const filesRoot = temporaryFilesRoot("portal-files-");
 const partialFiles = async () => readdir(path.join(filesRoot(), ".partial")).catch(() => [] as string[]);
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
@@ -555,3 +544,50 @@ describe("listing and deleting", () => {
     await expect(deleteApplicationFile({ fileId, user: world.ours.coordinator, now: new Date() })).rejects.toMatchObject({ status: 404 });
   });
 });
+
+describe("removing a partner row", () => {
+  const rows = ["Gymnasium am Markt", "Stadtwerke", "Hochschule", "Kita Sonnenschein"].map((name) => ({ name, type: "OTHER" as const, role: "" }));
+  const draft = (partners = rows): DraftInput => ({ answers: { eligibility: {}, fields: { partner: partners, titel: "Projekt" } }, conditionAnswers: [], fieldsShown: true });
+  const removeRow = (world: Awaited<ReturnType<typeof createUploadWorld>>, baseRevision: number, row: number) =>
+    saveDraft(world.ours.coordinator, { applicationId: world.application.id, baseRevision, draft: draft(), rowChange: { kind: "removePartner", fieldKey: "partner", row } }, new Date());
+  const storedLetter = (fileId: string) => prisma.storedFile.findUnique({ where: { id: fileId }, select: { fieldKey: true, storageKey: true } });
+
+  it("deletes the row's letter of intent, row and bytes, and moves the letters below up with their rows", async () => {
+    const world = await createUploadWorld();
+    const letters = [];
+    for (const row of [0, 1, 2]) letters.push(await uploadAs(world, sample.pdf(1000 + row), `Brief ${row}.pdf`, `partner.${row}`));
+    const removedKey = (await storedLetter(letters[1]!))!.storageKey;
+    await removeRow(world, 0, 1);
+    expect(await storedLetter(letters[1]!)).toBeNull();
+    await expect(stat(path.join(filesRoot(), removedKey))).rejects.toMatchObject({ code: "ENOENT" });
+    expect((await storedLetter(letters[0]!))?.fieldKey).toBe("partner.0");
+    expect((await storedLetter(letters[2]!))?.fieldKey).toBe("partner.1");
+    await stat(path.join(filesRoot(), (await storedLetter(letters[2]!))!.storageKey));
+    expect(await prisma.auditEvent.findFirstOrThrow({ where: { entityId: world.application.id, action: "fileDeleted" } })).toMatchObject({
+      actorId: world.ours.coordinator.id,
+      data: { fileId: letters[1], fieldKey: "partner.1", kept: false },
+    });
+    expect(Object.keys(await listApplicationFiles(world.application.id, world.ours.coordinator)).sort()).toEqual(["partner.0", "partner.1"]);
+  });
+
+  it("keeps a removed row's letter that a submitted version points to: off the draft, still stored", async () => {
+    const world = await createUploadWorld();
+    const letter = await uploadAs(world, sample.pdf(), "Brief.pdf", "partner.0");
+    await prisma.applicationVersion.create({
+      data: { applicationId: world.application.id, number: 1, answers: { fields: { partner: [{ ...rows[0], letterFileId: letter }] } }, receiptNumber: `R-${world.tag}`, submittedAt: new Date(), submittedById: world.ours.coordinator.id },
+    });
+    await removeRow(world, 0, 0);
+    const kept = await storedLetter(letter);
+    expect(kept?.fieldKey).toBeNull();
+    await stat(path.join(filesRoot(), kept!.storageKey));
+  });
+
+  it("changes no file when the save is refused as stale", async () => {
+    const world = await createUploadWorld();
+    const letter = await uploadAs(world, sample.pdf(), "Brief.pdf", "partner.0");
+    await prisma.application.update({ where: { id: world.application.id }, data: { answersRevision: 5 } });
+    await expect(removeRow(world, 4, 0)).rejects.toMatchObject({ status: 409 });
+    expect((await storedLetter(letter))?.fieldKey).toBe("partner.0");
+  });
+});
+

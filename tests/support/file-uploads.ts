@@ -1,4 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { prisma } from "../../app/server/db.server";
 import { startSession } from "../../app/server/session.server";
 import { newToken } from "../../app/server/crypto.server";
@@ -27,6 +31,25 @@ export const uploadForm = {
     },
   ],
 };
+
+/**
+ * Points DATA_DIR at a fresh temporary folder for the test file (so local-disk uploads land there)
+ * and removes it afterwards; returns where stored files appear.
+ */
+export function temporaryFilesRoot(prefix: string): () => string {
+  const previous = process.env.DATA_DIR;
+  let dataDir = "";
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), prefix));
+    process.env.DATA_DIR = dataDir;
+  });
+  afterAll(async () => {
+    if (previous === undefined) delete process.env.DATA_DIR;
+    else process.env.DATA_DIR = previous;
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  return () => path.join(dataDir, "files");
+}
 
 let worldCounter = 0;
 

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit.server";
 import { notFound, RefusedError } from "../http.server";
 import type { CurrentUser } from "../session.server";
 import { storageOf } from "./storage.server";
+import type { FileStorage as FileStorageKind } from "~/generated/prisma/enums";
 import type { MessageKey } from "~/i18n";
 
 type Person = Pick<CurrentUser, "id" | "role">;
@@ -116,11 +117,53 @@ export async function openApplicationFile(fileId: string, user: Person): Promise
   return { originalName: file.originalName, contentType: file.contentType, sizeBytes: Number(file.sizeBytes), stream };
 }
 
+/** The stored bytes a StoredFile row names. */
+export interface StoredObject {
+  storage: FileStorageKind;
+  storageKey: string;
+}
+
 /**
- * Removes a file from a draft of the person's network while the stage is open. A file that a
- * submitted version still points to stays stored (only taken off the draft), so every submitted
- * version keeps what was submitted. 404 for a file the person may not change; a refusal (deadline,
- * not a draft) comes back with the application and field it concerns.
+ * Takes a file off a draft. A file that a submitted version still points to stays stored (only
+ * taken off the draft), so every submitted version keeps what was submitted; any other file's row
+ * is deleted, and its stored object is returned for `releaseStoredObjects` after commit.
+ */
+export async function takeFileOffDraft(tx: Transaction, applicationId: string, file: { id: string } & StoredObject): Promise<StoredObject | null> {
+  const [check] = await tx.$queryRaw<{ referenced: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM "ApplicationVersion" WHERE "applicationId" = ${applicationId} AND "answers"::text LIKE ${`%"${file.id}"%`}
+    ) AS "referenced"`;
+  if (check?.referenced === true) {
+    await tx.storedFile.update({ where: { id: file.id }, data: { fieldKey: null } });
+    return null;
+  }
+  await tx.storedFile.delete({ where: { id: file.id } });
+  return { storage: file.storage, storageKey: file.storageKey };
+}
+
+/**
+ * Deletes the bytes of files whose rows are gone, unless another row still names them (a file
+ * carried from an outline into its full proposal shares the outline's bytes). Runs after the
+ * deleting transaction has committed: of two rows sharing bytes and deleted at once, the later
+ * look-up sees both gone. New rows name existing bytes only by copying a row of an application that
+ * is no longer a draft, whose rows cannot be deleted, so bytes found unnamed stay unnamed. A
+ * failure only leaves bytes nobody can reach.
+ */
+export async function releaseStoredObjects(objects: readonly StoredObject[]): Promise<void> {
+  for (const object of objects) {
+    try {
+      if ((await prisma.storedFile.count({ where: { storageKey: object.storageKey } })) > 0) continue;
+      await storageOf(object.storage).delete(object.storageKey);
+    } catch (error) {
+      console.error(`Could not delete stored file ${object.storageKey}:`, error);
+    }
+  }
+}
+
+/**
+ * Removes a file from a draft of the person's network while the stage is open (see
+ * `takeFileOffDraft` for a file a submitted version points to). 404 for a file the person may not
+ * change; a refusal (deadline, not a draft) comes back with the application and field it concerns.
  */
 export async function deleteApplicationFile(input: {
   fileId: string;
@@ -136,34 +179,23 @@ export async function deleteApplicationFile(input: {
   const fieldKey = file.fieldKey;
   const refusal = refusalToChangeFiles(file.application, input.now);
   if (refusal) return { applicationId, fieldKey, refusal };
-  let removed: boolean;
+  let released: StoredObject | null;
   try {
-    removed = await prisma.$transaction(async (tx) => {
+    released = await prisma.$transaction(async (tx) => {
       const { state } = await lockApplicationForFiles(tx, applicationId);
       if (state !== "draft") throw new FileRefusedError("files.error.notDraft");
-      const [check] = await tx.$queryRaw<{ referenced: boolean }[]>`
-        SELECT EXISTS (
-          SELECT 1 FROM "ApplicationVersion" WHERE "applicationId" = ${applicationId} AND "answers"::text LIKE ${`%"${file.id}"%`}
-        ) AS "referenced"`;
-      const referenced = check?.referenced === true;
-      if (referenced) await tx.storedFile.update({ where: { id: file.id }, data: { fieldKey: null } });
-      else await tx.storedFile.delete({ where: { id: file.id } });
+      const removed = await takeFileOffDraft(tx, applicationId, file);
       await recordAudit(
         tx,
-        { actorId: input.user.id, entityType: "Application", entityId: applicationId, action: "fileDeleted", data: { fileId: file.id, fieldKey, kept: referenced } },
+        { actorId: input.user.id, entityType: "Application", entityId: applicationId, action: "fileDeleted", data: { fileId: file.id, fieldKey, kept: removed === null } },
         input.now,
       );
-      return !referenced;
+      return removed;
     });
   } catch (error) {
     if (error instanceof FileRefusedError) return { applicationId, fieldKey, refusal: error };
     throw error;
   }
-  if (removed) {
-    // The row is gone, so nobody can reach the bytes any more; a failure here only leaves an orphan.
-    await storageOf(file.storage)
-      .delete(file.storageKey)
-      .catch((error: unknown) => console.error(`Could not delete stored file ${file.storageKey}:`, error));
-  }
+  if (released) await releaseStoredObjects([released]);
   return { applicationId, fieldKey, refusal: null };
 }
