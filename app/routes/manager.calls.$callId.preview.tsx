@@ -25,7 +25,7 @@ export default function CallPreview() {
       <h1>{t("callSetup.preview.title")}</h1>
       <p className="lead">{t("callSetup.preview.intro")}</p>
       <section aria-label={t("callSetup.preview.page")} className="preview-frame">
-        <CallDetails call={call} />
+        <CallDetails call={call} titleLevel={2} />
       </section>
       {call.stages.map((stage) => (
         <section key={stage.id} aria-labelledby={`preview-${stage.id}`} className="preview-frame">
