@@ -1,11 +1,11 @@
-import { formatDate, type Locale } from "~/i18n";
+import { formatDate, translator, type Locale } from "~/i18n";
 import type { AnswerValue } from "./answers";
 import type { FormField } from "./form-definition";
 
-type PlainField = Extract<FormField, { type: "number" | "date" | "singleChoice" | "multipleChoice" }>;
+type PlainField = Extract<FormField, { type: "number" | "date" | "singleChoice" | "multipleChoice" | "yesNo" }>;
 
 /**
- * A number, date or choice answer as text in the reader's language, the same wherever answers are
+ * A number, date, choice or yes/no answer as text in the reader's language, the same wherever answers are
  * read. A value that does not fit its field (a form changed after it was answered) shows as stored.
  */
 export function plainAnswerText(field: PlainField, value: AnswerValue, locale: Locale): string {
@@ -14,6 +14,8 @@ export function plainAnswerText(field: PlainField, value: AnswerValue, locale: L
       return typeof value === "number" ? value.toLocaleString(locale === "de" ? "de-DE" : "en-GB") : String(value);
     case "date":
       return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(locale, `${value}T12:00:00Z`) : String(value);
+    case "yesNo":
+      return typeof value === "boolean" ? translator(locale)(value ? "applications.yes" : "applications.no") : String(value);
     case "singleChoice":
     case "multipleChoice": {
       const chosen = Array.isArray(value) ? value.map(String) : [String(value)];

@@ -39,11 +39,10 @@ export function AnswerText({ field, value, files = [] }: { field: FormField; val
     case "date":
     case "singleChoice":
     case "multipleChoice":
+    case "yesNo":
       return <>{plainAnswerText(field, value, locale)}</>;
     case "amount":
       return <>{typeof value === "number" ? formatAmount(locale, value) : String(value)}</>;
-    case "yesNo":
-      return <>{value === true ? t("applications.yes") : value === false ? t("applications.no") : String(value)}</>;
     case "file": {
       const ids = Array.isArray(value) ? (value as string[]) : [];
       return (

@@ -71,11 +71,10 @@ function AnswerValueView({ field, value, files, locale }: { field: FormField; va
     case "date":
     case "singleChoice":
     case "multipleChoice":
+    case "yesNo":
       return <>{plainAnswerText(field, value, locale)}</>;
     case "amount":
       return <>{typeof value === "number" ? formatEuros(locale, value) : String(value)}</>;
-    case "yesNo":
-      return <>{typeof value === "boolean" ? t(value ? "formPreview.yes" : "formPreview.no") : String(value)}</>;
     case "file": {
       const ids = Array.isArray(value) ? value.map(String) : [];
       return (
