@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
-import { formatDateTime, formatEuros } from "~/i18n";
+import { formatDateTime } from "~/i18n";
 import { useLocale, useT } from "./use-t";
+import { FunderAndAward } from "./calls/call-details";
 
 export interface CallCardData {
   slug: string;
@@ -28,13 +29,7 @@ export function CallCard({ call, headingLevel = 3 }: { call: CallCardData; headi
       </p>
       {call.summary ? <p>{call.summary}</p> : null}
       <dl className="facts">
-        <dt>{t("calls.funder")}</dt>
-        <dd>{call.funder}</dd>
-        <dt>{t("calls.awardType")}</dt>
-        <dd>
-          {t(`awardType.${call.awardType}`)}
-          {call.maxAwardCents ? ` · ${t("calls.maxAward")} ${formatEuros(locale, call.maxAwardCents)}` : ""}
-        </dd>
+        <FunderAndAward call={call} />
         {call.stage ? (
           <>
             <dt>{t("calls.stage")}</dt>

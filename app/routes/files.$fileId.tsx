@@ -2,16 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { requireUser } from "~/server/session.server";
 import { readProtectedForm } from "~/server/csrf.server";
+import { downloadHeaders } from "~/server/downloads.server";
 import { notFound } from "~/server/http.server";
 import { deleteApplicationFile, openApplicationFile } from "~/server/files/application-files.server";
 import { fileActionReply } from "~/server/files/file-replies.server";
 import { MissingFileError } from "~/server/files/storage.server";
-
-/** `filename*` carries the real name (RFC 6266/8187); `filename` an ASCII stand-in for old clients. */
-function contentDisposition(name: string): string {
-  const fallback = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "_") || "file";
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
 
 /** Streams a file of an application the person may read, always as a download in the type its content showed. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,14 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
     throw error;
   }
-  const headers = {
-    "Content-Type": file.contentType,
-    "Content-Length": String(file.sizeBytes),
-    "Content-Disposition": contentDisposition(file.originalName),
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "default-src 'none'; sandbox",
-    "Cache-Control": "private, no-store",
-  };
+  const headers = downloadHeaders({ name: file.originalName, contentType: file.contentType, sizeBytes: file.sizeBytes });
   if (request.method === "HEAD") {
     file.stream.destroy();
     return new Response(null, { headers });

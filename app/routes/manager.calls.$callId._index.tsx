@@ -1,11 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { callStatusMoveSchema } from "~/forms/call-schemas";
-import { loadCallForSetup, moveCallStatus } from "~/server/call-setup.server";
-import { readProtectedForm } from "~/server/csrf.server";
-import { requireRole } from "~/server/session.server";
-import { handleSetupForm } from "~/server/setup-replies.server";
+import { moveCallStatus } from "~/server/call-setup.server";
+import { callSetupLoader, setupFormAction } from "~/server/setup-replies.server";
 import { ButtonForm, useFormOutcome, type FormOutcome } from "~/components/calls/setup-form";
 import { FormErrors } from "~/components/forms";
 import { useLocale, useT } from "~/components/use-t";
@@ -14,18 +12,11 @@ import { formatDateTime, isMessageKey } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => titleText(matches, data?.call.title ?? "");
 
-const setupRoles = ["MANAGER", "ADMIN"] as const;
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, setupRoles);
-  return { call: await loadCallForSetup(user, params.callId ?? "") };
-}
+export const loader = callSetupLoader;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, setupRoles);
-  const formData = await readProtectedForm(request);
   const callId = params.callId ?? "";
-  return handleSetupForm(formData, { formId: "status", schema: callStatusMoveSchema, locale: user.locale }, async ({ target }) => {
+  return setupFormAction(request, { formId: "status", schema: callStatusMoveSchema }, async ({ target }, user) => {
     await moveCallStatus(user, callId, target);
     return redirect(`/manager/calls/${callId}`);
   });

@@ -1,30 +1,21 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { copyCallSchema } from "~/forms/call-schemas";
-import { copyCall, loadCallForSetup } from "~/server/call-setup.server";
-import { readProtectedForm } from "~/server/csrf.server";
-import { requireRole } from "~/server/session.server";
-import { handleSetupForm } from "~/server/setup-replies.server";
+import { copyCall } from "~/server/call-setup.server";
+import { callSetupLoader, setupFormAction } from "~/server/setup-replies.server";
 import { StageFields, stageModeOf } from "~/components/calls/call-form";
 import { InputField } from "~/components/calls/fields";
-import { SetupForm } from "~/components/calls/setup-form";
+import { CallSetupPage, SetupForm } from "~/components/calls/setup-form";
 import { useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "callSetup.copy.title");
 
-const setupRoles = ["MANAGER", "ADMIN"] as const;
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, setupRoles);
-  return { call: await loadCallForSetup(user, params.callId ?? "") };
-}
+export const loader = callSetupLoader;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, setupRoles);
-  const formData = await readProtectedForm(request);
-  return handleSetupForm(formData, { formId: "copy", schema: copyCallSchema, locale: user.locale }, async (input) => {
+  return setupFormAction(request, { formId: "copy", schema: copyCallSchema }, async (input, user) => {
     const copy = await copyCall(user, params.callId ?? "", input);
     return redirect(`/manager/calls/${copy.id}`);
   });
@@ -34,11 +25,7 @@ export default function CopyCall() {
   const t = useT();
   const { call } = useLoaderData<typeof loader>();
   return (
-    <>
-      <p>
-        <Link to={`/manager/calls/${call.id}`}>{call.title}</Link>
-      </p>
-      <h1 id="copy-call">{t("callSetup.copy.title")}</h1>
+    <CallSetupPage call={call} heading={t("callSetup.copy.title")} headingId="copy-call">
       <p className="lead">{t("callSetup.copy.intro", { round: call.round + 1 })}</p>
       <SetupForm
         id="copy"
@@ -53,6 +40,6 @@ export default function CopyCall() {
         <h2>{t("callSetup.stages.title")}</h2>
         <StageFields fixedMode={stageModeOf(call.stages)} />
       </SetupForm>
-    </>
+    </CallSetupPage>
   );
 }

@@ -1,16 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { loadCallPreview } from "~/server/call-setup.server";
-import { requireRole } from "~/server/session.server";
+import { requireCallSetupUser } from "~/server/setup-replies.server";
 import { CallDetails } from "~/components/calls/call-details";
 import { FormPreview } from "~/components/calls/form-preview";
+import { CallSetupPage } from "~/components/calls/setup-form";
 import { useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "callSetup.preview.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["MANAGER", "ADMIN"]);
+  const user = await requireCallSetupUser(request);
   return { call: await loadCallPreview(user, params.callId ?? "") };
 }
 
@@ -18,14 +19,10 @@ export default function CallPreview() {
   const t = useT();
   const { call } = useLoaderData<typeof loader>();
   return (
-    <>
-      <p>
-        <Link to={`/manager/calls/${call.id}`}>{call.title}</Link>
-      </p>
-      <h1>{t("callSetup.preview.title")}</h1>
+    <CallSetupPage call={call} heading={t("callSetup.preview.title")}>
       <p className="lead">{t("callSetup.preview.intro")}</p>
       <section aria-label={t("callSetup.preview.page")} className="preview-frame">
-        <CallDetails call={call} />
+        <CallDetails call={call} titleLevel={2} />
       </section>
       {call.stages.map((stage) => (
         <section key={stage.id} aria-labelledby={`preview-${stage.id}`} className="preview-frame">
@@ -34,6 +31,6 @@ export default function CallPreview() {
           {stage.definition ? <FormPreview definition={stage.definition} idPrefix={`preview-${stage.id}`} /> : <p className="empty">{t("formPreview.unreadable")}</p>}
         </section>
       ))}
-    </>
+    </CallSetupPage>
   );
 }

@@ -5,7 +5,7 @@ import { fieldsOf, fieldTypes, type FormField } from "~/forms/form-definition";
 import { loadStageForm } from "~/server/call-setup.server";
 import { formBuilderAction } from "~/server/form-builder-actions.server";
 import { notFound } from "~/server/http.server";
-import { requireRole } from "~/server/session.server";
+import { requireCallSetupUser } from "~/server/setup-replies.server";
 import { FieldSettingsFields, fieldSettingsValues } from "~/components/calls/field-settings";
 import { InputField, SelectInput, TextAreaField } from "~/components/calls/fields";
 import { FormPreview } from "~/components/calls/form-preview";
@@ -16,10 +16,8 @@ import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "formBuilder.field.title");
 
-const setupRoles = ["MANAGER", "ADMIN"] as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, setupRoles);
+  const user = await requireCallSetupUser(request);
   const stageForm = await loadStageForm(user, params.callId ?? "", params.stageId ?? "");
   const field = stageForm.definition ? fieldsOf(stageForm.definition).find((candidate) => candidate.key === params.fieldKey) : undefined;
   if (!field) throw notFound();
@@ -27,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, setupRoles);
+  const user = await requireCallSetupUser(request);
   return formBuilderAction(user, request, { callId: params.callId ?? "", stageId: params.stageId ?? "" });
 }
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadStageForm } from "~/server/call-setup.server";
 import { formBuilderAction } from "~/server/form-builder-actions.server";
-import { requireRole } from "~/server/session.server";
+import { requireCallSetupUser } from "~/server/setup-replies.server";
 import { AddSectionForm, EligibilityEditor, SectionEditor } from "~/components/calls/form-builder";
 import { FormPreview } from "~/components/calls/form-preview";
 import { ActionErrors } from "~/components/calls/setup-form";
@@ -12,15 +12,13 @@ import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "formBuilder.title");
 
-const setupRoles = ["MANAGER", "ADMIN"] as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, setupRoles);
+  const user = await requireCallSetupUser(request);
   return loadStageForm(user, params.callId ?? "", params.stageId ?? "");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, setupRoles);
+  const user = await requireCallSetupUser(request);
   return formBuilderAction(user, request, { callId: params.callId ?? "", stageId: params.stageId ?? "" });
 }
 

@@ -5,8 +5,7 @@ import type { z } from "zod";
 import { criterionRefSchema, criterionSchema, rubricScaleSchema, updateCriterionSchema } from "~/forms/call-schemas";
 import { changeStageRubric, loadStageRubric, type RubricOperation } from "~/server/call-setup.server";
 import { readProtectedForm } from "~/server/csrf.server";
-import { requireRole } from "~/server/session.server";
-import { handleSetupForm, intentOf } from "~/server/setup-replies.server";
+import { handleSetupForm, intentOf, requireCallSetupUser } from "~/server/setup-replies.server";
 import { InputField, TextAreaField } from "~/components/calls/fields";
 import { ActionErrors, ButtonForm, SetupForm } from "~/components/calls/setup-form";
 import { Notice } from "~/components/forms";
@@ -15,10 +14,8 @@ import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "rubric.title");
 
-const setupRoles = ["MANAGER", "ADMIN"] as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, setupRoles);
+  const user = await requireCallSetupUser(request);
   return loadStageRubric(user, params.callId ?? "", params.stageId ?? "");
 }
 
@@ -40,7 +37,7 @@ const rubricIntents = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, setupRoles);
+  const user = await requireCallSetupUser(request);
   const formData = await readProtectedForm(request);
   const name = intentOf(formData);
   if (!(name in rubricIntents)) throw new Response("Bad Request", { status: 400 });

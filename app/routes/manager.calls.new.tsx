@@ -3,9 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { createCallSchema } from "~/forms/call-schemas";
 import { createCall, programmesForCallSetup } from "~/server/call-setup.server";
-import { readProtectedForm } from "~/server/csrf.server";
-import { requireRole } from "~/server/session.server";
-import { handleSetupForm } from "~/server/setup-replies.server";
+import { requireCallSetupUser, setupFormAction } from "~/server/setup-replies.server";
 import { CallDetailsFields, StageFields } from "~/components/calls/call-form";
 import { SelectInput } from "~/components/calls/fields";
 import { SetupForm } from "~/components/calls/setup-form";
@@ -14,17 +12,13 @@ import { pageTitle } from "~/components/page-title";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "callSetup.new.title");
 
-const setupRoles = ["MANAGER", "ADMIN"] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, setupRoles);
+  const user = await requireCallSetupUser(request);
   return { programmes: await programmesForCallSetup(user) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, setupRoles);
-  const formData = await readProtectedForm(request);
-  return handleSetupForm(formData, { formId: "create-call", schema: createCallSchema, locale: user.locale }, async (input) => {
+  return setupFormAction(request, { formId: "create-call", schema: createCallSchema }, async (input, user) => {
     const call = await createCall(user, input);
     return redirect(`/manager/calls/${call.id}`);
   });

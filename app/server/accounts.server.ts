@@ -3,6 +3,7 @@ import { hashToken, newToken } from "./crypto.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { countAttempts, clearAttempts } from "./rate-limit.server";
 import { composeEmail, queueEmail } from "./mail/outbox.server";
+import type { EmailMessage } from "../../emails/render";
 import { recordAudit } from "./audit.server";
 import { RefusedError } from "./http.server";
 import { formatDateTime, type Locale } from "~/i18n";
@@ -284,36 +285,19 @@ export async function invitePerson(
     }
   }
   if (input.role === "STATE_COORDINATOR" && !input.bundesland) throw new RefusedError("error.choose", { field: "bundesland" });
-  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-    throw new RefusedError("invite.alreadyUser", { field: "email" });
-  }
-  const token = newToken();
-  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * HOUR);
-  const mail = await composeEmail(
-    { email: input.email, locale: input.locale },
+  return createInvitation(
+    actor,
     {
-      template: "invitation",
-      props: { name: input.name, inviter: actor.name, role: input.role, expires: formatDateTime(input.locale, expiresAt), url: `${context.baseUrl}/invitation/${token}` },
+      email: input.email,
+      name: input.name,
+      locale: input.locale,
+      role: input.role,
+      programmeId: input.role === "MANAGER" ? (input.programmeId ?? null) : null,
+      bundesland: input.role === "STATE_COORDINATOR" ? (input.bundesland ?? null) : null,
     },
+    (link) => ({ template: "invitation", props: { name: input.name, inviter: actor.name, role: input.role, ...link } }),
+    { baseUrl: context.baseUrl, now },
   );
-  return prisma.$transaction(async (tx) => {
-    const invitation = await tx.invitation.create({
-      data: {
-        tokenHash: hashToken(token),
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        programmeId: input.role === "MANAGER" ? (input.programmeId ?? null) : null,
-        bundesland: input.role === "STATE_COORDINATOR" ? (input.bundesland ?? null) : null,
-        invitedById: actor.id,
-        expiresAt,
-        createdAt: now,
-      },
-    });
-    await queueEmail(tx, mail, now);
-    await recordAudit(tx, { actorId: actor.id, entityType: "Invitation", entityId: invitation.id, action: "invited", data: { role: input.role, email: input.email } }, now);
-    return { invitationId: invitation.id };
-  });
 }
 
 /**
@@ -331,28 +315,37 @@ export async function inviteCollaborator(
     select: { network: { select: { id: true, name: true } } },
   });
   if (!membership) throw new RefusedError("networkPage.invite.coordinatorOnly");
-  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+  return createInvitation(
+    actor,
+    { email: input.email, name: input.name, locale: input.locale, role: "APPLICANT", networkId: membership.network.id },
+    (link) => ({ template: "collaborator-invitation", props: { name: input.name, inviter: actor.name, network: membership.network.name, ...link } }),
+    { baseUrl: context.baseUrl, now },
+  );
+}
+
+/**
+ * Writes an invitation, its mail (to the outbox) and its audit record in one transaction. An address
+ * that already has an account is refused. `mail` builds the message around the link and its expiry.
+ */
+async function createInvitation(
+  actor: Pick<CurrentUser, "id">,
+  invitee: { email: string; name: string; locale: Locale; role: UserRole; programmeId?: string | null; bundesland?: Bundesland | null; networkId?: string },
+  mail: (link: { url: string; expires: string }) => EmailMessage,
+  context: { baseUrl: string; now: Date },
+): Promise<{ invitationId: string }> {
+  const { now } = context;
+  if (await prisma.user.findUnique({ where: { email: invitee.email }, select: { id: true } })) {
     throw new RefusedError("invite.alreadyUser", { field: "email" });
   }
   const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * HOUR);
-  const mail = await composeEmail(
-    { email: input.email, locale: input.locale },
-    {
-      template: "collaborator-invitation",
-      props: { name: input.name, inviter: actor.name, network: membership.network.name, expires: formatDateTime(input.locale, expiresAt), url: `${context.baseUrl}/invitation/${token}` },
-    },
-  );
+  const { locale, networkId, ...stored } = invitee;
+  const composed = await composeEmail({ email: invitee.email, locale }, mail({ url: `${context.baseUrl}/invitation/${token}`, expires: formatDateTime(locale, expiresAt) }));
   return prisma.$transaction(async (tx) => {
-    const invitation = await tx.invitation.create({
-      data: { tokenHash: hashToken(token), email: input.email, name: input.name, role: "APPLICANT", networkId: membership.network.id, invitedById: actor.id, expiresAt, createdAt: now },
-    });
-    await queueEmail(tx, mail, now);
-    await recordAudit(
-      tx,
-      { actorId: actor.id, entityType: "Invitation", entityId: invitation.id, action: "invited", data: { role: "APPLICANT", email: input.email, networkId: membership.network.id } },
-      now,
-    );
+    const invitation = await tx.invitation.create({ data: { ...stored, networkId, tokenHash: hashToken(token), invitedById: actor.id, expiresAt, createdAt: now } });
+    await queueEmail(tx, composed, now);
+    const data = { role: invitee.role, email: invitee.email, ...(networkId ? { networkId } : {}) };
+    await recordAudit(tx, { actorId: actor.id, entityType: "Invitation", entityId: invitation.id, action: "invited", data }, now);
     return { invitationId: invitation.id };
   });
 }

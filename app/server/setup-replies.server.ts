@@ -1,10 +1,34 @@
-import { data } from "@remix-run/node";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 import type { FormOutcome } from "~/components/calls/setup-form";
 import type { Locale } from "~/i18n";
-import { PublicationRefusedError } from "./call-setup.server";
+import { loadCallForSetup, PublicationRefusedError } from "./call-setup.server";
+import { readProtectedForm } from "./csrf.server";
 import { refused } from "./form-replies.server";
+import { requireRole, type CurrentUser } from "./session.server";
+
+/** Managers and admins may open the setup pages; which calls a manager may set up, the queries decide. */
+export function requireCallSetupUser(request: Request): Promise<CurrentUser> {
+  return requireRole(request, ["MANAGER", "ADMIN"]);
+}
+
+/** The loader of a call's setup page: the call, if the signed-in person may set it up (404 otherwise). */
+export async function callSetupLoader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireCallSetupUser(request);
+  return { call: await loadCallForSetup(user, params.callId ?? "") };
+}
+
+/** The action of a setup page with one form: the form is checked for its token and answered as `handleSetupForm` does. */
+export async function setupFormAction<Schema extends z.ZodType, Result>(
+  request: Request,
+  form: { formId: string; schema: Schema },
+  work: (value: z.output<Schema>, user: CurrentUser) => Promise<Result>,
+) {
+  const user = await requireCallSetupUser(request);
+  const formData = await readProtectedForm(request);
+  return handleSetupForm(formData, { ...form, locale: user.locale }, (value) => work(value, user));
+}
 
 /**
  * The manager's setup pages carry many small forms; each answer names the form it belongs to. A form

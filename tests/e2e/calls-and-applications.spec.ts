@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { APIResponse, Page } from "@playwright/test";
 import { contextOptions, demoAccounts, expect, expectAccessible, mailLink, openMail, test } from "./fixtures";
 import { addCriterion, addField, addSection, berlinDay, describedText, settledDraft, tinyPdf, type BuilderField, type BuilderSection } from "./application-helpers";
 
@@ -7,6 +7,9 @@ import { addCriterion, addField, addSection, berlinDay, describedText, settledDr
 // applies with a collaborator, meets the validation, uploads files, submits before the deadline,
 // gets the receipt mail with the PDF, reopens and resubmits (version 2); once the manager has moved
 // the deadline into the past, a submission is refused and the pages say that the deadline passed.
+
+/** Every `X-Content-Type-Options` line of a response: the server's security headers send it, once. */
+const nosniffHeaders = (response: APIResponse) => response.headersArray().filter((header) => header.name.toLowerCase() === "x-content-type-options").map((header) => header.value);
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -399,6 +402,7 @@ test.describe("calls and applications", () => {
       const download = await page.context().request.get((await listed.getAttribute("href"))!);
       expect(download.status()).toBe(200);
       expect(download.headers()["content-type"]).toContain("application/pdf");
+      expect(nosniffHeaders(download)).toEqual(["nosniff"]);
       expect((await download.body()).subarray(0, 8).toString("latin1")).toBe("%PDF-1.4");
 
       // A letter of intent for the first partner: an upload of its own inside the partner table.
@@ -486,6 +490,7 @@ test.describe("calls and applications", () => {
       const pdf = await page.context().request.get((await attachments.getByRole("link", { name: /\.pdf/ }).getAttribute("href"))!);
       expect(pdf.status()).toBe(200);
       expect(pdf.headers()["content-type"]).toContain("application/pdf");
+      expect(nosniffHeaders(pdf)).toEqual(["nosniff"]);
       expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
       const receiptLink = await mailLink(page, "Antrag ansehen").getAttribute("href");
       expect(receiptLink).toMatch(new RegExp(`${applicationUrl}/receipt$`));

@@ -1,8 +1,6 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
-import { startSession, type CurrentUser } from "../../app/server/session.server";
-import { RefusedError } from "../../app/server/http.server";
+import type { CurrentUser } from "../../app/server/session.server";
 import { changeStageForm, changeStageRubric, createCall, moveCallStatus } from "../../app/server/call-setup.server";
 import { actOnApplication, grantDeadlineExtension, listCallApplications, loadApplicationForManager } from "../../app/server/call-applications.server";
 import { applicationActionSchema, createCallSchema, extensionSchema, type ManagerAction } from "../../app/forms/call-schemas";
@@ -10,6 +8,7 @@ import type { FieldType } from "../../app/forms/form-definition";
 import * as applicationRoute from "../../app/routes/manager.applications.$applicationId";
 import * as applicationsRoute from "../../app/routes/manager.calls.$callId.applications";
 import { createPerson } from "../support/accounts";
+import { getAs, notFoundFrom, parsed, parseForm, postAs, refusal, twoStageDates } from "../support/call-forms";
 
 const baseUrl = "http://portal.test";
 // The outline closes on the spring-forward day at 12:00 Berlin time, the full proposal on the autumn one.
@@ -25,12 +24,6 @@ let programmeId: string;
 let twoStage: { callId: string; outlineStageId: string; fullStageId: string };
 let singleStage: { callId: string; stageId: string };
 let networkCounter = 0;
-
-function formDataOf(fields: Record<string, string>): FormData {
-  const formData = new FormData();
-  for (const [name, value] of Object.entries(fields)) formData.append(name, value);
-  return formData;
-}
 
 async function stageForm(callId: string, stageId: string, fields: { key: string; type: FieldType }[]) {
   const target = { callId, stageId };
@@ -51,27 +44,8 @@ async function stageForm(callId: string, stageId: string, fields: { key: string;
 }
 
 async function publishedCall(stageMode: "SINGLE" | "TWO_STAGE") {
-  const input = parseWithZod(
-    formDataOf({
-      programmeId,
-      title: `MINT-Cluster ${stageMode}`,
-      funder: "BMFTR",
-      awardType: "MONEY",
-      maxAward: "500000",
-      stageMode,
-      opensDate: "2026-02-01",
-      opensTime: "00:00",
-      closesDate: "2026-03-29",
-      closesTime: "12:00",
-      fullOpensDate: "2026-06-01",
-      fullOpensTime: "00:00",
-      fullClosesDate: "2026-10-25",
-      fullClosesTime: "12:00",
-    }),
-    { schema: createCallSchema },
-  );
-  if (input.status !== "success") throw new Error(JSON.stringify(input.error));
-  const { id } = await createCall(manager, input.value);
+  const input = parsed(createCallSchema, { programmeId, title: `MINT-Cluster ${stageMode}`, funder: "BMFTR", awardType: "MONEY", maxAward: "500000", ...twoStageDates, stageMode });
+  const { id } = await createCall(manager, input);
   return { id, stages: await prisma.callStage.findMany({ where: { callId: id }, orderBy: { position: "asc" } }) };
 }
 
@@ -158,24 +132,6 @@ async function stateOf(applicationId: string): Promise<string> {
   return (await prisma.application.findUniqueOrThrow({ where: { id: applicationId } })).state;
 }
 
-async function refusal(promise: Promise<unknown>): Promise<RefusedError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(RefusedError);
-  return error as RefusedError;
-}
-
-async function notFoundFrom(promise: Promise<unknown>): Promise<void> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(Response);
-  expect((error as Response).status).toBe(404);
-}
-
 /** Moves an outline through the check and review to the shortlist. */
 async function shortlisted() {
   const created = await submitted(outlineTarget(), { projektname: "Cluster Nord", ziele: "Mehr MINT für alle", schulen: 12 });
@@ -209,15 +165,15 @@ describe("who sees a call's applications", () => {
   it("answers the routes with 403 for jurors and applicants, 404 for a manager of another programme, and the page for the manager", async () => {
     const { application, network: owner } = await submitted(outlineTarget());
     const params = { applicationId: application.id, callId: twoStage.callId };
-    await expect(applicationRoute.loader({ request: await get(juror), params, context: {} })).rejects.toMatchObject({ status: 403 });
-    await expect(applicationRoute.loader({ request: await get(owner.german), params, context: {} })).rejects.toMatchObject({ status: 403 });
-    await expect(applicationsRoute.loader({ request: await get(juror), params, context: {} })).rejects.toMatchObject({ status: 403 });
-    await expect(applicationRoute.loader({ request: await get(otherManager), params, context: {} })).rejects.toMatchObject({ status: 404 });
-    await expect(applicationsRoute.loader({ request: await get(otherManager), params, context: {} })).rejects.toMatchObject({ status: 404 });
-    const page = await applicationRoute.loader({ request: await get(manager), params, context: {} });
+    await expect(applicationRoute.loader({ request: await getAs(juror, "/manager"), params, context: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(applicationRoute.loader({ request: await getAs(owner.german, "/manager"), params, context: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(applicationsRoute.loader({ request: await getAs(juror, "/manager"), params, context: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(applicationRoute.loader({ request: await getAs(otherManager, "/manager"), params, context: {} })).rejects.toMatchObject({ status: 404 });
+    await expect(applicationsRoute.loader({ request: await getAs(otherManager, "/manager"), params, context: {} })).rejects.toMatchObject({ status: 404 });
+    const page = await applicationRoute.loader({ request: await getAs(manager, "/manager"), params, context: {} });
     expect(page.application).toMatchObject({ id: application.id, state: "submitted", answers: { fields: {} } });
     await expect(
-      applicationRoute.action({ request: await post(otherManager, { intent: "act", action: "START_ELIGIBILITY_CHECK", version: "1" }), params, context: {} }),
+      applicationRoute.action({ request: await postAs(otherManager, "/manager", { intent: "act", action: "START_ELIGIBILITY_CHECK", version: "1" }), params, context: {} }),
     ).rejects.toMatchObject({ status: 404 });
   });
 });
@@ -267,7 +223,7 @@ describe("deadline and eligibility check", () => {
     expect(await refusal(grantDeadlineExtension(manager, { applicationId: application.id, until: later(10), reason: "Vorbei" }, later(20)))).toMatchObject(tooEarly);
     expect((await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).deadlineExtendedUntil).toBeNull();
 
-    const parse = (fields: Record<string, string>) => parseWithZod(formDataOf(fields), { schema: extensionSchema });
+    const parse = (fields: Record<string, string>) => parseForm(extensionSchema, fields);
     const ok = parse({ untilDate: "2026-03-30", untilTime: "12:00", reason: "Krankheit der Koordinatorin" });
     expect(ok.status === "success" && ok.value).toEqual({ until: new Date("2026-03-30T10:00:00Z"), reason: "Krankheit der Koordinatorin" });
     const gap = parse({ untilDate: "2026-03-29", untilTime: "02:15", reason: "x" });
@@ -314,7 +270,7 @@ describe("workflow steps", () => {
     await act(application.id, "MARK_INELIGIBLE", later(2), { reason: "Weniger als drei Partner" });
     const view = await loadApplicationForManager(manager, application.id, later(3));
     expect(view).toMatchObject({ state: "ineligible", ineligibleReason: "Weniger als drei Partner", actions: [], canExtend: false });
-    const parse = (fields: Record<string, string>) => parseWithZod(formDataOf(fields), { schema: applicationActionSchema });
+    const parse = (fields: Record<string, string>) => parseForm(applicationActionSchema, fields);
     const missing = parse({ action: "MARK_INELIGIBLE", version: "2" });
     expect(missing.status === "error" && missing.error).toMatchObject({ reason: ["managerApplications.error.reasonRequired"] });
     const conditions = parse({ action: "INVITE_TO_NEXT_STAGE", version: "3", conditions: "Erstens\n\n  Zweitens  \n" });
@@ -420,7 +376,7 @@ describe("inviting an outline to the full proposal", () => {
     const version = (await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).version;
     const params = { applicationId: application.id };
     const response = await applicationRoute.action({
-      request: await post(manager, { intent: "act", action: "INVITE_TO_NEXT_STAGE", version: String(version), conditions: "Finanzplan 2028 ergänzen" }, `/manager/applications/${application.id}`),
+      request: await postAs(manager, `/manager/applications/${application.id}`, { intent: "act", action: "INVITE_TO_NEXT_STAGE", version: String(version), conditions: "Finanzplan 2028 ergänzen" }),
       params,
       context: {},
     });
@@ -429,24 +385,7 @@ describe("inviting an outline to the full proposal", () => {
     const full = await prisma.application.findUniqueOrThrow({ where: { previousApplicationId: application.id } });
     expect(full.conditions).toEqual([{ text: "Finanzplan 2028 ergänzen", answer: null }]);
     expect(await prisma.outboxEmail.count({ where: { toEmail: owner.german.email, template: "invitation-to-full-proposal" } })).toBe(1);
-    const stale = await applicationRoute.action({ request: await post(manager, { intent: "act", action: "REJECT", version: String(version) }), params, context: {} });
+    const stale = await applicationRoute.action({ request: await postAs(manager, "/manager", { intent: "act", action: "REJECT", version: String(version) }), params, context: {} });
     expect(stale).toMatchObject({ init: { status: 400 }, data: { formId: "act-REJECT", result: { error: { "": ["workflow.stale"] } } } });
   });
 });
-
-// ---------------------------------------------------------------------------------------------
-// Requests as a browser sends them
-
-const csrf = "c".repeat(43);
-
-async function cookieFor(user: CurrentUser): Promise<string> {
-  return `${(await startSession(user.id, null)).split(";")[0]!}; portal_csrf=${csrf}`;
-}
-
-async function get(user: CurrentUser): Promise<Request> {
-  return new Request(`${baseUrl}/manager`, { headers: { Cookie: await cookieFor(user) } });
-}
-
-async function post(user: CurrentUser, fields: Record<string, string>, path = "/manager"): Promise<Request> {
-  return new Request(`${baseUrl}${path}`, { method: "POST", headers: { Cookie: await cookieFor(user) }, body: formDataOf({ ...fields, csrf }) });
-}

@@ -1,11 +1,9 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { prisma } from "../../app/server/db.server";
-import { startSession, type CurrentUser } from "../../app/server/session.server";
-import { RefusedError } from "../../app/server/http.server";
+import type { CurrentUser } from "../../app/server/session.server";
 import {
   changeStageForm,
   changeStageRubric,
@@ -36,6 +34,7 @@ import * as overviewRoute from "../../app/routes/manager.calls.$callId._index";
 import * as builderRoute from "../../app/routes/manager.calls.$callId.stages.$stageId.form";
 import * as newCallRoute from "../../app/routes/manager.calls.new";
 import { createPerson } from "../support/accounts";
+import { getAs, notFoundFrom, parsed, parseForm, postAs, refusal, twoStageDates } from "../support/call-forms";
 
 // ---------------------------------------------------------------------------------------------
 // People, programmes and form input as the routes parse it
@@ -63,40 +62,11 @@ beforeAll(async () => {
   otherProgrammeId = other.id;
 });
 
-function formDataOf(fields: Record<string, string | string[]>): FormData {
-  const formData = new FormData();
-  for (const [name, value] of Object.entries(fields)) for (const item of Array.isArray(value) ? value : [value]) formData.append(name, item);
-  return formData;
-}
-
-/** Parses like the route does (Conform: empty inputs are missing, numbers and checkboxes coerced). */
-function parseForm<Schema extends z.ZodType>(schema: Schema, fields: Record<string, string | string[]>) {
-  return parseWithZod(formDataOf(fields), { schema });
-}
-
-function parsed<Schema extends z.ZodType>(schema: Schema, fields: Record<string, string | string[]>): z.output<Schema> {
-  const submission = parseForm(schema, fields);
-  if (submission.status !== "success") throw new Error(`form did not parse: ${JSON.stringify(submission.error)}`);
-  return submission.value;
-}
-
 function fieldErrors(schema: z.ZodType, fields: Record<string, string | string[]>): Record<string, string[] | null> {
   const submission = parseForm(schema, fields);
   expect(submission.status).toBe("error");
   return submission.status === "error" ? (submission.error ?? {}) : {};
 }
-
-const twoStageDates = {
-  stageMode: "TWO_STAGE",
-  opensDate: "2026-02-01",
-  opensTime: "00:00",
-  closesDate: "2026-03-29",
-  closesTime: "12:00",
-  fullOpensDate: "2026-06-01",
-  fullOpensTime: "09:00",
-  fullClosesDate: "2026-10-25",
-  fullClosesTime: "12:00",
-};
 
 function callFields(overrides: Record<string, string> = {}): Record<string, string> {
   counter += 1;
@@ -129,24 +99,6 @@ async function newCall(overrides: Record<string, string> = {}, actor: CurrentUse
 
 async function stagesOf(callId: string) {
   return prisma.callStage.findMany({ where: { callId }, orderBy: { position: "asc" }, include: { form: true, rubric: { include: { criteria: { orderBy: { position: "asc" } } } } } });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<RefusedError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(RefusedError);
-  return error as RefusedError;
-}
-
-async function notFoundFrom(promise: Promise<unknown>): Promise<void> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(Response);
-  expect((error as Response).status).toBe(404);
 }
 
 const change = (callId: string, stageId: string, operation: FormOperation, actor: CurrentUser = manager) => changeStageForm(actor, { callId, stageId }, operation);
@@ -487,16 +439,16 @@ describe("form builder before publication", () => {
     const [stage] = await stagesOf(id);
     await change(id, stage!.id, { op: "addSection", titleDe: "Projekt", titleEn: "Project" });
     const params = { callId: id, stageId: stage!.id };
-    const response = await builderRoute.action({ request: await post(manager, `/manager/calls/${id}/stages/${stage!.id}/form`, { intent: "addField", sectionKey: "projekt", type: "yesNo", labelDe: "Schon gefördert?", labelEn: "Funded before?" }), params, context: {} });
+    const response = await builderRoute.action({ request: await postAs(manager, `/manager/calls/${id}/stages/${stage!.id}/form`, { intent: "addField", sectionKey: "projekt", type: "yesNo", labelDe: "Schon gefördert?", labelEn: "Funded before?" }), params, context: {} });
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(302);
     expect((response as Response).headers.get("Location")).toBe(`/manager/calls/${id}/stages/${stage!.id}/fields/schonGefoerdert`);
-    const invalid = await builderRoute.action({ request: await post(manager, `/manager/calls/${id}/stages/${stage!.id}/form`, { intent: "addField", sectionKey: "projekt", type: "yesNo", labelDe: "", labelEn: "x" }), params, context: {} });
+    const invalid = await builderRoute.action({ request: await postAs(manager, `/manager/calls/${id}/stages/${stage!.id}/form`, { intent: "addField", sectionKey: "projekt", type: "yesNo", labelDe: "", labelEn: "x" }), params, context: {} });
     expect(invalid).toMatchObject({ init: { status: 400 }, data: { formId: "add-field-projekt", result: { error: { labelDe: ["error.required"] } } } });
-    await expect(builderRoute.loader({ request: await get(otherManager, "/"), params, context: {} })).rejects.toMatchObject({ status: 404 });
-    await expect(builderRoute.loader({ request: await get(juror, "/"), params, context: {} })).rejects.toMatchObject({ status: 403 });
-    await expect(overviewRoute.loader({ request: await get(applicant, "/"), params, context: {} })).rejects.toMatchObject({ status: 403 });
-    await expect(newCallRoute.loader({ request: await get(juror, "/"), params: {}, context: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(builderRoute.loader({ request: await getAs(otherManager, "/"), params, context: {} })).rejects.toMatchObject({ status: 404 });
+    await expect(builderRoute.loader({ request: await getAs(juror, "/"), params, context: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(overviewRoute.loader({ request: await getAs(applicant, "/"), params, context: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(newCallRoute.loader({ request: await getAs(juror, "/"), params: {}, context: {} })).rejects.toMatchObject({ status: 403 });
     const anonymous = await builderRoute.loader({ request: new Request("http://portal.test/manager"), params, context: {} }).catch((error: unknown) => error);
     expect((anonymous as Response).status).toBe(302);
     expect((anonymous as Response).headers.get("Location")).toMatch(/^\/login/);
@@ -659,21 +611,3 @@ describe("preview and formatted text", () => {
     expect(html).toBe("<p><span>&lt;script&gt;alert(1)&lt;/script&gt;</span></p><ul><li>&lt;b&gt;fett&lt;/b&gt;</li></ul>");
   });
 });
-
-// ---------------------------------------------------------------------------------------------
-// Requests as a browser sends them
-
-const csrf = "c".repeat(43);
-
-async function cookieFor(user: CurrentUser): Promise<string> {
-  const session = (await startSession(user.id, null)).split(";")[0]!;
-  return `${session}; portal_csrf=${csrf}`;
-}
-
-async function get(user: CurrentUser, path: string): Promise<Request> {
-  return new Request(`http://portal.test${path}`, { headers: { Cookie: await cookieFor(user) } });
-}
-
-async function post(user: CurrentUser, path: string, fields: Record<string, string>): Promise<Request> {
-  return new Request(`http://portal.test${path}`, { method: "POST", headers: { Cookie: await cookieFor(user) }, body: formDataOf({ ...fields, csrf }) });
-}

@@ -391,7 +391,7 @@ describe("downloading", () => {
         "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "content-length": String(content.length),
         "content-disposition": `attachment; filename="Antrag fur Koln.docx"; filename*=UTF-8''Antrag%20f%C3%BCr%20K%C3%B6ln.docx`,
-        "x-content-type-options": "nosniff",
+        "content-security-policy": "default-src 'none'; sandbox",
         "cache-control": "private, no-store",
       });
       expect((await bodyOf(answer)).equals(content)).toBe(true);

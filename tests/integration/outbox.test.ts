@@ -518,7 +518,7 @@ describe("development mailbox", () => {
     expect(response.headers.get("Content-Disposition")).toBe(
       `attachment; filename="Eingangsbestatigung MC27-S-000042.pdf"; filename*=UTF-8''Eingangsbest%C3%A4tigung%20MC27-S-000042.pdf`,
     );
-    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(response.headers.get("Cache-Control")).toBe("private, no-store");
     expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(binary))).toBe(true);
 
     // An attachment is found only under its own mail.

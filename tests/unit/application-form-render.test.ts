@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { describe, expect, it } from "vitest";
 import { createElement, type ReactNode } from "react";
 import { renderToString } from "react-dom/server";
@@ -127,20 +128,23 @@ describe("the whole editor", () => {
     expect(html).toContain("45.000\u00a0€");
   });
 
-  it("after a refused stale save shows both versions, keeps what was typed and stays on the old revision", async () => {
-    const html = await render(
+  /** The editor after a save was refused: someone else saved `theirRevision` while the person typed on `yourRevision`. */
+  const afterConflict = (revisions: { theirRevision: number; yourRevision: number }, typed: NonNullable<SubmissionResult["initialValue"]>) =>
+    render(
       createElement(ApplicationEditor, {
         page: page(completeAnswers),
         actionData: {
           at: 1,
           kind: "conflict",
-          theirRevision: 8,
-          yourRevision: 7,
+          ...revisions,
           differences: [{ kind: "field", key: "projectTitle", theirs: "Ihr Titel", yours: "Mein Titel" }],
-          result: { status: "error", initialValue: { eligibility: { registered: "yes" }, fields: { projectTitle: "Mein Titel" } }, error: {} },
+          result: { status: "error", initialValue: typed, error: {} },
         },
       }),
     );
+
+  it("after a refused stale save shows both versions, keeps what was typed and stays on the old revision", async () => {
+    const html = await afterConflict({ theirRevision: 8, yourRevision: 7 }, { eligibility: { registered: "yes" }, fields: { projectTitle: "Mein Titel" } });
     expect(html).toContain("Inzwischen hat jemand anderes gespeichert");
     expect(html).toContain("Ihr Titel");
     expect(html).toMatch(/name="fields.projectTitle"[^>]*value="Mein Titel"/);
@@ -150,19 +154,7 @@ describe("the whole editor", () => {
   });
 
   it("forgets a conflict once a later save moved the stored revision past it", async () => {
-    const html = await render(
-      createElement(ApplicationEditor, {
-        page: page(completeAnswers),
-        actionData: {
-          at: 1,
-          kind: "conflict",
-          theirRevision: 6,
-          yourRevision: 5,
-          differences: [{ kind: "field", key: "projectTitle", theirs: "Ihr Titel", yours: "Mein Titel" }],
-          result: { status: "error", initialValue: { fields: { projectTitle: "Mein Titel" } }, error: {} },
-        },
-      }),
-    );
+    const html = await afterConflict({ theirRevision: 6, yourRevision: 5 }, { fields: { projectTitle: "Mein Titel" } });
     expect(html).not.toContain("Inzwischen hat jemand anderes gespeichert");
     expect(html).toContain('name="revision" value="7"');
     expect(html).toMatch(/name="fields.projectTitle"[^>]*value="MINT für alle"/);

@@ -2,7 +2,9 @@ import type { FormDefinition, FormField } from "~/forms/form-definition";
 import { budgetTotals, type AnswerValue, type Answers } from "~/forms/answers";
 import { budgetOf, partnersOf, type ApplicationCondition } from "~/forms/application-schemas";
 import { answersWithFiles } from "~/forms/file-fields";
-import { formatDate, type Locale } from "~/i18n";
+import { plainAnswerText } from "~/forms/answer-text";
+import type { Locale } from "~/i18n";
+import { FormSections } from "../form-sections";
 import { useLocale, useT } from "../use-t";
 import { labelOf } from "./field-inputs";
 
@@ -34,18 +36,13 @@ export function AnswerText({ field, value, files = [] }: { field: FormField; val
     case "longText":
       return <span className="answer-text">{String(value)}</span>;
     case "number":
-      return <>{typeof value === "number" ? value.toLocaleString(locale === "de" ? "de-DE" : "en-GB") : String(value)}</>;
+    case "date":
+    case "singleChoice":
+    case "multipleChoice":
+    case "yesNo":
+      return <>{plainAnswerText(field, value, locale)}</>;
     case "amount":
       return <>{typeof value === "number" ? formatAmount(locale, value) : String(value)}</>;
-    case "date":
-      return <>{typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(locale, `${value}T12:00:00Z`) : String(value)}</>;
-    case "yesNo":
-      return <>{value === true ? t("applications.yes") : value === false ? t("applications.no") : String(value)}</>;
-    case "singleChoice":
-    case "multipleChoice": {
-      const chosen = Array.isArray(value) ? (value as string[]) : [String(value)];
-      return <>{chosen.map((choice) => field.options.find((option) => option.value === choice)).map((option, index) => (option ? labelOf(option, locale) : chosen[index])).join(", ")}</>;
-    }
     case "file": {
       const ids = Array.isArray(value) ? (value as string[]) : [];
       return (
@@ -105,9 +102,11 @@ export function AnswersView({ definition, answers, conditions, files }: { defini
   const withFiles = answersWithFiles(definition, answers, files);
   return (
     <>
-      {definition.eligibility.length > 0 ? (
-        <section aria-labelledby="view-eligibility">
-          <h2 id="view-eligibility">{t("applications.eligibility.title")}</h2>
+      <FormSections
+        definition={definition}
+        idPrefix="view"
+        headingLevel={2}
+        eligibility={
           <dl className="answers">
             {definition.eligibility.map((question) => {
               const given = answers.eligibility?.[question.key];
@@ -119,11 +118,8 @@ export function AnswersView({ definition, answers, conditions, files }: { defini
               );
             })}
           </dl>
-        </section>
-      ) : null}
-      {definition.sections.map((section) => (
-        <section key={section.key} aria-labelledby={`view-${section.key}`}>
-          <h2 id={`view-${section.key}`}>{locale === "de" ? section.titleDe : section.titleEn}</h2>
+        }
+        section={(section) => (
           <dl className="answers">
             {section.fields.map((field) => (
               <div key={field.key}>
@@ -134,8 +130,8 @@ export function AnswersView({ definition, answers, conditions, files }: { defini
               </div>
             ))}
           </dl>
-        </section>
-      ))}
+        )}
+      />
       {conditions.length > 0 ? (
         <section aria-labelledby="view-conditions">
           <h2 id="view-conditions">{t("applications.conditions.title")}</h2>

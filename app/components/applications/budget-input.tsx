@@ -1,10 +1,11 @@
 import { useState } from "react";
 import type { FormField } from "~/forms/form-definition";
 import { budgetTotals } from "~/forms/answers";
-import { anchorOf, inputName, parseEuros, type RawBudget, type RawBudgetLine } from "~/forms/application-schemas";
+import { inputName, parseEuros, type RawBudget, type RawBudgetLine } from "~/forms/application-schemas";
 import { useLocale, useT } from "../use-t";
 import { formatAmount } from "./answer-view";
-import { DRAFT_FORM, ErrorList, RequiredMark, describedBy, helpOf, idFor, labelOf, type InputErrors } from "./field-inputs";
+import { DRAFT_FORM, ErrorList, describedBy, idFor, labelOf, type InputErrors } from "./field-inputs";
+import { RowCell, RowsTable } from "./rows-table";
 
 type BudgetField = Extract<FormField, { type: "budget" }>;
 
@@ -26,120 +27,57 @@ export function BudgetInput({ field, value, errors }: { field: BudgetField; valu
   const locale = useLocale();
   const [budget, setBudget] = useState(value);
   const totals = totalsOf(budget);
-  const name = inputName.field(field.key);
-  const baseId = idFor(name);
-  const help = helpOf(field, locale);
+  const baseId = idFor(inputName.field(field.key));
   const change = (row: number, part: keyof RawBudgetLine, text: string) =>
     setBudget((current) => ({ ...current, lines: current.lines.map((line, index) => (index === row ? { ...line, [part]: text } : line)) }));
   const ownName = inputName.ownContribution(field.key);
   const ownErrors = errors[ownName];
+  const parts = ["category", "year", "description", "amount"] as const;
   return (
-    <div className="field budget" id={anchorOf.field(field.key)}>
-      {help ? (
-        <p className="hint" id={`${baseId}-hint`}>
-          {help}
-        </p>
-      ) : null}
-      <table aria-describedby={describedBy(help && `${baseId}-hint`)}>
-        <caption>
-          {labelOf(field, locale)}
-          <RequiredMark required={field.required} />
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("applications.budget.category")}</th>
-            <th scope="col">{t("applications.budget.year")}</th>
-            <th scope="col">{t("applications.budget.description")}</th>
-            <th scope="col">{t("applications.budget.amount")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("applications.rows.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {budget.lines.length === 0 ? (
-            <tr>
-              <td colSpan={5} className="empty">
-                {t("applications.budget.none")}
-              </td>
-            </tr>
-          ) : null}
-          {budget.lines.map((line, index) => {
-            const rowLabel = t("applications.budget.line", { number: index + 1 });
-            const cell = (part: keyof RawBudgetLine) => {
-              const partName = inputName.budgetLine(field.key, index, part);
-              const messages = errors[partName];
-              return {
-                id: idFor(partName),
-                name: partName,
-                form: DRAFT_FORM,
-                value: line[part],
-                onChange: (event: { currentTarget: { value: string } }) => change(index, part, event.currentTarget.value),
-                "aria-invalid": messages?.length ? true : undefined,
-                "aria-describedby": messages?.length ? `${idFor(partName)}-errors` : undefined,
-                messages,
-              };
-            };
-            const { messages: categoryErrors, ...category } = cell("category");
-            const { messages: yearErrors, ...year } = cell("year");
-            const { messages: descriptionErrors, ...description } = cell("description");
-            const { messages: amountErrors, ...amount } = cell("amount");
-            return (
-              <tr key={index}>
-                <td>
-                  <label className="visually-hidden" htmlFor={category.id}>
-                    {t("applications.budget.category")} ({rowLabel})
-                  </label>
-                  <select {...category}>
-                    {field.categories.map((option) => (
-                      <option key={option.value} value={option.value}>
-                        {labelOf(option, locale)}
-                      </option>
-                    ))}
-                  </select>
-                  <ErrorList id={`${category.id}-errors`} messages={categoryErrors} />
-                </td>
-                <td>
-                  <label className="visually-hidden" htmlFor={year.id}>
-                    {t("applications.budget.year")} ({rowLabel})
-                  </label>
-                  <select {...year}>
-                    {field.years.map((option) => (
-                      <option key={option} value={String(option)}>
-                        {option}
-                      </option>
-                    ))}
-                  </select>
-                  <ErrorList id={`${year.id}-errors`} messages={yearErrors} />
-                </td>
-                <td>
-                  <label className="visually-hidden" htmlFor={description.id}>
-                    {t("applications.budget.description")} ({rowLabel})
-                  </label>
-                  <input {...description} maxLength={500} />
-                  <ErrorList id={`${description.id}-errors`} messages={descriptionErrors} />
-                </td>
-                <td>
-                  <label className="visually-hidden" htmlFor={amount.id}>
-                    {t("applications.budget.amount")} ({rowLabel})
-                  </label>
-                  <input {...amount} inputMode="decimal" autoComplete="off" size={12} />
-                  <ErrorList id={`${amount.id}-errors`} messages={amountErrors} />
-                </td>
-                <td>
-                  <button type="submit" form={DRAFT_FORM} name="intent" value={`removeBudgetLine:${field.key}:${index}`} className="link-button">
-                    {t("applications.budget.remove", { number: index + 1 })}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <ErrorList id={`${baseId}-errors`} messages={errors[name]} />
-      <button type="submit" form={DRAFT_FORM} name="intent" value={`addBudgetLine:${field.key}`}>
-        {t("applications.budget.add")}
-      </button>
+    <RowsTable
+      field={field}
+      columns={parts.map((part) => t(`applications.budget.${part}`))}
+      rows={budget.lines}
+      empty={t("applications.budget.none")}
+      removeIntent={(index) => `removeBudgetLine:${field.key}:${index}`}
+      removeLabel={(number) => t("applications.budget.remove", { number })}
+      addIntent={`addBudgetLine:${field.key}`}
+      addLabel={t("applications.budget.add")}
+      errors={errors}
+      cells={(line, index) => {
+        const rowLabel = t("applications.budget.line", { number: index + 1 });
+        const cell = (part: keyof RawBudgetLine) => ({ name: inputName.budgetLine(field.key, index, part), label: t(`applications.budget.${part}`), rowLabel, errors });
+        const bound = (part: keyof RawBudgetLine) => ({ value: line[part], onChange: (event: { currentTarget: { value: string } }) => change(index, part, event.currentTarget.value) });
+        return (
+          <>
+            <RowCell {...cell("category")}>
+              {(input) => (
+                <select {...input} {...bound("category")}>
+                  {field.categories.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {labelOf(option, locale)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </RowCell>
+            <RowCell {...cell("year")}>
+              {(input) => (
+                <select {...input} {...bound("year")}>
+                  {field.years.map((option) => (
+                    <option key={option} value={String(option)}>
+                      {option}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </RowCell>
+            <RowCell {...cell("description")}>{(input) => <input {...input} {...bound("description")} maxLength={500} />}</RowCell>
+            <RowCell {...cell("amount")}>{(input) => <input {...input} {...bound("amount")} inputMode="decimal" autoComplete="off" size={12} />}</RowCell>
+          </>
+        );
+      }}
+    >
       <div className="field">
         <label htmlFor={idFor(ownName)}>
           {t("applications.budget.own")} ({t("applications.field.euros")})
@@ -196,6 +134,6 @@ export function BudgetInput({ field, value, errors }: { field: BudgetField; valu
           </tr>
         </tbody>
       </table>
-    </div>
+    </RowsTable>
   );
 }

@@ -1,5 +1,6 @@
 import type { FormDefinition, FormField } from "~/forms/form-definition";
 import type { Translate } from "~/i18n";
+import { FormSections } from "../form-sections";
 import { useLocale, useT } from "../use-t";
 import { helpOf, labelOf } from "./field-inputs";
 
@@ -23,19 +24,18 @@ export function FormPreview({ definition }: { definition: FormDefinition }) {
   const locale = useLocale();
   return (
     <div className="form-preview">
-      {definition.eligibility.length > 0 ? (
-        <section aria-labelledby="preview-eligibility">
-          <h3 id="preview-eligibility">{t("applications.eligibility.title")}</h3>
+      <FormSections
+        definition={definition}
+        idPrefix="preview"
+        headingLevel={3}
+        eligibility={
           <ul>
             {definition.eligibility.map((question) => (
               <li key={question.key}>{locale === "de" ? question.questionDe : question.questionEn}</li>
             ))}
           </ul>
-        </section>
-      ) : null}
-      {definition.sections.map((section) => (
-        <section key={section.key} aria-labelledby={`preview-${section.key}`}>
-          <h3 id={`preview-${section.key}`}>{locale === "de" ? section.titleDe : section.titleEn}</h3>
+        }
+        section={(section) => (
           <dl className="answers">
             {section.fields.map((field) => {
               const help = helpOf(field, locale);
@@ -54,8 +54,8 @@ export function FormPreview({ definition }: { definition: FormDefinition }) {
               );
             })}
           </dl>
-        </section>
-      ))}
+        )}
+      />
     </div>
   );
 }

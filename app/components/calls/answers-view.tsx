@@ -1,7 +1,10 @@
 import { budgetAnswer, budgetTotals, partnerAnswer, type AnswerValue, type Answers } from "~/forms/answers";
 import type { FormDefinition, FormField } from "~/forms/form-definition";
-import { formatDate, formatEuros, type Locale } from "~/i18n";
+import { plainAnswerText } from "~/forms/answer-text";
+import { formatEuros, type Locale } from "~/i18n";
+import { FormSections } from "~/components/form-sections";
 import { useLocale, useT } from "~/components/use-t";
+import { PartnerColumns } from "./form-preview";
 
 export interface AnsweredFile {
   id: string;
@@ -18,9 +21,11 @@ export function AnswersView({ definition, answers, files }: { definition: FormDe
   const values = answers.fields ?? {};
   return (
     <div className="answers">
-      {definition.eligibility.length > 0 ? (
-        <section aria-labelledby="answers-eligibility">
-          <h3 id="answers-eligibility">{t("formPreview.eligibility")}</h3>
+      <FormSections
+        definition={definition}
+        idPrefix="answers"
+        headingLevel={3}
+        eligibility={
           <dl className="facts">
             {definition.eligibility.map((question) => {
               const answer = Object.prototype.hasOwnProperty.call(given, question.key) ? given[question.key] : undefined;
@@ -35,11 +40,8 @@ export function AnswersView({ definition, answers, files }: { definition: FormDe
               );
             })}
           </dl>
-        </section>
-      ) : null}
-      {definition.sections.map((section) => (
-        <section key={section.key} aria-labelledby={`answers-${section.key}`}>
-          <h3 id={`answers-${section.key}`}>{pick(section.titleDe, section.titleEn)}</h3>
+        }
+        section={(section) => (
           <dl className="facts">
             {section.fields.map((field) => (
               <div key={field.key} style={{ display: "contents" }}>
@@ -50,8 +52,8 @@ export function AnswersView({ definition, answers, files }: { definition: FormDe
               </div>
             ))}
           </dl>
-        </section>
-      ))}
+        )}
+      />
     </div>
   );
 }
@@ -66,18 +68,13 @@ function AnswerValueView({ field, value, files, locale }: { field: FormField; va
     case "longText":
       return <span style={{ whiteSpace: "pre-wrap" }}>{String(value)}</span>;
     case "number":
-      return <>{typeof value === "number" ? value.toLocaleString(locale === "en" ? "en-GB" : "de-DE") : String(value)}</>;
+    case "date":
+    case "singleChoice":
+    case "multipleChoice":
+    case "yesNo":
+      return <>{plainAnswerText(field, value, locale)}</>;
     case "amount":
       return <>{typeof value === "number" ? formatEuros(locale, value) : String(value)}</>;
-    case "date":
-      return <>{typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(locale, `${value}T12:00:00Z`) : String(value)}</>;
-    case "singleChoice":
-    case "multipleChoice": {
-      const chosen = Array.isArray(value) ? value.map(String) : [String(value)];
-      return <>{chosen.map((choice) => field.options.find((option) => option.value === choice)).map((option, index) => (option ? pick(option.labelDe, option.labelEn) : chosen[index])).join(", ")}</>;
-    }
-    case "yesNo":
-      return <>{typeof value === "boolean" ? t(value ? "formPreview.yes" : "formPreview.no") : String(value)}</>;
     case "file": {
       const ids = Array.isArray(value) ? value.map(String) : [];
       return (
@@ -93,14 +90,7 @@ function AnswerValueView({ field, value, files, locale }: { field: FormField; va
       const partners = Array.isArray(value) ? value.flatMap((row) => (partnerAnswer.safeParse(row).success ? [partnerAnswer.parse(row)] : [])) : [];
       return (
         <table aria-label={pick(field.labelDe, field.labelEn)}>
-          <thead>
-            <tr>
-              <th scope="col">{t("formPreview.partnerName")}</th>
-              <th scope="col">{t("formPreview.partnerType")}</th>
-              <th scope="col">{t("formPreview.partnerRole")}</th>
-              <th scope="col">{t("formPreview.partnerLetter")}</th>
-            </tr>
-          </thead>
+          <PartnerColumns />
           <tbody>
             {partners.map((partner, index) => {
               const letter = partner.letterFileId ? files.find((file) => file.id === partner.letterFileId) : undefined;

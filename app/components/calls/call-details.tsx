@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatDate, formatDateTime, formatEuros } from "~/i18n";
 import { useLocale, useT } from "~/components/use-t";
 import { FormattedText } from "./formatted-text";
@@ -5,6 +6,7 @@ import { FormattedText } from "./formatted-text";
 export interface CallDetailsData {
   title: string;
   summary: string;
+  status: "DRAFT" | "PUBLISHED" | "CLOSED" | "ARCHIVED";
   description: string;
   rules: string;
   eligibility: string;
@@ -20,29 +22,53 @@ export interface CallDetailsData {
   contactName: string;
   contactEmail: string;
   programme: { name: string };
-  stages: { id: string; kind: "SINGLE" | "OUTLINE" | "FULL_PROPOSAL"; opensAt: Date | string; closesAt: Date | string }[];
+  stages: { position: number; kind: "SINGLE" | "OUTLINE" | "FULL_PROPOSAL"; opensAt: Date | string; closesAt: Date | string }[];
 }
 
-/** The call's page as applicants read it: what it funds, who may apply, the stages and their dates. */
-export function CallDetails({ call }: { call: CallDetailsData }) {
+/** The first facts of a call, in its card and on its page: who funds it and what the award is. */
+export function FunderAndAward({ call }: { call: { funder: string; awardType: "MONEY" | "SUPPORT"; maxAwardCents: string | null; supportDescription?: string } }) {
   const t = useT();
   const locale = useLocale();
   return (
     <>
+      <dt>{t("calls.funder")}</dt>
+      <dd>{call.funder}</dd>
+      <dt>{t("calls.awardType")}</dt>
+      <dd>
+        {t(`awardType.${call.awardType}`)}
+        {call.maxAwardCents ? ` · ${t("calls.maxAward")} ${formatEuros(locale, call.maxAwardCents)}` : ""}
+        {call.supportDescription ? ` · ${call.supportDescription}` : ""}
+      </dd>
+    </>
+  );
+}
+
+/**
+ * The call's page as applicants read it: what it funds, who may apply, the stages and their dates,
+ * then the texts and the contact. The public page shows it as the page itself (title at level 1,
+ * with the call's status and, in `children`, the way to apply); the manager's preview shows it one
+ * level lower inside its frame.
+ */
+export function CallDetails({ call, titleLevel, showStatus = false, children }: { call: CallDetailsData; titleLevel: 1 | 2; showStatus?: boolean; children?: ReactNode }) {
+  const t = useT();
+  const locale = useLocale();
+  const Title = titleLevel === 1 ? "h1" : "h2";
+  const Heading = titleLevel === 1 ? "h2" : "h3";
+  return (
+    <>
       <p>
         <span className="badge">{call.programme.name}</span>
+        {showStatus ? (
+          <>
+            {" "}
+            <span className="badge">{t(`callStatus.${call.status}`)}</span>
+          </>
+        ) : null}
       </p>
-      <h2>{call.title}</h2>
+      <Title>{call.title}</Title>
       {call.summary ? <p className="lead">{call.summary}</p> : null}
       <dl className="facts">
-        <dt>{t("calls.funder")}</dt>
-        <dd>{call.funder}</dd>
-        <dt>{t("calls.awardType")}</dt>
-        <dd>
-          {t(`awardType.${call.awardType}`)}
-          {call.maxAwardCents ? ` · ${t("calls.maxAward")} ${formatEuros(locale, call.maxAwardCents)}` : ""}
-          {call.supportDescription ? ` · ${call.supportDescription}` : ""}
-        </dd>
+        <FunderAndAward call={call} />
         {call.totalBudgetCents ? (
           <>
             <dt>{t("callSetup.field.totalBudget")}</dt>
@@ -70,7 +96,7 @@ export function CallDetails({ call }: { call: CallDetailsData }) {
           </>
         ) : null}
       </dl>
-      <h3>{t("calls.stages")}</h3>
+      <Heading>{t("calls.stages")}</Heading>
       <table>
         <thead>
           <tr>
@@ -81,7 +107,7 @@ export function CallDetails({ call }: { call: CallDetailsData }) {
         </thead>
         <tbody>
           {call.stages.map((stage) => (
-            <tr key={stage.id}>
+            <tr key={stage.position}>
               <td>{t(`stageKind.${stage.kind}`)}</td>
               <td>{formatDateTime(locale, stage.opensAt)}</td>
               <td>{formatDateTime(locale, stage.closesAt)}</td>
@@ -90,6 +116,7 @@ export function CallDetails({ call }: { call: CallDetailsData }) {
         </tbody>
       </table>
       <p className="hint">{t("calls.timezoneNote")}</p>
+      {children}
       {(
         [
           ["calls.description", call.description],
@@ -99,14 +126,14 @@ export function CallDetails({ call }: { call: CallDetailsData }) {
       ).map(([heading, text]) =>
         text ? (
           <section key={heading}>
-            <h3>{t(heading)}</h3>
+            <Heading>{t(heading)}</Heading>
             <FormattedText text={text} />
           </section>
         ) : null,
       )}
       {call.contactName || call.contactEmail ? (
         <section>
-          <h3>{t("calls.contact")}</h3>
+          <Heading>{t("calls.contact")}</Heading>
           <p>
             {call.contactName}
             {call.contactEmail ? (

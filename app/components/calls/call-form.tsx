@@ -1,6 +1,7 @@
 import { utcToBerlinWallClock } from "~/forms/berlin-time";
 import { centsToEuroInput, stageModes, type StageMode } from "~/forms/call-schemas";
 import { useT } from "~/components/use-t";
+import type { CallDetailsData } from "./call-details";
 import { BerlinMomentFields, ChoiceGroup, InputField, TextAreaField } from "./fields";
 
 /** The call's own fields, shared by the pages that create and edit a call. */
@@ -93,25 +94,8 @@ export function StageFields({ fixedMode }: { fixedMode?: StageMode }) {
   );
 }
 
-interface CallValues {
-  title: string;
-  slug: string;
-  summary: string;
-  description: string;
-  rules: string;
-  eligibility: string;
-  funder: string;
-  targetGroup: string;
-  totalBudgetCents: string | null;
-  awardType: string;
-  maxAwardCents: string | null;
-  supportDescription: string;
-  plannedAwards: number | null;
-  fundingStartsOn: Date | string | null;
-  fundingEndsOn: Date | string | null;
-  contactName: string;
-  contactEmail: string;
-}
+/** A stored call as far as its edit form shows it. */
+type CallValues = Omit<CallDetailsData, "status" | "programme" | "stages"> & { slug: string };
 
 const isoDay = (value: Date | string | null) => (value ? new Date(value).toISOString().slice(0, 10) : "");
 

@@ -3,6 +3,7 @@ import { partnerTypes } from "~/forms/answers";
 import { fileKindInfo } from "~/forms/file-fields";
 import type { FormDefinition, FormField } from "~/forms/form-definition";
 import { formatEuros, type Locale } from "~/i18n";
+import { FormSections } from "~/components/form-sections";
 import { useLocale, useT } from "~/components/use-t";
 
 /**
@@ -12,27 +13,29 @@ import { useLocale, useT } from "~/components/use-t";
 export function FormPreview({ definition, idPrefix, headingLevel = 3 }: { definition: FormDefinition; idPrefix: string; headingLevel?: 2 | 3 }) {
   const t = useT();
   const locale = useLocale();
-  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <div className="form-preview">
-      {definition.eligibility.length > 0 ? (
-        <section aria-labelledby={`${idPrefix}-eligibility`}>
-          <Heading id={`${idPrefix}-eligibility`}>{t("formPreview.eligibility")}</Heading>
-          <p className="hint">{t("formPreview.eligibilityIntro")}</p>
-          {definition.eligibility.map((question) => (
-            <YesNo key={question.key} id={`${idPrefix}-${question.key}`} legend={pick(locale, question.questionDe, question.questionEn)} />
-          ))}
-        </section>
-      ) : null}
-      {definition.sections.map((section) => (
-        <section key={section.key} aria-labelledby={`${idPrefix}-${section.key}`}>
-          <Heading id={`${idPrefix}-${section.key}`}>{pick(locale, section.titleDe, section.titleEn)}</Heading>
-          {section.fields.length === 0 ? <p className="empty">{t("formPreview.emptySection")}</p> : null}
-          {section.fields.map((field) => (
-            <FieldPreview key={field.key} field={field} id={`${idPrefix}-${field.key}`} />
-          ))}
-        </section>
-      ))}
+      <FormSections
+        definition={definition}
+        idPrefix={idPrefix}
+        headingLevel={headingLevel}
+        eligibility={
+          <>
+            <p className="hint">{t("formPreview.eligibilityIntro")}</p>
+            {definition.eligibility.map((question) => (
+              <YesNo key={question.key} id={`${idPrefix}-${question.key}`} legend={pick(locale, question.questionDe, question.questionEn)} />
+            ))}
+          </>
+        }
+        section={(section) => (
+          <>
+            {section.fields.length === 0 ? <p className="empty">{t("formPreview.emptySection")}</p> : null}
+            {section.fields.map((field) => (
+              <FieldPreview key={field.key} field={field} id={`${idPrefix}-${field.key}`} />
+            ))}
+          </>
+        )}
+      />
     </div>
   );
 }
@@ -81,6 +84,32 @@ function limitsOf(field: FormField, t: ReturnType<typeof useT>, locale: Locale):
   }
 }
 
+/** The column heads of a partner table, in the preview and in the answers alike. */
+export function PartnerColumns() {
+  const t = useT();
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t("formPreview.partnerName")}</th>
+        <th scope="col">{t("formPreview.partnerType")}</th>
+        <th scope="col">{t("formPreview.partnerRole")}</th>
+        <th scope="col">{t("formPreview.partnerLetter")}</th>
+      </tr>
+    </thead>
+  );
+}
+
+/** A field answered in a table (partners, budget): a group named by the field's label. */
+function TableField({ label, hint, describedBy, children }: { label: string; hint: ReactNode; describedBy: string | undefined; children: ReactNode }) {
+  return (
+    <fieldset className="field" aria-describedby={describedBy}>
+      <legend>{label}</legend>
+      {hint}
+      {children}
+    </fieldset>
+  );
+}
+
 function FieldPreview({ field, id }: { field: FormField; id: string }) {
   const t = useT();
   const locale = useLocale();
@@ -115,18 +144,9 @@ function FieldPreview({ field, id }: { field: FormField; id: string }) {
       return <YesNo id={id} legend={label} hint={hint} />;
     case "partners":
       return (
-        <fieldset className="field" aria-describedby={describedBy}>
-          <legend>{label}</legend>
-          {hint}
+        <TableField label={label} hint={hint} describedBy={describedBy}>
           <table aria-label={label}>
-            <thead>
-              <tr>
-                <th scope="col">{t("formPreview.partnerName")}</th>
-                <th scope="col">{t("formPreview.partnerType")}</th>
-                <th scope="col">{t("formPreview.partnerRole")}</th>
-                <th scope="col">{t("formPreview.partnerLetter")}</th>
-              </tr>
-            </thead>
+            <PartnerColumns />
             <tbody>
               <tr>
                 <td>
@@ -148,13 +168,11 @@ function FieldPreview({ field, id }: { field: FormField; id: string }) {
               </tr>
             </tbody>
           </table>
-        </fieldset>
+        </TableField>
       );
     case "budget":
       return (
-        <fieldset className="field" aria-describedby={describedBy}>
-          <legend>{label}</legend>
-          {hint}
+        <TableField label={label} hint={hint} describedBy={describedBy}>
           <table aria-label={label}>
             <thead>
               <tr>
@@ -186,7 +204,7 @@ function FieldPreview({ field, id }: { field: FormField; id: string }) {
             <label htmlFor={`${id}-own`}>{t("formPreview.ownContribution")}</label>
             <input type="text" inputMode="decimal" id={`${id}-own`} disabled />
           </div>
-        </fieldset>
+        </TableField>
       );
     default:
       return (

@@ -1,9 +1,10 @@
 import { FormProvider, getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
-import { CsrfField, FormErrors } from "~/components/forms";
+import { CsrfField, FormErrors, Notice } from "~/components/forms";
+import { useT } from "~/components/use-t";
 
 /** What a setup page's action answers when one of its forms did not go through. */
 export interface FormOutcome {
@@ -17,6 +18,30 @@ export interface FormOutcome {
 export function useFormOutcome(formId: string): FormOutcome | undefined {
   const outcome = useActionData<FormOutcome | undefined>();
   return outcome && typeof outcome === "object" && "formId" in outcome && outcome.formId === formId ? outcome : undefined;
+}
+
+/**
+ * The frame of a page about one call: the way back to the call and the page's heading. A page that
+ * changes the call (`needsEditable`) shows a notice instead of its content once the call can no
+ * longer be changed.
+ */
+export function CallSetupPage(props: {
+  call: { id: string; title: string; editable?: boolean };
+  heading: string;
+  headingId?: string;
+  needsEditable?: boolean;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <>
+      <p>
+        <Link to={`/manager/calls/${props.call.id}`}>{props.call.title}</Link>
+      </p>
+      <h1 id={props.headingId}>{props.heading}</h1>
+      {props.needsEditable && !props.call.editable ? <Notice>{t("callSetup.error.notEditable")}</Notice> : props.children}
+    </>
+  );
 }
 
 /**

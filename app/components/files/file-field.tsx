@@ -2,7 +2,7 @@ import { useFetcher, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import type { FormField } from "~/forms/form-definition";
 import { acceptAttribute, fileKindInfo, FLASH_FIELD, FLASH_MESSAGE } from "~/forms/file-fields";
-import { isMessageKey, type Locale, type MessageKey, type Translate } from "~/i18n";
+import { formatFileSize, isMessageKey, type Locale, type MessageKey, type Translate } from "~/i18n";
 import type { FileActionReply } from "~/server/files/file-replies.server";
 import { CsrfField } from "../forms";
 import { RequiredMark } from "../applications/field-inputs";
@@ -33,11 +33,6 @@ function useHydrated(): boolean {
 
 function kindsText(locale: Locale, field: FileFieldDefinition): string {
   return new Intl.ListFormat(locale, { type: "disjunction" }).format(field.accept.map((kind) => fileKindInfo[kind].label));
-}
-
-export function formatFileSize(locale: Locale, bytes: number): string {
-  const [value, unit] = bytes >= MEBIBYTE ? [bytes / MEBIBYTE, "megabyte"] : [Math.max(1, Math.round(bytes / 1024)), "kilobyte"];
-  return new Intl.NumberFormat(locale, { style: "unit", unit, maximumFractionDigits: 1 }).format(value);
 }
 
 /** A message about this field's files, with the numbers it needs taken from the field's limits. */
