@@ -12,7 +12,7 @@ export interface CallCardData {
   awardType: "MONEY" | "SUPPORT";
   maxAwardCents: string | null;
   programme: { name: string };
-  stage: { kind: "SINGLE" | "OUTLINE" | "FULL_PROPOSAL"; opensAt: Date; closesAt: Date } | null;
+  stage: { kind: "SINGLE" | "OUTLINE" | "FULL_PROPOSAL"; opensAt: Date; closesAt: Date; opensLater: boolean } | null;
 }
 
 export function CallCard({ call, headingLevel = 3 }: { call: CallCardData; headingLevel?: 2 | 3 }) {
@@ -34,8 +34,8 @@ export function CallCard({ call, headingLevel = 3 }: { call: CallCardData; headi
           <>
             <dt>{t("calls.stage")}</dt>
             <dd>{t(`stageKind.${call.stage.kind}`)}</dd>
-            <dt>{call.stage.opensAt > new Date() ? t("calls.opensAt") : t("calls.deadline")}</dt>
-            <dd>{formatDateTime(locale, call.stage.opensAt > new Date() ? call.stage.opensAt : call.stage.closesAt)}</dd>
+            <dt>{call.stage.opensLater ? t("calls.opensAt") : t("calls.deadline")}</dt>
+            <dd>{formatDateTime(locale, call.stage.opensLater ? call.stage.opensAt : call.stage.closesAt)}</dd>
           </>
         ) : null}
       </dl>

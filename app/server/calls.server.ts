@@ -33,10 +33,14 @@ export async function listPublicCalls(now = new Date()) {
     select: callSummary,
     orderBy: [{ createdAt: "desc" }],
   });
-  const withStage = calls.map((call) => ({ ...call, maxAwardCents: call.maxAwardCents?.toString() ?? null, stage: call.status === "PUBLISHED" ? currentStage(call.stages, now) : null }));
+  const withStage = calls.map((call) => {
+    const stage = call.status === "PUBLISHED" ? currentStage(call.stages, now) : null;
+    // Decided here by the server's clock, so the browser renders the same card when it hydrates.
+    return { ...call, maxAwardCents: call.maxAwardCents?.toString() ?? null, stage: stage && { ...stage, opensLater: stage.opensAt > now } };
+  });
   return {
-    open: withStage.filter((call) => call.stage && call.stage.opensAt <= now),
-    upcoming: withStage.filter((call) => call.stage && call.stage.opensAt > now),
+    open: withStage.filter((call) => call.stage && !call.stage.opensLater),
+    upcoming: withStage.filter((call) => call.stage?.opensLater),
     past: withStage.filter((call) => !call.stage),
   };
 }
