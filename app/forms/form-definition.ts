@@ -115,6 +115,11 @@ export const formDefinition = z
   );
 export type FormDefinition = z.infer<typeof formDefinition>;
 
+/** The form a stage's applicants fill in; a stage without a form has nothing to ask. */
+export function definitionOf(json: unknown): FormDefinition {
+  return formDefinition.parse(json ?? { sections: [] });
+}
+
 export function fieldsOf(definition: FormDefinition): FormField[] {
   return definition.sections.flatMap((section) => section.fields);
 }

@@ -171,6 +171,8 @@ export const applicationsDe = {
   "applications.versions.none": "Noch keine Fassung eingereicht.",
   "applications.versions.number": "Fassung",
   "applications.versions.by": "Eingereicht von",
+  "applications.versions.document": "Dokument",
+  "applications.versions.pdf": "Fassung {number} als PDF",
   "applications.versions.link": "Eingereichte Fassungen ({count})",
   "applications.start.title": "Antrag beginnen",
   "applications.start.exists": "Ihr Netzwerk hat für diese Phase schon einen Antrag.",

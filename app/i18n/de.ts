@@ -249,6 +249,7 @@ export const de = {
   "mailbox.text": "Textfassung",
   "mailbox.attachments": "Anhänge",
   "mailbox.noAttachments": "Diese E-Mail hat keine Anhänge.",
+  "mailbox.attachmentNotRendered": "wird beim Versand erstellt",
 
   "error.required": "Bitte ausfüllen.",
   "error.email": "Bitte geben Sie eine gültige E-Mail-Adresse ein.",

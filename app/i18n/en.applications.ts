@@ -172,6 +172,8 @@ export const applicationsEn: Record<keyof typeof applicationsDe, string> = {
   "applications.versions.none": "No version submitted yet.",
   "applications.versions.number": "Version",
   "applications.versions.by": "Submitted by",
+  "applications.versions.document": "Document",
+  "applications.versions.pdf": "Version {number} as PDF",
   "applications.versions.link": "Submitted versions ({count})",
   "applications.start.title": "Start an application",
   "applications.start.exists": "Your network already has an application for this stage.",

@@ -246,6 +246,7 @@ export const en: Record<MessageKey, string> = {
   "mailbox.text": "Plain-text version",
   "mailbox.attachments": "Attachments",
   "mailbox.noAttachments": "This email has no attachments.",
+  "mailbox.attachmentNotRendered": "made when the mail is sent",
 
   "error.required": "Please fill this in.",
   "error.email": "Please enter a valid email address.",

@@ -9,6 +9,7 @@ import { requireUser } from "~/server/session.server";
 import { formatDateTime, translator } from "~/i18n";
 import { ApplicationStateLabel } from "~/components/application-state";
 import { CsrfField, Notice } from "~/components/forms";
+import { VersionPdfLink } from "~/components/applications/version-pdf-link";
 import { pageTitle } from "~/components/page-title";
 import { useLocale, useT } from "~/components/use-t";
 
@@ -135,6 +136,7 @@ export default function ApplicationReceipt() {
               <th scope="col">{t("applications.receipt.number")}</th>
               <th scope="col">{t("applications.receipt.submittedAt")}</th>
               <th scope="col">{t("applications.versions.by")}</th>
+              <th scope="col">{t("applications.versions.document")}</th>
             </tr>
           </thead>
           <tbody>
@@ -144,6 +146,9 @@ export default function ApplicationReceipt() {
                 <td>{version.receiptNumber}</td>
                 <td>{formatDateTime(locale, version.submittedAt)}</td>
                 <td>{version.submittedBy.name}</td>
+                <td>
+                  <VersionPdfLink applicationId={page.application.id} versionNumber={version.number} />
+                </td>
               </tr>
             ))}
           </tbody>

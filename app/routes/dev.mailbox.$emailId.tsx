@@ -13,7 +13,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     time: formatDateTime(locale, email.createdAt),
     sentAt: email.sentAt?.toISOString() ?? null,
     sentTime: email.sentAt ? formatDateTime(locale, email.sentAt) : null,
-    attachments: email.attachments.map((attachment) => ({ ...attachment, size: formatFileSize(locale, attachment.sizeBytes) })),
+    attachments: email.attachments.map((attachment) => ({
+      ...attachment,
+      size: attachment.sizeBytes === null ? translator(locale)("mailbox.attachmentNotRendered") : formatFileSize(locale, attachment.sizeBytes),
+    })),
   };
 }
 

@@ -11,6 +11,7 @@ import { requireRole } from "~/server/session.server";
 import { handleSetupForm, intentOf } from "~/server/setup-replies.server";
 import { ApplicationStateLabel } from "~/components/application-state";
 import { AnswersView } from "~/components/calls/answers-view";
+import { VersionPdfLink } from "~/components/applications/version-pdf-link";
 import { ExtensionForm, WorkflowActions } from "~/components/calls/workflow-actions";
 import { useLocale, useT } from "~/components/use-t";
 import { titleText } from "~/components/page-title";
@@ -85,7 +86,14 @@ export default function ManagedApplicationPage() {
           <>
             <dt>{t("managerApplications.versions")}</dt>
             <dd>
-              {application.versions.map((version) => t("managerApplications.version", { number: version.number, receipt: version.receiptNumber, at: formatDateTime(locale, version.submittedAt) })).join("; ")}
+              <ul>
+                {application.versions.map((version) => (
+                  <li key={version.number}>
+                    {t("managerApplications.version", { number: version.number, receipt: version.receiptNumber, at: formatDateTime(locale, version.submittedAt) })} ·{" "}
+                    <VersionPdfLink applicationId={application.id} versionNumber={version.number} />
+                  </li>
+                ))}
+              </ul>
             </dd>
           </>
         ) : null}

@@ -5,10 +5,10 @@ import { notFound, RefusedError } from "./http.server";
 import { editableApplications, readableApplications } from "./application-access.server";
 import { acceptedEvents, changeApplicationState } from "./application-workflow.server";
 import { composeEmail, queueEmail } from "./mail/outbox.server";
-import { renderApplicationPdf } from "./pdf/application-pdf.server";
 import { releaseStoredObjects, takeFileOffDraft, type StoredObject } from "./files/application-files.server";
+import { currentFacts, versionPdfFilename } from "./pdf/version-pdf.server";
 import type { CurrentUser } from "./session.server";
-import { formDefinition, type FormDefinition } from "~/forms/form-definition";
+import { definitionOf, formDefinition } from "~/forms/form-definition";
 import type { Answers } from "~/forms/answers";
 import { answersWithFiles } from "~/forms/file-fields";
 import {
@@ -38,11 +38,6 @@ const BERLIN_YEAR = new Intl.DateTimeFormat("en", { timeZone: "Europe/Berlin", y
 /** The stage's closing instant, or the individual extension when a manager granted a later one. */
 export function effectiveDeadline(stage: { closesAt: Date }, deadlineExtendedUntil: Date | null): Date {
   return deadlineExtendedUntil && deadlineExtendedUntil > stage.closesAt ? deadlineExtendedUntil : stage.closesAt;
-}
-
-/** The form a stage's applicants fill in; a stage without a form has nothing to ask. */
-export function definitionOf(json: unknown): FormDefinition {
-  return formDefinition.parse(json ?? { sections: [] });
 }
 
 /** "mint-cluster-runde-4", round 4 → "MC4": initials of the slug's words, numbers and "round" left out. */
@@ -425,9 +420,10 @@ async function loadEditable(actor: Pick<CurrentUser, "id" | "role">, application
 /**
  * Submits the application: only complete, only before the deadline (the stage's, or the later
  * individual extension), by the server's clock. In one transaction with the state change: a frozen
- * version with a new receipt number, the receipt on the application, and the confirmation mail with
- * the PDF of exactly the frozen answers. The PDF and mail are made before the transaction; if the
- * answers or files change meanwhile, the submission is refused rather than confirming something else.
+ * version with a new receipt number (the answers and everything its PDF shows), the receipt on the
+ * application, and the confirmation mail, whose PDF the outbox worker renders from the version after
+ * commit. The mail is made before the transaction; if the answers or files change meanwhile, the
+ * submission is refused rather than confirming something else.
  */
 export async function submitApplication(
   actor: Pick<CurrentUser, "id" | "role" | "name" | "email" | "locale">,
@@ -446,22 +442,6 @@ export async function submitApplication(
 
   const versionNumber = (await prisma.applicationVersion.count({ where: { applicationId: row.id } })) + 1;
   const receiptNumber = await drawReceiptNumber(row.call, now);
-  const pdf = await renderApplicationPdf({
-    locale: actor.locale,
-    callTitle: row.call.title,
-    programmeName: row.call.programme.name,
-    stageKind: row.stage.kind,
-    networkName: row.network.name,
-    bundesland: row.network.bundesland,
-    receiptNumber,
-    versionNumber,
-    submittedAt: now,
-    submittedBy: actor.name,
-    definition,
-    answers,
-    conditions,
-    files: row.files.map((file) => ({ ...file, sizeBytes: Number(file.sizeBytes) })),
-  });
   const mail = await composeEmail(
     { email: actor.email, locale: actor.locale },
     {
@@ -490,11 +470,20 @@ export async function submitApplication(
       if (current.answersRevision !== row.answersRevision || current.files.map((file) => file.id).join(",") !== fileIds) {
         throw new RefusedError("applications.error.changedWhileSubmitting");
       }
-      await tx.applicationVersion.create({
-        data: { applicationId: row.id, number: versionNumber, answers: { ...answers, conditions } as object, receiptNumber, submittedAt: now, submittedById: actor.id },
+      const version = await tx.applicationVersion.create({
+        data: {
+          applicationId: row.id,
+          number: versionNumber,
+          answers: { ...answers, conditions } as object,
+          frozenFacts: currentFacts(row, actor.name, definition) as object,
+          receiptNumber,
+          submittedAt: now,
+          submittedById: actor.id,
+        },
+        select: { id: true },
       });
       await tx.application.update({ where: { id: row.id }, data: { submittedAt: now, receiptNumber } });
-      await queueEmail(tx, mail, now, [{ filename: `${receiptNumber}.pdf`, contentType: "application/pdf", content: pdf }]);
+      await queueEmail(tx, mail, now, [{ filename: versionPdfFilename(receiptNumber), contentType: "application/pdf", applicationVersionId: version.id }]);
     },
   });
   return { receiptNumber, versionNumber };

@@ -126,8 +126,8 @@ describe("attachments", () => {
       [receiptPdf.filename, "application/pdf"],
       [notes.filename, "text/plain"],
     ]);
-    expect(Buffer.from(stored[0]!.content).equals(Buffer.from(binary))).toBe(true);
-    expect(new TextDecoder().decode(stored[1]!.content)).toBe("Grüße\n");
+    expect(Buffer.from(stored[0]!.content!).equals(Buffer.from(binary))).toBe(true);
+    expect(new TextDecoder().decode(stored[1]!.content!)).toBe("Grüße\n");
   });
 
   it("roll back with the mail", async () => {

@@ -1,6 +1,7 @@
 import { prisma } from "../db.server";
 import { developmentMailboxEnabled } from "../config.server";
 import { notFound } from "../http.server";
+import { attachmentSelect, attachmentWithContent } from "./outbox-worker.server";
 
 /**
  * The development mailbox: in demo and development mode no mail leaves the portal, and anyone may
@@ -43,7 +44,8 @@ export interface MailboxAttachment {
   id: string;
   filename: string;
   contentType: string;
-  sizeBytes: number;
+  /** Null while a version's PDF waits for the outbox worker to render it. */
+  sizeBytes: number | null;
 }
 
 export interface MailboxEmail extends MailboxEntry {
@@ -88,18 +90,15 @@ export async function getMailboxEmail(id: string): Promise<MailboxEmail> {
   };
 }
 
-/** One attachment of one mail, with its bytes; 404 unless it belongs to that mail. */
+/** One attachment of one mail, with its bytes (a PDF not rendered yet is rendered now); 404 unless it belongs to that mail. */
 export async function getMailboxAttachment(
   emailId: string,
   attachmentId: string,
 ): Promise<{ filename: string; contentType: string; content: Uint8Array<ArrayBuffer> }> {
   assertMailboxEnabled();
-  const attachment = await prisma.outboxAttachment.findFirst({
-    where: { id: attachmentId, emailId },
-    select: { filename: true, contentType: true, content: true },
-  });
+  const attachment = await prisma.outboxAttachment.findFirst({ where: { id: attachmentId, emailId }, select: { ...attachmentSelect, email: { select: { locale: true } } } });
   if (!attachment) throw notFound();
-  return attachment;
+  return attachmentWithContent(attachment, attachment.email.locale);
 }
 
 const namedEntities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };

@@ -1,5 +1,7 @@
 import { Resend } from "resend";
 import { prisma } from "../db.server";
+import { renderVersionPdf } from "../pdf/version-pdf.server";
+import type { Locale } from "~/i18n";
 import type { EmailAttachment } from "./outbox.server";
 
 /**
@@ -8,7 +10,8 @@ import type { EmailAttachment } from "./outbox.server";
  * `deliverDueEmails` at the same time: rows are claimed with `FOR UPDATE SKIP LOCKED` and leased by
  * moving `nextAttemptAt` forward, so a row is handed to one worker at a time and comes back by itself
  * when that worker dies mid-send. Resend additionally gets the idempotency key `outbox-<id>`, so even a
- * send repeated after an expired lease does not reach the recipient twice.
+ * send repeated after an expired lease does not reach the recipient twice. The PDF of a submitted
+ * version is rendered here, not in the request that queued its mail.
  */
 
 export interface OutgoingEmail {
@@ -104,16 +107,34 @@ export function transportFromEnvironment(): MailTransport {
 }
 
 interface ClaimedRow extends Omit<OutgoingEmail, "attachments"> {
+  locale: Locale;
   attempts: number;
 }
 
+export const attachmentSelect = { id: true, filename: true, contentType: true, content: true, applicationVersionId: true } as const;
+
+/**
+ * The attachment with its bytes. A version's PDF queued without them is rendered now, in the mail's
+ * language, and stored: a later attempt sends the same bytes without rendering again.
+ */
+export async function attachmentWithContent(
+  attachment: { id: string; filename: string; contentType: string; content: Uint8Array<ArrayBuffer> | null; applicationVersionId: string | null },
+  locale: Locale,
+): Promise<EmailAttachment & { content: Uint8Array<ArrayBuffer> }> {
+  const { filename, contentType } = attachment;
+  if (attachment.content) return { filename, contentType, content: attachment.content };
+  if (!attachment.applicationVersionId) throw new Error(`Attachment ${attachment.id} has neither content nor a version to render`);
+  const content = await renderVersionPdf(attachment.applicationVersionId, locale);
+  await prisma.outboxAttachment.update({ where: { id: attachment.id }, data: { content } });
+  return { filename, contentType, content };
+}
+
 /** A mail's attachments, read one mail at a time so a batch never holds every file in memory. */
-async function attachmentsOf(emailId: string): Promise<EmailAttachment[]> {
-  return prisma.outboxAttachment.findMany({
-    where: { emailId },
-    orderBy: { id: "asc" },
-    select: { filename: true, contentType: true, content: true },
-  });
+async function attachmentsOf(emailId: string, locale: Locale): Promise<EmailAttachment[]> {
+  const stored = await prisma.outboxAttachment.findMany({ where: { emailId }, orderBy: { id: "asc" }, select: attachmentSelect });
+  const attachments: EmailAttachment[] = [];
+  for (const attachment of stored) attachments.push(await attachmentWithContent(attachment, locale));
+  return attachments;
 }
 
 /** Claims up to `batchSize` due rows for this worker, leasing them until `now + CLAIM_LEASE_MS`. */
@@ -121,7 +142,7 @@ async function claimDueEmails(now: Date, batchSize: number): Promise<ClaimedRow[
   const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
   return prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<ClaimedRow[]>`
-      SELECT "id", "toEmail", "subject", "html", "text", "attempts"
+      SELECT "id", "toEmail", "subject", "html", "text", "locale", "attempts"
       FROM "OutboxEmail"
       WHERE "status" = 'PENDING'::"OutboxStatus" AND "nextAttemptAt" <= ${now}
       ORDER BY "nextAttemptAt", "createdAt"
@@ -168,14 +189,9 @@ export async function deliverDueEmails(
     const attempts = row.attempts + 1;
     let providerMessageId: string;
     try {
-      ({ providerMessageId } = await transport.send({
-        id: row.id,
-        toEmail: row.toEmail,
-        subject: row.subject,
-        html: row.html,
-        text: row.text,
-        attachments: await attachmentsOf(row.id),
-      }));
+      // A PDF that fails to render fails the attempt like a failed send: backoff, error kept.
+      const attachments = await attachmentsOf(row.id, row.locale);
+      ({ providerMessageId } = await transport.send({ id: row.id, toEmail: row.toEmail, subject: row.subject, html: row.html, text: row.text, attachments }));
     } catch (error) {
       failed++;
       const giveUp = attempts >= MAX_ATTEMPTS;

@@ -17,7 +17,7 @@ export async function composeEmail(to: { email: string; locale: Locale }, messag
   return { template: message.template, locale: to.locale, toEmail: to.email, ...rendered };
 }
 
-/** A file sent with a mail, e.g. the PDF of a submitted application. */
+/** A file sent with a mail. */
 export interface EmailAttachment {
   filename: string;
   contentType: string;
@@ -25,10 +25,16 @@ export interface EmailAttachment {
 }
 
 /**
+ * A file to send with a queued mail: its bytes, or the submitted version whose PDF the outbox worker
+ * renders before the first attempt (rendering is too slow for the request that queues the mail).
+ */
+export type QueuedAttachment = EmailAttachment | { filename: string; contentType: string; applicationVersionId: string };
+
+/**
  * Queues the mail and its attachments in the caller's transaction: it is sent after commit, or never
  * if the change rolls back.
  */
-export async function queueEmail(tx: Transaction, email: ComposedEmail, now = new Date(), attachments: EmailAttachment[] = []): Promise<void> {
+export async function queueEmail(tx: Transaction, email: ComposedEmail, now = new Date(), attachments: QueuedAttachment[] = []): Promise<void> {
   await tx.outboxEmail.create({
     data: {
       ...email,
@@ -39,7 +45,7 @@ export async function queueEmail(tx: Transaction, email: ComposedEmail, now = ne
           filename: attachment.filename,
           contentType: attachment.contentType,
           // Prisma wants bytes backed by a plain ArrayBuffer; a Node Buffer may share a pooled one.
-          content: new Uint8Array(attachment.content),
+          ...("content" in attachment ? { content: new Uint8Array(attachment.content) } : { applicationVersionId: attachment.applicationVersionId }),
         })),
       },
     },

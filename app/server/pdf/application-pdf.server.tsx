@@ -490,7 +490,7 @@ function ApplicationDocument({ input, context, replacedCharacters }: { input: Ap
 }
 
 /** Renders the submitted version as a PDF (A4, German or English, page numbers "Seite x von y"). */
-export async function renderApplicationPdf(input: ApplicationPdfInput): Promise<Uint8Array> {
+export async function renderApplicationPdf(input: ApplicationPdfInput): Promise<Uint8Array<ArrayBuffer>> {
   const { value: printableInput, replaced } = fitStringsToWinAnsi(input);
   const context: PdfContext = {
     locale: input.locale,
@@ -498,5 +498,6 @@ export async function renderApplicationPdf(input: ApplicationPdfInput): Promise<
     filesById: new Map(printableInput.files.map((file) => [file.id, file])),
   };
   const buffer = await renderToBuffer(<ApplicationDocument input={printableInput} context={context} replacedCharacters={replaced} />);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  // A copy with its own ArrayBuffer, as Prisma and Response take it; a Node Buffer may share a pooled one.
+  return new Uint8Array(buffer);
 }
