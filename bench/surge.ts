@@ -7,7 +7,8 @@
 //    a session and a complete draft (all but the file) per network.
 // 2. A second process (bench/surge-driver.ts) uploads and submits for all 300, 50 at a time.
 // 3. Checks every application in the database: submitted exactly once with one version, one
-//    receipt, one confirmation mail with the PDF, one audit event; or untouched after a clear error.
+//    receipt, one confirmation mail with the PDF (rendered by the server's outbox worker after the
+//    submission; the check waits for it), one audit event; or untouched after a clear error.
 //
 // Prints `bench deadline-surge: submitted=… lost=… duplicates=… p95_ms=…` and a line of details.
 import type { ChildProcess } from "node:child_process";
@@ -203,6 +204,23 @@ interface Stored {
   files: { id: string }[];
 }
 
+const MAIL_DRAIN_TIMEOUT_MS = 5 * 60 * 1000;
+
+/**
+ * The confirmation mails' PDFs are rendered by the server's outbox worker after the submissions:
+ * waits until none of the surge's mails is pending any more (or the timeout), returning the seconds
+ * that took.
+ */
+async function waitForConfirmations(prisma: PrismaClient, emails: string[]): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < MAIL_DRAIN_TIMEOUT_MS) {
+    const pending = await prisma.outboxEmail.count({ where: { template: "submission-received", toEmail: { in: emails }, status: "PENDING" } });
+    if (pending === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return (performance.now() - started) / 1000;
+}
+
 /** What the database holds for one application, judged against what its client was told. */
 function judge(
   stored: Stored,
@@ -300,6 +318,7 @@ export async function runDeadlineSurge(input: {
     const serverCpu = cpuBefore !== null && cpuAfter !== null ? `server_cpu_s=${(cpuAfter - cpuBefore).toFixed(1)} ` : "";
     const report = JSON.parse(await readFile(resultsFile, "utf8")) as { elapsedMs: number; results: DriverResult[] };
     const told = new Map(report.results.map((result) => [result.applicationId, result]));
+    const mailDrainSeconds = await waitForConfirmations(prisma, entrants.map((entrant) => entrant.email));
 
     const ids = entrants.map((entrant) => entrant.applicationId);
     const stored: Stored[] = await prisma.application.findMany({
@@ -386,6 +405,7 @@ export async function runDeadlineSurge(input: {
     }
     log(
       `  deadline-surge: ${entrants.length} networks, ${CONCURRENCY} at a time, ${figures.elapsedSeconds.toFixed(1)} s ${serverCpu}(load average ${loadavg()[0]!.toFixed(1)}); ` +
+        `confirmations with their PDFs sent ${mailDrainSeconds.toFixed(1)} s after the last reply; ` +
         `refused=${refused} half_written=${halfWritten} refused_but_submitted=${contradicted}; ` +
         `latency p50_ms=${ms(figures.p50Ms)} max_ms=${ms(latencies.at(-1) ?? null)}; upload p50_ms=${ms(percentile(uploads, 50))} p95_ms=${ms(percentile(uploads, 95))}; ` +
         `submit p50_ms=${ms(percentile(submits, 50))} p95_ms=${ms(percentile(submits, 95))}`,
