@@ -51,7 +51,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readProtectedForm(request);
-  const locale = await requestLocale(request);
+  const locale = await requestLocale(request, user);
   const t = translator(locale);
   const applicationId = params.applicationId ?? "";
   const at = Date.now();

@@ -10,6 +10,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const versionNumber = Number(params.versionNumber);
   if (!Number.isSafeInteger(versionNumber) || versionNumber < 1) throw notFound();
-  const pdf = await readableVersionPdf(user, { applicationId: params.applicationId ?? "", versionNumber }, await requestLocale(request));
+  const pdf = await readableVersionPdf(user, { applicationId: params.applicationId ?? "", versionNumber }, await requestLocale(request, user));
   return new Response(pdf.content, { headers: downloadHeaders({ name: pdf.filename, contentType: "application/pdf", sizeBytes: pdf.content.byteLength }) });
 }

@@ -409,6 +409,7 @@ const submitSelect = {
   stage: { select: { kind: true, closesAt: true, form: { select: { definition: true } } } },
   network: { select: { name: true, bundesland: true } },
   files: { select: { id: true, fieldKey: true, originalName: true, sizeBytes: true, sha256: true }, orderBy: { createdAt: "asc" as const } },
+  _count: { select: { versions: true } },
 } satisfies Prisma.ApplicationSelect;
 
 async function loadEditable(actor: Pick<CurrentUser, "id" | "role">, applicationId: string) {
@@ -440,7 +441,7 @@ export async function submitApplication(
   const missingItems = applicationChecklist(definition, answers, conditions).length;
   if (missingItems > 0) throw new RefusedError("applications.error.incomplete");
 
-  const versionNumber = (await prisma.applicationVersion.count({ where: { applicationId: row.id } })) + 1;
+  const versionNumber = row._count.versions + 1;
   const receiptNumber = await drawReceiptNumber(row.call, now);
   const mail = await composeEmail(
     { email: actor.email, locale: actor.locale },

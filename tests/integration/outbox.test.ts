@@ -6,6 +6,7 @@ import {
   DEFAULT_MAIL_FROM,
   deliverDueEmails,
   developmentMailboxTransport,
+  eventLoopBusy,
   requeueEmail,
   resendTransport,
   retryDelayMs,
@@ -568,6 +569,55 @@ describe("the in-process worker", () => {
       expect(transport.sent.map((email) => email.id)).toEqual([early, woken]);
     } finally {
       await stop();
+    }
+  });
+
+  it("holds mail back while the process is busy answering requests, and sends it when the rush is over", async () => {
+    let busy = true;
+    const transport = recordingTransport();
+    const id = await queue(mail("after-the-rush@example.org"), new Date());
+    const stop = startOutboxWorker({ intervalMs: 60 * 60 * SECOND, transport, isBusy: async () => busy });
+    try {
+      wakeOutboxWorker();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(transport.sent).toEqual([]);
+      busy = false;
+      await vi.waitFor(async () => expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id } })).status).toBe("SENT"), { timeout: 5000 });
+    } finally {
+      await stop();
+    }
+  });
+
+  it("under lasting load still sends a batch every ten seconds", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date() });
+    const transport = recordingTransport();
+    const stop = startOutboxWorker({ intervalMs: 60 * 60 * SECOND, transport, isBusy: async () => true });
+    try {
+      const id = await queue(mail("under-load@example.org"), new Date());
+      wakeOutboxWorker();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(transport.sent).toEqual([]);
+      vi.setSystemTime(Date.now() + 10 * SECOND);
+      await vi.waitFor(async () => expect((await prisma.outboxEmail.findUniqueOrThrow({ where: { id } })).status).toBe("SENT"), { timeout: 5000 });
+    } finally {
+      await stop();
+      vi.useRealTimers();
+    }
+  });
+
+  it("sees a busy event loop as busy and an idle one as idle", async () => {
+    expect(await eventLoopBusy()).toBe(false);
+    let spinning = true;
+    const spin = () => {
+      const until = performance.now() + 10;
+      while (performance.now() < until);
+      if (spinning) setImmediate(spin);
+    };
+    spin();
+    try {
+      expect(await eventLoopBusy()).toBe(true);
+    } finally {
+      spinning = false;
     }
   });
 

@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import { Resend } from "resend";
 import { prisma } from "../db.server";
 import { renderVersionPdf } from "../pdf/version-pdf.server";
@@ -236,15 +237,47 @@ export async function requeueEmail(id: string, now = new Date()): Promise<boolea
 interface WorkerState {
   transport: MailTransport;
   batchSize: number;
+  isBusy: () => Promise<boolean>;
   interval: ReturnType<typeof setInterval>;
   wakeTimer?: ReturnType<typeof setTimeout>;
   running?: Promise<void>;
+  /** Since when mail has been held back for a busy process. */
+  busySince?: number;
   again: boolean;
   stopped: boolean;
 }
 
 let worker: WorkerState | undefined;
 const WAKE_DEBOUNCE_MS = 50;
+const BUSY_SAMPLE_MS = 50;
+const BUSY_UTILIZATION = 0.75;
+const BUSY_RECHECK_MS = 1000;
+/** Under lasting load a batch still goes out this often. */
+const MAX_HOLD_BACK_MS = 10_000;
+
+/** Whether this process's event loop spent most of a short moment running other work, such as answering requests. */
+export async function eventLoopBusy(): Promise<boolean> {
+  const before = performance.eventLoopUtilization();
+  await new Promise((resolve) => setTimeout(resolve, BUSY_SAMPLE_MS));
+  return performance.eventLoopUtilization(before).utilization > BUSY_UTILIZATION;
+}
+
+/**
+ * A batch renders PDFs, each holding the event loop for tens of milliseconds, which every request
+ * waiting in a deadline surge would feel. So mail waits while the process is busy, for at most
+ * MAX_HOLD_BACK_MS at a time.
+ */
+async function holdsBack(state: WorkerState): Promise<boolean> {
+  if (!(await state.isBusy())) {
+    state.busySince = undefined;
+    return false;
+  }
+  const now = Date.now();
+  state.busySince ??= now;
+  if (now - state.busySince < MAX_HOLD_BACK_MS) return true;
+  state.busySince = now;
+  return false;
+}
 
 async function runUntilDrained(state: WorkerState): Promise<void> {
   do {
@@ -252,6 +285,10 @@ async function runUntilDrained(state: WorkerState): Promise<void> {
     try {
       // Keep going while whole batches come back: there is more due mail.
       for (;;) {
+        if (await holdsBack(state)) {
+          scheduleRun(state, BUSY_RECHECK_MS);
+          return;
+        }
         const { sent, failed } = await deliverDueEmails({ transport: state.transport, batchSize: state.batchSize });
         if (state.stopped || sent + failed < state.batchSize) break;
       }
@@ -273,18 +310,28 @@ function triggerRun(state: WorkerState): void {
   });
 }
 
+function scheduleRun(state: WorkerState, delayMs: number): void {
+  if (state.stopped || state.wakeTimer) return;
+  state.wakeTimer = setTimeout(() => {
+    state.wakeTimer = undefined;
+    triggerRun(state);
+  }, delayMs);
+  state.wakeTimer.unref();
+}
+
 /**
  * Starts polling the outbox every `intervalMs` (the timer does not keep the process alive) and
  * returns a function that stops it (resolving when a run in progress has finished).
  */
 export function startOutboxWorker(
-  options: { intervalMs?: number; transport?: MailTransport; batchSize?: number } = {},
+  options: { intervalMs?: number; transport?: MailTransport; batchSize?: number; isBusy?: () => Promise<boolean> } = {},
 ): () => Promise<void> {
   const { intervalMs = 5000, batchSize = 20 } = options;
   if (worker) void stopWorker(worker);
   const state: WorkerState = {
     transport: options.transport ?? transportFromEnvironment(),
     batchSize,
+    isBusy: options.isBusy ?? eventLoopBusy,
     interval: setInterval(() => triggerRun(state), intervalMs),
     again: false,
     stopped: false,
@@ -309,11 +356,5 @@ async function stopWorker(state: WorkerState): Promise<void> {
  * next poll of any worker.
  */
 export function wakeOutboxWorker(): void {
-  const state = worker;
-  if (!state || state.stopped || state.wakeTimer) return;
-  state.wakeTimer = setTimeout(() => {
-    state.wakeTimer = undefined;
-    triggerRun(state);
-  }, WAKE_DEBOUNCE_MS);
-  state.wakeTimer.unref();
+  if (worker) scheduleRun(worker, WAKE_DEBOUNCE_MS);
 }

@@ -35,19 +35,16 @@ export type QueuedAttachment = EmailAttachment | { filename: string; contentType
  * if the change rolls back.
  */
 export async function queueEmail(tx: Transaction, email: ComposedEmail, now = new Date(), attachments: QueuedAttachment[] = []): Promise<void> {
-  await tx.outboxEmail.create({
-    data: {
-      ...email,
-      createdAt: now,
-      nextAttemptAt: now,
-      attachments: {
-        create: attachments.map((attachment) => ({
-          filename: attachment.filename,
-          contentType: attachment.contentType,
-          // Prisma wants bytes backed by a plain ArrayBuffer; a Node Buffer may share a pooled one.
-          ...("content" in attachment ? { content: new Uint8Array(attachment.content) } : { applicationVersionId: attachment.applicationVersionId }),
-        })),
-      },
-    },
+  // Two plain inserts: a nested create would read the mail back as well.
+  const { id } = await tx.outboxEmail.create({ data: { ...email, createdAt: now, nextAttemptAt: now }, select: { id: true } });
+  if (attachments.length === 0) return;
+  await tx.outboxAttachment.createMany({
+    data: attachments.map((attachment) => ({
+      emailId: id,
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      // Prisma wants bytes backed by a plain ArrayBuffer; a Node Buffer may share a pooled one.
+      ...("content" in attachment ? { content: new Uint8Array(attachment.content) } : { applicationVersionId: attachment.applicationVersionId }),
+    })),
   });
 }
