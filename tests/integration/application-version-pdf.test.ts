@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "../../app/server/db.server";
 import { reopenApplication, saveDraft, startApplication, submitApplication } from "../../app/server/applications.server";
 import { deliverDueEmails, resendTransport } from "../../app/server/mail/outbox-worker.server";
@@ -26,9 +26,6 @@ afterAll(() => fake.close());
 beforeEach(async () => {
   fake.reset();
   await prisma.outboxEmail.deleteMany();
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
 });
 
 const resend = () => resendTransport(API_KEY, { baseUrl: fake.url });
@@ -152,12 +149,16 @@ describe("the confirmation mail's PDF", () => {
   it("shows in the development mailbox as not yet made, and its download renders and keeps it", async () => {
     vi.stubEnv("PORTAL_MODE", "demo");
     vi.stubEnv("RESEND_API_KEY", "");
-    const application = await submitted();
-    const mail = await confirmationOf(application.coordinator.email);
-    expect((await getMailboxEmail(mail.id)).attachments).toEqual([expect.objectContaining({ filename: `${application.receipt.receiptNumber}.pdf`, sizeBytes: null })]);
-    const download = await getMailboxAttachment(mail.id, mail.attachments[0]!.id);
-    expectSubmittedContent(pdfText(download.content), application);
-    expect((await getMailboxEmail(mail.id)).attachments[0]?.sizeBytes).toBe(download.content.byteLength);
+    try {
+      const application = await submitted();
+      const mail = await confirmationOf(application.coordinator.email);
+      expect((await getMailboxEmail(mail.id)).attachments).toEqual([expect.objectContaining({ filename: `${application.receipt.receiptNumber}.pdf`, sizeBytes: null })]);
+      const download = await getMailboxAttachment(mail.id, mail.attachments[0]!.id);
+      expectSubmittedContent(pdfText(download.content), application);
+      expect((await getMailboxEmail(mail.id)).attachments[0]?.sizeBytes).toBe(download.content.byteLength);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 
