@@ -15,6 +15,7 @@ type Who = "anonymous" | Role;
 type Expected = 200 | 403 | 404 | "login" | `→/${string}`;
 
 const SEEDED_CALL = "/calls/mint-regionen-2017";
+const SEEDED_VERSION_PDF = "/applications/seed-application-digital-skills-2018-1-mint-region-freiburg-bw-1gl7n6n/versions/1/pdf";
 
 const who: Who[] = ["anonymous", "applicant", "applicant2", "juror", "manager", "coordinator", "admin"];
 
@@ -41,6 +42,10 @@ const matrix: Record<string, Expected[]> = {
   "/manager/applications/no-such-application": ["login", 403, 403, 403,     404,         403,             404],
   "/applications/no-such-application": ["login", 404, 404,        404,       404,         404,             404],
   "/files/no-such-file": ["login", 404,           404,            404,       404,         404,             404],
+  // A submitted version's PDF: the seeded application of the applicant's network (Freiburg), which the
+  // programme's manager reads too; nobody has shared it with the coordinator or assigned a juror.
+  [SEEDED_VERSION_PDF]: ["login",  200,           404,            404,       200,         404,             200],
+  "/applications/no-such-application/versions/1/pdf": ["login", 404, 404, 404, 404,     404,             404],
   // Starting an application is a form target; opened directly it leads back to the call.
   [`${SEEDED_CALL}/apply`]: ["→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017"],
   // The development mailbox exists in demo mode only, and there anyone may read it (that is how a
@@ -98,7 +103,8 @@ test.describe("route permissions", () => {
         } else {
           expect(status, `status of ${route}`).toBe(expected);
           // Downloads are resource routes: their refusals are plain responses, not pages.
-          if (!route.startsWith("/files/")) {
+          if (route.endsWith("/pdf") && expected === 200) expect(response.headers()["content-type"]).toBe("application/pdf");
+          else if (!route.startsWith("/files/") && !route.endsWith("/pdf")) {
             expect(response.headers()["content-type"]).toContain("text/html");
             if (expected === 403) expect(await response.text()).toContain("Kein Zugriff");
             if (expected === 404) expect(await response.text()).toContain("Nicht gefunden");
