@@ -8,7 +8,7 @@ import { contentSecurityPolicy } from "./server/security-headers.server";
 
 export { staticSecurityHeaders } from "./server/security-headers.server";
 
-export { prepareDatabase, startBackgroundWork, databaseIsHealthy, demoLoginsAvailable, DEMO_LOGINS, DEMO_PASSWORD } from "./server/startup.server";
+export { prepareDatabase, connectDatabase, startBackgroundWork, databaseIsHealthy, demoLoginsAvailable, DEMO_LOGINS, DEMO_PASSWORD } from "./server/startup.server";
 
 const RENDER_TIMEOUT_MS = 10_000;
 

@@ -178,13 +178,14 @@ async function cookieNames(base: string): Promise<{ session: string; csrf: strin
   return { csrf, session: csrf.replace(/portal_csrf$/, "portal_session") };
 }
 
-/** User and system CPU time of a process so far (Linux), or null. */
+/** User and system CPU time so far of a process and its children (the app processes it forked; Linux), or null. */
 function cpuSecondsOf(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+    return (Number(fields[11]) + Number(fields[12])) / 100 + children.reduce((sum, child) => sum + (cpuSecondsOf(child) ?? 0), 0);
   } catch {
     return null;
   }
@@ -275,6 +276,8 @@ export async function runDeadlineSurge(input: {
   serverOutput?: () => string;
   /** The server's process, to report the CPU time the surge cost it (independent of other load). */
   serverPid?: number;
+  /** How many app processes serve (WEB_CONCURRENCY), for the report. */
+  processes?: number;
   log?: (line: string) => void;
 }): Promise<SurgeResult> {
   const { base, prisma } = input;
@@ -396,7 +399,7 @@ export async function runDeadlineSurge(input: {
       p95Ms,
       elapsedSeconds: report.elapsedMs / 1000,
     };
-    log(`bench deadline-surge: submitted=${submitted} lost=${lost} duplicates=${duplicates} p95_ms=${ms(p95Ms)}`);
+    log(`bench deadline-surge: submitted=${submitted} lost=${lost} duplicates=${duplicates} p95_ms=${ms(p95Ms)} processes=${input.processes ?? 1}`);
     const errors = new Map<string, number>();
     for (const result of report.results.filter((candidate) => candidate.outcome !== "submitted")) {
       const reply = result.submit ?? result.upload;

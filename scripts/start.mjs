@@ -1,5 +1,7 @@
 // `npm start`: builds when there is no build yet, migrates, seeds the demo into an empty demo
-// database, then serves the portal. One process; run several behind a load balancer to scale.
+// database, then serves the portal. With WEB_CONCURRENCY=N (and a PostgreSQL DATABASE_URL) it runs N
+// app processes on one port; they share nothing but the database, as separate machines would.
+import cluster from "node:cluster";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -12,73 +14,123 @@ import { createRequestHandler } from "@remix-run/express";
 process.env.NODE_ENV ??= "production";
 const buildEntry = path.resolve("build/server/index.js");
 
-if (!existsSync(buildEntry) || process.env.REBUILD === "1") {
+const processCount = Number(process.env.WEB_CONCURRENCY ?? 1);
+if (!Number.isInteger(processCount) || processCount < 1) {
+  console.error(`WEB_CONCURRENCY must be a whole number of processes, not "${process.env.WEB_CONCURRENCY}"`);
+  process.exit(1);
+}
+if (processCount > 1 && !process.env.DATABASE_URL) {
+  console.error("WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database serves one process only.");
+  process.exit(1);
+}
+
+if (cluster.isPrimary && (!existsSync(buildEntry) || process.env.REBUILD === "1")) {
   console.log("Building the portal (first start)…");
   const result = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 const build = await import(pathToFileURL(buildEntry).href);
-const { prepareDatabase, startBackgroundWork } = build.entry.module;
-const { seeded } = await prepareDatabase();
-const stopBackgroundWork = startBackgroundWork();
-
-const app = express();
-app.disable("x-powered-by");
-app.set("trust proxy", process.env.TRUST_PROXY === "1");
-app.use(compression());
-
-app.use((request, response, next) => {
-  response.set(build.entry.module.staticSecurityHeaders);
-  // A state-changing request from another origin is refused before any action runs
-  // (forms also carry a CSRF token; this catches what a forgotten token would not).
-  if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) {
-    const origin = request.get("origin");
-    if (origin && origin !== `${request.protocol}://${request.get("host")}`) {
-      response.status(403).type("text/plain").send("Cross-origin request refused");
-      return;
-    }
-  }
-  next();
-});
-
-// Browsers ask for /favicon.ico on their own; the icon is an SVG.
-app.get("/favicon.ico", (_request, response) => response.redirect(301, "/favicon.svg"));
-app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
-
-app.get("/healthz", async (_request, response) => {
-  const healthy = await build.entry.module.databaseIsHealthy();
-  response.status(healthy ? 200 : 503).json({ status: healthy ? "ok" : "unavailable", database: healthy ? "ok" : "unavailable" });
-});
-
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    getLoadContext: (request) => ({
-      nonce: randomBytes(16).toString("base64"),
-      clientAddress: request.ip ?? "unknown",
-    }),
-  }),
-);
-
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
-const server = app.listen(port, host, () => {
-  const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
-  console.log(`MINT-Förderportal läuft auf ${url}${seeded ? " (Demo-Daten angelegt)" : ""}`);
+const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+
+if (cluster.isPrimary) {
+  // Migrating and seeding happen once, before any process serves.
+  const { seeded } = await build.entry.module.prepareDatabase();
+  if (processCount === 1) serve(() => announce(seeded));
+  else startProcesses(() => announce(seeded));
+} else {
+  await build.entry.module.connectDatabase();
+  serve(() => undefined);
+}
+
+function announce(seeded) {
+  const processes = processCount > 1 ? ` mit ${processCount} Prozessen` : "";
+  console.log(`MINT-Förderportal läuft auf ${url}${processes}${seeded ? " (Demo-Daten angelegt)" : ""}`);
   if (build.entry.module.demoLoginsAvailable()) {
     console.log(`Demo-Zugänge (Passwort für alle: ${build.entry.module.DEMO_PASSWORD}):`);
     for (const [role, email] of build.entry.module.DEMO_LOGINS) console.log(`  ${role.padEnd(22)} ${email}`);
     console.log(`Entwicklungs-Postfach: ${url}/dev/mailbox`);
   }
-});
-
-function shutDown() {
-  stopBackgroundWork();
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 5000).unref();
 }
-process.on("SIGTERM", shutDown);
-process.on("SIGINT", shutDown);
+
+/** Forks the app processes, announces once all listen, and replaces one that dies. */
+function startProcesses(onAllListening) {
+  let stopping = false;
+  let listening = 0;
+  for (let index = 0; index < processCount; index++) cluster.fork();
+  cluster.on("listening", () => {
+    listening += 1;
+    if (listening === processCount) onAllListening();
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`App process ${worker.process.pid} ended (${signal ?? code}); starting a new one.`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 6000).unref();
+    cluster.on("exit", () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+function serve(onListening) {
+  const stopBackgroundWork = build.entry.module.startBackgroundWork();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", process.env.TRUST_PROXY === "1");
+  app.use(compression());
+
+  app.use((request, response, next) => {
+    response.set(build.entry.module.staticSecurityHeaders);
+    // A state-changing request from another origin is refused before any action runs
+    // (forms also carry a CSRF token; this catches what a forgotten token would not).
+    if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) {
+      const origin = request.get("origin");
+      if (origin && origin !== `${request.protocol}://${request.get("host")}`) {
+        response.status(403).type("text/plain").send("Cross-origin request refused");
+        return;
+      }
+    }
+    next();
+  });
+
+  // Browsers ask for /favicon.ico on their own; the icon is an SVG.
+  app.get("/favicon.ico", (_request, response) => response.redirect(301, "/favicon.svg"));
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+
+  app.get("/healthz", async (_request, response) => {
+    const healthy = await build.entry.module.databaseIsHealthy();
+    response.status(healthy ? 200 : 503).json({ status: healthy ? "ok" : "unavailable", database: healthy ? "ok" : "unavailable" });
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      getLoadContext: (request) => ({
+        nonce: randomBytes(16).toString("base64"),
+        clientAddress: request.ip ?? "unknown",
+      }),
+    }),
+  );
+
+  const server = app.listen(port, host, onListening);
+
+  function shutDown() {
+    stopBackgroundWork();
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5000).unref();
+  }
+  process.on("SIGTERM", shutDown);
+  process.on("SIGINT", shutDown);
+}

@@ -22,6 +22,11 @@ export async function prepareDatabase(options: { migrationsDirectory?: string } 
   return { migrated, seeded: true };
 }
 
+/** Opens the database for an app process whose primary has already prepared it (WEB_CONCURRENCY). */
+export async function connectDatabase(): Promise<void> {
+  await database();
+}
+
 export function startBackgroundWork(): () => void {
   return startOutboxWorker({});
 }
