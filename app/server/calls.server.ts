@@ -3,8 +3,8 @@ import type { CurrentUser } from "./session.server";
 
 const publicStatuses = ["PUBLISHED", "CLOSED", "ARCHIVED"] as const;
 
-const callSummary = {
-  id: true,
+/** What a call's card in a list shows (with the status, which decides whether a stage is current). */
+const callCard = {
   slug: true,
   title: true,
   summary: true,
@@ -13,9 +13,14 @@ const callSummary = {
   status: true,
   awardType: true,
   maxAwardCents: true,
+  programme: { select: { name: true } },
+};
+
+const callSummary = {
+  ...callCard,
+  id: true,
   plannedAwards: true,
   targetGroup: true,
-  programme: { select: { name: true } },
   stages: { select: { kind: true, position: true, opensAt: true, closesAt: true }, orderBy: { position: "asc" as const } },
 };
 
@@ -33,18 +38,7 @@ export function currentStage<T extends Stage>(stages: T[], now: Date): T | null 
 export async function listPublicCalls(now = new Date()) {
   const calls = await prisma.call.findMany({
     where: { status: { in: [...publicStatuses] } },
-    select: {
-      slug: true,
-      title: true,
-      summary: true,
-      round: true,
-      funder: true,
-      status: true,
-      awardType: true,
-      maxAwardCents: true,
-      programme: { select: { name: true } },
-      stages: { select: { kind: true, opensAt: true, closesAt: true }, orderBy: { position: "asc" } },
-    },
+    select: { ...callCard, stages: { select: { kind: true, opensAt: true, closesAt: true }, orderBy: { position: "asc" } } },
     orderBy: [{ createdAt: "desc" }],
   });
   const cards = calls.map(({ status, stages, maxAwardCents, ...card }) => ({
