@@ -1,6 +1,5 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
@@ -36,13 +35,25 @@ export default function handleRequest(
         nonce,
         onAllReady() {
           clearTimeout(abortTimer);
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
-          // Pages carry personal data and form tokens: never keep them in shared caches.
-          responseHeaders.set("Cache-Control", "private, no-store");
-          resolve(new Response(createReadableStreamFromReadable(body), { status, headers: responseHeaders }));
-          pipe(body);
+          // The whole page is ready: collect it and send it as one body with its length, rather than
+          // as a stream of small chunks that each pass through the web-stream plumbing and the socket.
+          const chunks: Buffer[] = [];
+          const page = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk);
+              done();
+            },
+          });
+          page.once("finish", () => {
+            const body = Buffer.concat(chunks);
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            responseHeaders.set("Content-Length", String(body.byteLength));
+            responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+            // Pages carry personal data and form tokens: never keep them in shared caches.
+            responseHeaders.set("Cache-Control", "private, no-store");
+            resolve(new Response(body, { status, headers: responseHeaders }));
+          });
+          pipe(page);
         },
         onShellError(error) {
           clearTimeout(abortTimer);

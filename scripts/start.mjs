@@ -3,7 +3,7 @@
 // app processes on one port; they share nothing but the database, as separate machines would.
 import cluster from "node:cluster";
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -106,7 +106,11 @@ function serve(onListening) {
   // Browsers ask for /favicon.ico on their own; the icon is an SVG.
   app.get("/favicon.ico", (_request, response) => response.redirect(301, "/favicon.svg"));
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  // The few files beside the assets (the icon): asking the file system about every page's path
+  // would cost each page a failed stat.
+  const clientFiles = new Set(readdirSync("build/client", { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`));
+  const serveClientFile = express.static("build/client", { maxAge: "1h" });
+  app.use((request, response, next) => (clientFiles.has(request.path) ? serveClientFile(request, response, next) : next()));
 
   app.get("/healthz", async (_request, response) => {
     const healthy = await build.entry.module.databaseIsHealthy();

