@@ -18,12 +18,10 @@ import { berlinWallClockToUtc } from "../../app/forms/berlin-time";
 import type { DraftInput } from "../../app/forms/application-schemas";
 import type { CurrentUser } from "../../app/server/session.server";
 import { createPerson } from "../support/accounts";
-import { completeAnswers } from "../support/application-forms";
+import { completeAnswers, completeDraft, secondsAfter } from "../support/application-forms";
 import { addMember, CLOSES, createCall, createNetwork, DURING, OPENS } from "../support/application-fixtures";
 
 const baseUrl = "http://portal.test";
-const complete: DraftInput = { answers: completeAnswers, conditionAnswers: [], fieldsShown: true };
-const second = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
 
 async function refusal(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(
@@ -39,7 +37,7 @@ async function completeApplication(options: { closesAt?: Date } = {}) {
   const call = await createCall({ stages: [{ closesAt: options.closesAt ?? CLOSES }] });
   const network = await createNetwork();
   const { applicationId } = await startApplication(network.coordinator, { callSlug: call.slug }, DURING);
-  await saveDraft(network.coordinator, { applicationId, baseRevision: 0, draft: complete }, DURING);
+  await saveDraft(network.coordinator, { applicationId, baseRevision: 0, draft: completeDraft }, DURING);
   return { ...call, ...network, applicationId };
 }
 
@@ -78,7 +76,7 @@ describe("starting an application", () => {
   it("refuses a stage that is not open, a call that is not published, and people of no network", async () => {
     const call = await createCall();
     const network = await createNetwork();
-    await expect(startApplication(network.coordinator, { callSlug: call.slug }, second(OPENS, -1))).rejects.toMatchObject({ messageKey: "applications.start.notOpen" });
+    await expect(startApplication(network.coordinator, { callSlug: call.slug }, secondsAfter(OPENS, -1))).rejects.toMatchObject({ messageKey: "applications.start.notOpen" });
     await expect(startApplication(network.coordinator, { callSlug: call.slug }, CLOSES)).rejects.toMatchObject({ messageKey: "applications.start.notOpen" });
     const draftCall = await createCall({ status: "DRAFT" });
     await expect(startApplication(network.coordinator, { callSlug: draftCall.slug }, DURING)).rejects.toMatchObject({ status: 404 });
@@ -136,7 +134,7 @@ describe("saving drafts", () => {
 
   it("treats a stale save that changes nothing as saved (the same page saving twice)", async () => {
     const { applicationId, coordinator } = await completeApplication();
-    expect(await saveDraft(coordinator, { applicationId, baseRevision: 0, draft: complete }, DURING)).toEqual({ revision: 1 });
+    expect(await saveDraft(coordinator, { applicationId, baseRevision: 0, draft: completeDraft }, DURING)).toEqual({ revision: 1 });
   });
 
   it("keeps the stored field answers while the eligibility questions hide the fields", async () => {
@@ -151,7 +149,7 @@ describe("saving drafts", () => {
   it("adds and removes partner rows in the same save, deletes the removed row's letter and moves the others with their rows", async () => {
     const { applicationId, coordinator } = await completeApplication();
     const threePartners: DraftInput = {
-      ...complete,
+      ...completeDraft,
       answers: {
         ...completeAnswers,
         fields: {
@@ -198,9 +196,9 @@ describe("saving drafts", () => {
 
   it("refuses saving after the deadline and once submitted", async () => {
     const { applicationId, coordinator } = await completeApplication();
-    await expect(saveDraft(coordinator, { applicationId, baseRevision: 1, draft: complete }, CLOSES)).rejects.toMatchObject({ messageKey: "applications.error.deadlinePassed" });
+    await expect(saveDraft(coordinator, { applicationId, baseRevision: 1, draft: completeDraft }, CLOSES)).rejects.toMatchObject({ messageKey: "applications.error.deadlinePassed" });
     await submitApplication(coordinator, { applicationId }, { baseUrl, now: DURING });
-    await expect(saveDraft(coordinator, { applicationId, baseRevision: 1, draft: complete }, DURING)).rejects.toMatchObject({ messageKey: "applications.error.notDraft" });
+    await expect(saveDraft(coordinator, { applicationId, baseRevision: 1, draft: completeDraft }, DURING)).rejects.toMatchObject({ messageKey: "applications.error.notDraft" });
   });
 });
 
@@ -208,7 +206,7 @@ describe("who may read and change an application", () => {
   it("lets the network's coordinator and collaborators edit; another network's coordinator, jurors and managers get 404", async () => {
     const { applicationId, coordinator, networkId, manager } = await completeApplication();
     const collaborator = await addMember(networkId, "COLLABORATOR");
-    expect(await saveDraft(collaborator, { applicationId, baseRevision: 1, draft: complete }, DURING)).toEqual({ revision: 2 });
+    expect(await saveDraft(collaborator, { applicationId, baseRevision: 1, draft: completeDraft }, DURING)).toEqual({ revision: 2 });
     const page = await applicationForPage(collaborator, applicationId, DURING);
     expect(page).toMatchObject({ editable: true, canEdit: true });
 
@@ -218,13 +216,13 @@ describe("who may read and change an application", () => {
     const stateCoordinator = await createPerson("STATE_COORDINATOR");
     for (const outsider of [stranger, juror, otherManager, stateCoordinator] as CurrentUser[]) {
       await expect(applicationForPage(outsider, applicationId, DURING)).rejects.toMatchObject({ status: 404 });
-      await expect(saveDraft(outsider, { applicationId, baseRevision: 1, draft: complete }, DURING)).rejects.toMatchObject({ status: 404 });
+      await expect(saveDraft(outsider, { applicationId, baseRevision: 1, draft: completeDraft }, DURING)).rejects.toMatchObject({ status: 404 });
       await expect(submitApplication(outsider, { applicationId }, { baseUrl, now: DURING })).rejects.toMatchObject({ status: 404 });
       await expect(withdrawApplication(outsider, { applicationId }, DURING)).rejects.toMatchObject({ status: 404 });
     }
     // The call's own manager reads it, but may not change it.
     expect(await applicationForPage(manager, applicationId, DURING)).toMatchObject({ editable: false, canEdit: false, actions: [] });
-    await expect(saveDraft(manager, { applicationId, baseRevision: 1, draft: complete }, DURING)).rejects.toMatchObject({ status: 404 });
+    await expect(saveDraft(manager, { applicationId, baseRevision: 1, draft: completeDraft }, DURING)).rejects.toMatchObject({ status: 404 });
     await expect(submitApplication(manager, { applicationId }, { baseUrl, now: DURING })).rejects.toMatchObject({ status: 404 });
     expect(await applicationForPage(coordinator, applicationId, DURING)).toMatchObject({ editable: true });
   });
@@ -234,7 +232,7 @@ describe("who may read and change an application", () => {
     const network = await createNetwork();
     const { applicationId } = await startApplication(network.coordinator, { callSlug: call.slug }, DURING);
     await completeApplication();
-    const extendedUntil = second(CLOSES, 3600);
+    const extendedUntil = secondsAfter(CLOSES, 3600);
     await prisma.application.update({ where: { id: applicationId }, data: { deadlineExtendedUntil: extendedUntil } });
     const list = await applicationsOfMember(network.coordinator);
     expect(list).toHaveLength(1);
@@ -288,19 +286,19 @@ describe("submitting", () => {
 
   it("refuses a network that answered an eligibility question the wrong way", async () => {
     const { applicationId, coordinator } = await completeApplication();
-    await saveDraft(coordinator, { applicationId, baseRevision: 1, draft: { ...complete, answers: { ...completeAnswers, eligibility: { registered: false } } } }, DURING);
+    await saveDraft(coordinator, { applicationId, baseRevision: 1, draft: { ...completeDraft, answers: { ...completeAnswers, eligibility: { registered: false } } } }, DURING);
     await expect(submitApplication(coordinator, { applicationId }, { baseUrl, now: DURING })).rejects.toMatchObject({ messageKey: "applications.error.incomplete" });
   });
 
   it("accepts a submission one second before the deadline and refuses one at and one second after it", async () => {
     const early = await completeApplication();
-    await expect(submitApplication(early.coordinator, { applicationId: early.applicationId }, { baseUrl, now: second(CLOSES, -1) })).resolves.toMatchObject({ versionNumber: 1 });
+    await expect(submitApplication(early.coordinator, { applicationId: early.applicationId }, { baseUrl, now: secondsAfter(CLOSES, -1) })).resolves.toMatchObject({ versionNumber: 1 });
     const atDeadline = await completeApplication();
     await expect(submitApplication(atDeadline.coordinator, { applicationId: atDeadline.applicationId }, { baseUrl, now: CLOSES })).rejects.toMatchObject({
       messageKey: "applications.error.deadlinePassed",
     });
     const late = await completeApplication();
-    await expect(submitApplication(late.coordinator, { applicationId: late.applicationId }, { baseUrl, now: second(CLOSES, 1) })).rejects.toMatchObject({
+    await expect(submitApplication(late.coordinator, { applicationId: late.applicationId }, { baseUrl, now: secondsAfter(CLOSES, 1) })).rejects.toMatchObject({
       messageKey: "applications.error.deadlinePassed",
     });
     expect(await prisma.applicationVersion.count({ where: { applicationId: { in: [atDeadline.applicationId, late.applicationId] } } })).toBe(0);
@@ -308,14 +306,14 @@ describe("submitting", () => {
 
   it("counts the individual extension, and never an extension that ends before the stage does", async () => {
     const extended = await completeApplication();
-    await prisma.application.update({ where: { id: extended.applicationId }, data: { deadlineExtendedUntil: second(CLOSES, 3600), extensionReason: "Serverausfall beim Träger" } });
-    await expect(submitApplication(extended.coordinator, { applicationId: extended.applicationId }, { baseUrl, now: second(CLOSES, 3599) })).resolves.toMatchObject({ versionNumber: 1 });
+    await prisma.application.update({ where: { id: extended.applicationId }, data: { deadlineExtendedUntil: secondsAfter(CLOSES, 3600), extensionReason: "Serverausfall beim Träger" } });
+    await expect(submitApplication(extended.coordinator, { applicationId: extended.applicationId }, { baseUrl, now: secondsAfter(CLOSES, 3599) })).resolves.toMatchObject({ versionNumber: 1 });
     const pastExtension = await completeApplication();
-    await prisma.application.update({ where: { id: pastExtension.applicationId }, data: { deadlineExtendedUntil: second(CLOSES, 3600) } });
-    await expect(submitApplication(pastExtension.coordinator, { applicationId: pastExtension.applicationId }, { baseUrl, now: second(CLOSES, 3600) })).rejects.toMatchObject({
+    await prisma.application.update({ where: { id: pastExtension.applicationId }, data: { deadlineExtendedUntil: secondsAfter(CLOSES, 3600) } });
+    await expect(submitApplication(pastExtension.coordinator, { applicationId: pastExtension.applicationId }, { baseUrl, now: secondsAfter(CLOSES, 3600) })).rejects.toMatchObject({
       messageKey: "applications.error.deadlinePassed",
     });
-    expect(effectiveDeadline({ closesAt: CLOSES }, second(CLOSES, -60))).toEqual(CLOSES);
+    expect(effectiveDeadline({ closesAt: CLOSES }, secondsAfter(CLOSES, -60))).toEqual(CLOSES);
   });
 
   it("takes the deadline on the day summer time ends: 12:00 Berlin on 25 October 2026 is 11:00 UTC", async () => {
@@ -338,12 +336,12 @@ describe("withdrawing and reopening", () => {
   it("withdraws and reopens until the deadline; resubmitting makes version 2 with a new receipt, and both versions stay", async () => {
     const { applicationId, coordinator } = await completeApplication();
     const first = await submitApplication(coordinator, { applicationId }, { baseUrl, now: DURING });
-    await withdrawApplication(coordinator, { applicationId }, second(DURING, 60));
+    await withdrawApplication(coordinator, { applicationId }, secondsAfter(DURING, 60));
     expect((await prisma.application.findUniqueOrThrow({ where: { id: applicationId } })).state).toBe("withdrawn");
-    await reopenApplication(coordinator, { applicationId }, second(DURING, 120));
+    await reopenApplication(coordinator, { applicationId }, secondsAfter(DURING, 120));
     expect((await prisma.application.findUniqueOrThrow({ where: { id: applicationId } })).state).toBe("draft");
-    await saveDraft(coordinator, { applicationId, baseRevision: 1, draft: { ...complete, answers: { ...completeAnswers, fields: { ...completeAnswers.fields, projectTitle: "Zweite Fassung" } } } }, second(DURING, 180));
-    const secondSubmission = await submitApplication(coordinator, { applicationId }, { baseUrl, now: second(DURING, 240) });
+    await saveDraft(coordinator, { applicationId, baseRevision: 1, draft: { ...completeDraft, answers: { ...completeAnswers, fields: { ...completeAnswers.fields, projectTitle: "Zweite Fassung" } } } }, secondsAfter(DURING, 180));
+    const secondSubmission = await submitApplication(coordinator, { applicationId }, { baseUrl, now: secondsAfter(DURING, 240) });
     expect(secondSubmission.versionNumber).toBe(2);
     expect(secondSubmission.receiptNumber).not.toBe(first.receiptNumber);
     const versions = await prisma.applicationVersion.findMany({ where: { applicationId }, orderBy: { number: "asc" } });
@@ -351,7 +349,7 @@ describe("withdrawing and reopening", () => {
       [1, first.receiptNumber, "MINT für alle"],
       [2, secondSubmission.receiptNumber, "Zweite Fassung"],
     ]);
-    const page = await applicationForPage(coordinator, applicationId, second(DURING, 300));
+    const page = await applicationForPage(coordinator, applicationId, secondsAfter(DURING, 300));
     expect(page.versions.map((version) => version.number)).toEqual([2, 1]);
     expect(page.actions).toEqual(["WITHDRAW", "REOPEN"]);
     expect(await prisma.outboxEmail.count({ where: { toEmail: coordinator.email, template: "submission-received" } })).toBe(2);
@@ -361,7 +359,7 @@ describe("withdrawing and reopening", () => {
     const { applicationId, coordinator } = await completeApplication();
     await submitApplication(coordinator, { applicationId }, { baseUrl, now: DURING });
     await expect(withdrawApplication(coordinator, { applicationId }, CLOSES)).rejects.toMatchObject({ messageKey: "applications.error.deadlinePassed" });
-    await expect(reopenApplication(coordinator, { applicationId }, second(CLOSES, 1))).rejects.toMatchObject({ messageKey: "applications.error.deadlinePassed" });
+    await expect(reopenApplication(coordinator, { applicationId }, secondsAfter(CLOSES, 1))).rejects.toMatchObject({ messageKey: "applications.error.deadlinePassed" });
     const page = await applicationForPage(coordinator, applicationId, CLOSES);
     expect(page).toMatchObject({ open: false, canEdit: false, actions: [] });
     expect((await prisma.application.findUniqueOrThrow({ where: { id: applicationId } })).state).toBe("submitted");
@@ -416,9 +414,9 @@ describe("full proposals with conditions", () => {
       { kind: "condition", index: 1, problem: "missing" },
     ]);
     await expect(submitApplication(network.coordinator, { applicationId: proposal.id }, { baseUrl, now: DURING })).rejects.toMatchObject({ messageKey: "applications.error.incomplete" });
-    await saveDraft(network.coordinator, { applicationId: proposal.id, baseRevision: 0, draft: { ...complete, conditionAnswers: ["Liegt als Anlage bei.", ""] } }, DURING);
+    await saveDraft(network.coordinator, { applicationId: proposal.id, baseRevision: 0, draft: { ...completeDraft, conditionAnswers: ["Liegt als Anlage bei.", ""] } }, DURING);
     expect((await applicationForPage(network.coordinator, proposal.id, DURING)).checklist).toEqual([{ kind: "condition", index: 1, problem: "missing" }]);
-    await saveDraft(network.coordinator, { applicationId: proposal.id, baseRevision: 1, draft: { ...complete, conditionAnswers: ["Liegt als Anlage bei.", "Sachkosten sind gekürzt."] } }, DURING);
+    await saveDraft(network.coordinator, { applicationId: proposal.id, baseRevision: 1, draft: { ...completeDraft, conditionAnswers: ["Liegt als Anlage bei.", "Sachkosten sind gekürzt."] } }, DURING);
     const stored = await prisma.application.findUniqueOrThrow({ where: { id: proposal.id } });
     expect(stored.conditions).toEqual([
       { text: "Bitte legen Sie den Kooperationsvertrag mit der Hochschule bei.", answer: "Liegt als Anlage bei." },

@@ -9,8 +9,7 @@ import {
   withdrawApplication,
 } from "../../app/server/applications.server";
 import { berlinWallClockToUtc } from "../../app/forms/berlin-time";
-import type { DraftInput } from "../../app/forms/application-schemas";
-import { completeAnswers } from "../support/application-forms";
+import { completeDraft, secondsAfter } from "../support/application-forms";
 import { createCall, createNetwork } from "../support/application-fixtures";
 
 /**
@@ -20,8 +19,6 @@ import { createCall, createNetwork } from "../support/application-fixtures";
  */
 
 const baseUrl = "http://portal.test";
-const complete: DraftInput = { answers: completeAnswers, conditionAnswers: [], fieldsShown: true };
-const shifted = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
 
 function berlin(day: string, time: string): Date {
   const conversion = berlinWallClockToUtc(day, time);
@@ -31,11 +28,11 @@ function berlin(day: string, time: string): Date {
 
 /** A call whose only stage opened a week before the deadline, and a network's complete draft in it. */
 async function draftBefore(deadline: Date) {
-  const opensAt = shifted(deadline, -7 * 86_400);
+  const opensAt = secondsAfter(deadline, -7 * 86_400);
   const call = await createCall({ stages: [{ opensAt, closesAt: deadline }] });
   const network = await createNetwork();
-  const { applicationId } = await startApplication(network.coordinator, { callSlug: call.slug }, shifted(opensAt, 60));
-  await saveDraft(network.coordinator, { applicationId, baseRevision: 0, draft: complete }, shifted(opensAt, 120));
+  const { applicationId } = await startApplication(network.coordinator, { callSlug: call.slug }, secondsAfter(opensAt, 60));
+  await saveDraft(network.coordinator, { applicationId, baseRevision: 0, draft: completeDraft }, secondsAfter(opensAt, 120));
   return { ...call, ...network, applicationId };
 }
 
@@ -44,8 +41,8 @@ const passed = { messageKey: "applications.error.deadlinePassed" };
 describe("a deadline at 03:00 Berlin on the night summer time starts (29 March 2026)", () => {
   // 02:00 does not exist that night: the clocks jump from 01:59:59 (00:59:59 UTC) to 03:00 (01:00 UTC).
   const deadline = berlin("2026-03-29", "03:00");
-  const before = shifted(deadline, -1);
-  const after = shifted(deadline, 1);
+  const before = secondsAfter(deadline, -1);
+  const after = secondsAfter(deadline, 1);
 
   it("is 01:00 UTC, one second after 01:59:59 Berlin winter time", () => {
     expect(deadline).toEqual(new Date("2026-03-29T01:00:00Z"));
@@ -53,15 +50,15 @@ describe("a deadline at 03:00 Berlin on the night summer time starts (29 March 2
   });
 
   it("lets a network start, save and submit one second before, and refuses each at the deadline and after", async () => {
-    const call = await createCall({ stages: [{ opensAt: shifted(deadline, -86_400), closesAt: deadline }] });
+    const call = await createCall({ stages: [{ opensAt: secondsAfter(deadline, -86_400), closesAt: deadline }] });
     const late = await createNetwork();
     for (const at of [deadline, after]) {
       await expect(startApplication(late.coordinator, { callSlug: call.slug }, at)).rejects.toMatchObject({ messageKey: "applications.start.notOpen" });
     }
     const early = await createNetwork();
     const { applicationId } = await startApplication(early.coordinator, { callSlug: call.slug }, before);
-    for (const at of [deadline, after]) await expect(saveDraft(early.coordinator, { applicationId, baseRevision: 0, draft: complete }, at)).rejects.toMatchObject(passed);
-    await saveDraft(early.coordinator, { applicationId, baseRevision: 0, draft: complete }, before);
+    for (const at of [deadline, after]) await expect(saveDraft(early.coordinator, { applicationId, baseRevision: 0, draft: completeDraft }, at)).rejects.toMatchObject(passed);
+    await saveDraft(early.coordinator, { applicationId, baseRevision: 0, draft: completeDraft }, before);
 
     for (const at of [deadline, after]) await expect(submitApplication(early.coordinator, { applicationId }, { baseUrl, now: at })).rejects.toMatchObject(passed);
     await expect(submitApplication(early.coordinator, { applicationId }, { baseUrl, now: before })).resolves.toMatchObject({ versionNumber: 1 });
@@ -70,9 +67,9 @@ describe("a deadline at 03:00 Berlin on the night summer time starts (29 March 2
   it("lets a network withdraw and reopen one second before, and neither at the deadline nor after", async () => {
     const draft = await draftBefore(deadline);
     const { coordinator, applicationId } = draft;
-    await submitApplication(coordinator, { applicationId }, { baseUrl, now: shifted(deadline, -3600) });
+    await submitApplication(coordinator, { applicationId }, { baseUrl, now: secondsAfter(deadline, -3600) });
     for (const at of [deadline, after]) await expect(withdrawApplication(coordinator, { applicationId }, at)).rejects.toMatchObject(passed);
-    await withdrawApplication(coordinator, { applicationId }, shifted(before, -1));
+    await withdrawApplication(coordinator, { applicationId }, secondsAfter(before, -1));
     for (const at of [deadline, after]) await expect(reopenApplication(coordinator, { applicationId }, at)).rejects.toMatchObject(passed);
     await reopenApplication(coordinator, { applicationId }, before);
     expect(await applicationForPage(coordinator, applicationId, before)).toMatchObject({ application: { state: "draft" }, open: true, canEdit: true });
@@ -93,10 +90,10 @@ describe("a deadline at 02:30 Berlin on the night summer time ends (25 October 2
   it("is 00:30 UTC, and the repeated hour does not open the stage again", async () => {
     expect(deadline).toEqual(new Date("2026-10-25T00:30:00Z"));
     const onTime = await draftBefore(deadline);
-    await expect(submitApplication(onTime.coordinator, { applicationId: onTime.applicationId }, { baseUrl, now: shifted(deadline, -1) })).resolves.toMatchObject({ versionNumber: 1 });
+    await expect(submitApplication(onTime.coordinator, { applicationId: onTime.applicationId }, { baseUrl, now: secondsAfter(deadline, -1) })).resolves.toMatchObject({ versionNumber: 1 });
     const late = await draftBefore(deadline);
     // 01:15 UTC reads 02:15 on a Berlin clock again (winter time), but the deadline has passed.
-    for (const at of [deadline, shifted(deadline, 1), new Date("2026-10-25T01:15:00Z")]) {
+    for (const at of [deadline, secondsAfter(deadline, 1), new Date("2026-10-25T01:15:00Z")]) {
       await expect(submitApplication(late.coordinator, { applicationId: late.applicationId }, { baseUrl, now: at })).rejects.toMatchObject(passed);
     }
   });

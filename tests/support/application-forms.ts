@@ -1,5 +1,6 @@
 import { formDefinition, type FormDefinition } from "../../app/forms/form-definition";
 import type { Answers } from "../../app/forms/answers";
+import type { DraftInput } from "../../app/forms/application-schemas";
 
 /** A stage form with one field of each of the eleven types and one eligibility question. */
 export const everyFieldForm: FormDefinition = formDefinition.parse({
@@ -89,3 +90,9 @@ export const completeAnswers: Answers = {
     },
   },
 };
+
+/** A save of the complete answers, as the application page sends it once the form is shown. */
+export const completeDraft: DraftInput = { answers: completeAnswers, conditionAnswers: [], fieldsShown: true };
+
+/** The instant `seconds` after (or, negative, before) `at`: for deadline edges. */
+export const secondsAfter = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
