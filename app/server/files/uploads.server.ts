@@ -16,6 +16,7 @@ import {
   refusalToChangeFiles,
   type ApplicationFileSummary,
   type FilesTarget,
+  type UploadTarget,
 } from "./application-files.server";
 import { fileKindInfo, partnerRowOf, uploadLimitsFor, type UploadLimits } from "~/forms/file-fields";
 import type { Answers } from "~/forms/answers";
@@ -119,7 +120,7 @@ export async function receiveUploads(input: {
       }
       if (!limits) {
         verifyCsrfToken(request, fields.csrf ?? query.get(CSRF_FIELD));
-        const opened = await openField(target, result.fieldKey, now);
+        const opened = openField(target, result.fieldKey, now);
         if ("refusal" in opened) {
           result.refusal = opened.refusal;
           body.drainAtMost(DRAIN_ALLOWANCE_BYTES);
@@ -153,16 +154,17 @@ export async function receiveUploads(input: {
   return result;
 }
 
-async function openField(
-  target: FilesTarget,
+function openField(
+  target: UploadTarget,
   fieldKey: string | null,
   now: Date,
-): Promise<{ limits: UploadLimits; existingFiles: number } | { refusal: FileRefusedError }> {
+): { limits: UploadLimits; existingFiles: number } | { refusal: FileRefusedError } {
   const limits = fieldKey ? uploadLimitsFor(target.stage.form?.definition, fieldKey) : null;
   if (!fieldKey || !limits || !partnerRowIsSaved(target.answers, fieldKey)) return { refusal: new FileRefusedError("files.error.unknownField", {}, 400) };
   const refusal = refusalToChangeFiles(target, now);
   if (refusal) return { refusal };
-  const existingFiles = await prisma.storedFile.count({ where: { applicationId: target.id, fieldKey } });
+  // Counted again under the application's lock before a file is recorded.
+  const existingFiles = target.files.filter((file) => file.fieldKey === fieldKey).length;
   return { limits, existingFiles };
 }
 
