@@ -236,14 +236,32 @@ export async function applicationsOfMember(actor: Pick<CurrentUser, "id" | "role
   });
 }
 
-/** What parsing a posted draft needs: the stage's form and how many conditions to answer. */
-export async function draftFormOf(actor: Pick<CurrentUser, "id" | "role">, applicationId: string) {
-  const row = await prisma.application.findFirst({
-    where: { AND: [{ id: applicationId }, editableApplications(actor)] },
-    select: { conditions: true, stage: { select: { form: { select: { definition: true } } } } },
-  });
+const storedDraftSelect = {
+  id: true,
+  state: true,
+  answers: true,
+  answersRevision: true,
+  conditions: true,
+  deadlineExtendedUntil: true,
+  stage: { select: { closesAt: true, form: { select: { definition: true } } } },
+} satisfies Prisma.ApplicationSelect;
+
+/** A draft as read for saving it, with the person's permission checked in the query. */
+export type StoredDraft = Prisma.ApplicationGetPayload<{ select: typeof storedDraftSelect }>;
+
+async function loadStoredDraft(actor: Pick<CurrentUser, "id" | "role">, applicationId: string): Promise<StoredDraft> {
+  const row = await prisma.application.findFirst({ where: { AND: [{ id: applicationId }, editableApplications(actor)] }, select: storedDraftSelect });
   if (!row) throw notFound();
-  return { definition: definitionOf(row.stage.form?.definition), conditionCount: conditionsOf(row.conditions).length };
+  return row;
+}
+
+/**
+ * What parsing a posted draft needs: the stage's form and how many conditions to answer; and the
+ * stored draft itself, which the save that follows takes instead of reading it again.
+ */
+export async function draftFormOf(actor: Pick<CurrentUser, "id" | "role">, applicationId: string) {
+  const stored = await loadStoredDraft(actor, applicationId);
+  return { definition: definitionOf(stored.stage.form?.definition), conditionCount: conditionsOf(stored.conditions).length, stored };
 }
 
 /**
@@ -313,14 +331,11 @@ function refuseWhenClosed(row: { state: string; deadline: Date }, now: Date): vo
  */
 export async function saveDraft(
   actor: Pick<CurrentUser, "id" | "role">,
-  input: { applicationId: string; baseRevision: number; draft: DraftInput; rowChange?: RowChange },
+  input: { applicationId: string; baseRevision: number; draft: DraftInput; rowChange?: RowChange; stored?: StoredDraft },
   now = new Date(),
 ): Promise<{ revision: number }> {
-  const row = await prisma.application.findFirst({
-    where: { AND: [{ id: input.applicationId }, editableApplications(actor)] },
-    select: { id: true, state: true, answers: true, answersRevision: true, conditions: true, deadlineExtendedUntil: true, stage: { select: { closesAt: true, form: { select: { definition: true } } } } },
-  });
-  if (!row) throw notFound();
+  // A draft read a moment ago is as good as a fresh one: the write below is conditional on its revision.
+  const row = input.stored ?? (await loadStoredDraft(actor, input.applicationId));
   refuseWhenClosed({ state: row.state, deadline: effectiveDeadline(row.stage, row.deadlineExtendedUntil) }, now);
   const definition = definitionOf(row.stage.form?.definition);
   const stored = parseAnswers(row.answers);
