@@ -417,14 +417,9 @@ async function moveLettersUp(
 // Submitting, withdrawing, reopening
 
 const submitSelect = {
-  id: true,
-  state: true,
-  answers: true,
-  answersRevision: true,
-  conditions: true,
-  deadlineExtendedUntil: true,
+  ...storedDraftSelect,
   call: { select: { slug: true, round: true, title: true, programme: { select: { name: true } } } },
-  stage: { select: { kind: true, closesAt: true, form: { select: { definition: true } } } },
+  stage: { select: { ...storedDraftSelect.stage.select, kind: true } },
   network: { select: { name: true, bundesland: true } },
   files: { select: { id: true, fieldKey: true, originalName: true, sizeBytes: true, sha256: true }, orderBy: { createdAt: "asc" as const } },
   _count: { select: { versions: true } },
