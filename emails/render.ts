@@ -1,5 +1,5 @@
 import { createElement } from "react";
-import { render } from "@react-email/components";
+import { render, toPlainText } from "@react-email/components";
 import ConfirmEmail, { confirmEmailSubject, type ConfirmEmailProps } from "./confirm-email";
 import PasswordReset, { passwordResetSubject, type PasswordResetProps } from "./password-reset";
 import Invitation, { invitationSubject, type InvitationProps } from "./invitation";
@@ -51,8 +51,10 @@ function element(message: EmailMessage, locale: Locale) {
 
 export async function renderEmail(message: EmailMessage, locale: Locale): Promise<RenderedEmail> {
   const { subject, node } = element(message, locale);
-  const [html, text] = await Promise.all([render(node), render(node, { plainText: true })]);
   // React's web-stream renderer can leave NUL bytes where its buffer chunks meet (react-email strips
   // them only on its Node-stream path); PostgreSQL refuses them in text columns, and no mail needs one.
-  return { subject, html: html.replaceAll("\u0000", ""), text };
+  const html = (await render(node)).replaceAll("\u0000", "");
+  // The text part is the same markup as text: what render's plainText option returns, without
+  // rendering the tree a second time (a mail is rendered in the request that queues it).
+  return { subject, html, text: toPlainText(html) };
 }

@@ -55,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = translator(locale);
   const applicationId = params.applicationId ?? "";
   const at = Date.now();
-  const { definition, conditionCount } = await draftFormOf(user, applicationId);
+  const { definition, conditionCount, stored } = await draftFormOf(user, applicationId);
   const intent = String(formData.get("intent") ?? "save");
   const overwrite = /^overwrite:(\d+)$/.exec(intent);
   const posted = Number(overwrite ? overwrite[1] : formData.get("revision"));
@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const rowChange = parseRowChange(intent) ?? undefined;
   let revision: number;
   try {
-    ({ revision } = await saveDraft(user, { applicationId, baseRevision, draft: submission.value, rowChange }));
+    ({ revision } = await saveDraft(user, { applicationId, baseRevision, draft: submission.value, rowChange, stored }));
   } catch (error) {
     if (error instanceof StaleDraftError) {
       return data<EditorOutcome>(

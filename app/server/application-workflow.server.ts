@@ -19,7 +19,8 @@ export interface ApplicationTransition {
  * The one way an application changes state: load the row (with the caller's permission in the
  * `where`), ask the machine, write state, snapshot and version with an optimistic check, and the audit
  * event — all in one transaction. `alsoInTransaction` writes what belongs to the same change (a frozen
- * version, an outbox mail). A refused event is a RefusedError (409); a row not visible is a 404.
+ * version, an outbox mail); `alsoSet` adds columns to the state's UPDATE. A refused event is a
+ * RefusedError (409); a row not visible is a 404.
  */
 export async function changeApplicationState(input: {
   applicationId: string;
@@ -29,6 +30,8 @@ export async function changeApplicationState(input: {
   now: Date;
   /** The version the person saw; a change made meanwhile refuses the event instead of overriding it. */
   expectedVersion?: number;
+  /** Columns written together with the state (one UPDATE instead of a second one for the same row). */
+  alsoSet?: Prisma.ApplicationUpdateManyMutationInput;
   alsoInTransaction?: (tx: Transaction, change: ApplicationTransition) => Promise<void>;
 }): Promise<ApplicationTransition> {
   return prisma
@@ -52,7 +55,7 @@ export async function changeApplicationState(input: {
       };
       const written = await tx.application.updateMany({
         where: { id: row.id, version: row.version },
-        data: { state: change.to, snapshot: { value: change.to, context: change.context } as object, version: change.version },
+        data: { ...input.alsoSet, state: change.to, snapshot: { value: change.to, context: change.context } as object, version: change.version },
       });
       if (written.count !== 1) throw new RefusedError("workflow.stale");
       await recordAudit(

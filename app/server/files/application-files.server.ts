@@ -30,6 +30,9 @@ export interface FilesTarget {
   stage: { opensAt: Date; closesAt: Date; form: { definition: unknown } | null };
 }
 
+/** A files target with the field of each of its files, for refusing one too many before its bytes arrive. */
+export type UploadTarget = FilesTarget & { files: { fieldKey: string | null }[] };
+
 const targetSelect = {
   id: true,
   state: true,
@@ -39,8 +42,11 @@ const targetSelect = {
 } as const;
 
 /** The application, if this person may change its files at all (their network's); else 404. */
-export async function applicationForFileChanges(applicationId: string, user: Person): Promise<FilesTarget> {
-  const application = await prisma.application.findFirst({ where: { AND: [{ id: applicationId }, editableApplications(user)] }, select: targetSelect });
+export async function applicationForFileChanges(applicationId: string, user: Person): Promise<UploadTarget> {
+  const application = await prisma.application.findFirst({
+    where: { AND: [{ id: applicationId }, editableApplications(user)] },
+    select: { ...targetSelect, files: { select: { fieldKey: true } } },
+  });
   if (!application) throw notFound();
   return application;
 }
