@@ -59,8 +59,12 @@ export function formatDate(locale: Locale, instant: Date | string): string {
   return dateFormat(locale).format(new Date(instant));
 }
 
+const centFormat = formatterCache((locale) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", minimumFractionDigits: 2 }));
+
+/** Whole euros; an amount with cents shows them to the cent, so that budget sums add up exactly. */
 export function formatEuros(locale: Locale, cents: number | bigint | string): string {
-  return euroFormat(locale).format(Number(cents) / 100);
+  const value = Number(cents);
+  return (value % 100 === 0 ? euroFormat : centFormat)(locale).format(value / 100);
 }
 
 const MEBIBYTE = 1024 * 1024;

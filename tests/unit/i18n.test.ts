@@ -33,5 +33,8 @@ describe("formats", () => {
   it("shows money from integer cents", () => {
     expect(formatEuros("de", 50_000_000)).toBe("500.000\u00a0€");
     expect(formatEuros("en", 100_000_000n)).toBe("€1,000,000");
+    // Amounts with cents show them to the cent, so that a budget's lines add up to its sum on screen.
+    expect(formatEuros("de", 123_450)).toBe("1.234,50\u00a0€");
+    expect(formatEuros("en", 5)).toBe("€0.05");
   });
 });

@@ -3,20 +3,10 @@ import { budgetTotals, type AnswerValue, type Answers } from "~/forms/answers";
 import { budgetOf, partnersOf, type ApplicationCondition } from "~/forms/application-schemas";
 import { answersWithFiles } from "~/forms/file-fields";
 import { plainAnswerText } from "~/forms/answer-text";
-import type { Locale } from "~/i18n";
+import { formatEuros } from "~/i18n";
 import { FormSections } from "../form-sections";
 import { useLocale, useT } from "../use-t";
 import { labelOf } from "./field-inputs";
-
-const amountFormats: Record<Locale, Intl.NumberFormat> = {
-  de: new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", minimumFractionDigits: 0, maximumFractionDigits: 2 }),
-  en: new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR", minimumFractionDigits: 0, maximumFractionDigits: 2 }),
-};
-
-/** Cents as euros, to the cent (budget sums must add up exactly). */
-export function formatAmount(locale: Locale, cents: number): string {
-  return amountFormats[locale].format(cents / 100);
-}
 
 export interface FileSummary {
   id: string;
@@ -42,7 +32,7 @@ export function AnswerText({ field, value, files = [] }: { field: FormField; val
     case "yesNo":
       return <>{plainAnswerText(field, value, locale)}</>;
     case "amount":
-      return <>{typeof value === "number" ? formatAmount(locale, value) : String(value)}</>;
+      return <>{typeof value === "number" ? formatEuros(locale, value) : String(value)}</>;
     case "file": {
       const ids = Array.isArray(value) ? (value as string[]) : [];
       return (
@@ -82,12 +72,12 @@ export function AnswerText({ field, value, files = [] }: { field: FormField; val
           {budget.lines.map((line, index) => (
             <li key={index}>
               {labelOf(field.categories.find((category) => category.value === line.category) ?? { labelDe: line.category, labelEn: line.category }, locale)} {line.year}
-              {line.description ? ` – ${line.description}` : ""}: {formatAmount(locale, line.amountCents)}
+              {line.description ? ` – ${line.description}` : ""}: {formatEuros(locale, line.amountCents)}
             </li>
           ))}
           <li>
-            {t("applications.budget.total")}: {formatAmount(locale, totals.totalCents)} · {t("applications.budget.own")}: {formatAmount(locale, budget.ownContributionCents)} ·{" "}
-            {t("applications.budget.requested")}: {formatAmount(locale, totals.requestedCents)}
+            {t("applications.budget.total")}: {formatEuros(locale, totals.totalCents)} · {t("applications.budget.own")}: {formatEuros(locale, budget.ownContributionCents)} ·{" "}
+            {t("applications.budget.requested")}: {formatEuros(locale, totals.requestedCents)}
           </li>
         </ul>
       );

@@ -2,8 +2,8 @@ import { useState } from "react";
 import type { FormField } from "~/forms/form-definition";
 import { budgetTotals } from "~/forms/answers";
 import { inputName, parseEuros, type RawBudget, type RawBudgetLine } from "~/forms/application-schemas";
+import { formatEuros } from "~/i18n";
 import { useLocale, useT } from "../use-t";
-import { formatAmount } from "./answer-view";
 import { DRAFT_FORM, ErrorList, describedBy, idFor, labelOf, type InputErrors } from "./field-inputs";
 import { RowCell, RowsTable } from "./rows-table";
 
@@ -109,27 +109,27 @@ export function BudgetInput({ field, value, errors }: { field: BudgetField; valu
           {field.years.map((year) => (
             <tr key={year}>
               <th scope="row">{t("applications.budget.yearTotal", { year })}</th>
-              <td className="number">{formatAmount(locale, totals.byYear.get(year) ?? 0)}</td>
+              <td className="number">{formatEuros(locale, totals.byYear.get(year) ?? 0)}</td>
             </tr>
           ))}
           {field.categories.map((category) => (
             <tr key={category.value}>
               <th scope="row">{t("applications.budget.categoryTotal", { category: labelOf(category, locale) })}</th>
-              <td className="number">{formatAmount(locale, totals.byCategory.get(category.value) ?? 0)}</td>
+              <td className="number">{formatEuros(locale, totals.byCategory.get(category.value) ?? 0)}</td>
             </tr>
           ))}
           <tr>
             <th scope="row">{t("applications.budget.total")}</th>
-            <td className="number">{formatAmount(locale, totals.totalCents)}</td>
+            <td className="number">{formatEuros(locale, totals.totalCents)}</td>
           </tr>
           <tr>
             <th scope="row">{t("applications.budget.own")}</th>
-            <td className="number">{formatAmount(locale, parseEuros(budget.own) ?? 0)}</td>
+            <td className="number">{formatEuros(locale, parseEuros(budget.own) ?? 0)}</td>
           </tr>
           <tr>
             <th scope="row">{t("applications.budget.requested")}</th>
             <td className="number">
-              <strong>{formatAmount(locale, totals.requestedCents)}</strong>
+              <strong>{formatEuros(locale, totals.requestedCents)}</strong>
             </td>
           </tr>
         </tbody>

@@ -1,8 +1,7 @@
 import { fieldsOf, type FormDefinition, type FormField } from "~/forms/form-definition";
 import { anchorOf, type ApplicationChecklistItem } from "~/forms/application-schemas";
-import type { Translate } from "~/i18n";
+import { formatEuros, type Translate } from "~/i18n";
 import { useLocale, useT } from "../use-t";
-import { formatAmount } from "./answer-view";
 import { labelOf } from "./field-inputs";
 
 function fieldProblem(t: Translate, field: FormField | undefined, item: Extract<ApplicationChecklistItem, { kind: "field" }>, money: (cents: number) => string): string {
@@ -42,7 +41,7 @@ export function Checklist({ definition, items }: { definition: FormDefinition; i
   const t = useT();
   const locale = useLocale();
   const fields = new Map(fieldsOf(definition).map((field) => [field.key, field]));
-  const money = (cents: number) => formatAmount(locale, cents);
+  const money = (cents: number) => formatEuros(locale, cents);
   return (
     <section className="checklist" aria-labelledby="checklist-heading">
       <h2 id="checklist-heading">{t("applications.checklist.title")}</h2>

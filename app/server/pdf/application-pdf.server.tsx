@@ -136,14 +136,9 @@ const numberFormats: Record<Locale, Intl.NumberFormat> = {
   de: new Intl.NumberFormat("de-DE", { maximumFractionDigits: 20 }),
   en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 20 }),
 };
-const exactEuroFormats: Record<Locale, Intl.NumberFormat> = {
-  de: new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", minimumFractionDigits: 2 }),
-  en: new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR", minimumFractionDigits: 2 }),
-};
-
-/** Whole euros as everywhere in the portal; an amount with cents shows them, since this is the record. */
+/** Euros as everywhere in the portal (to the cent when there are cents: this is the record). */
 function euros(locale: Locale, cents: number): string {
-  return printable(cents % 100 === 0 ? formatEuros(locale, cents) : exactEuroFormats[locale].format(cents / 100));
+  return printable(formatEuros(locale, cents));
 }
 
 function fileSize(locale: Locale, bytes: number): string {
