@@ -26,13 +26,12 @@ export function AnswerText({ field, value, files = [] }: { field: FormField; val
     case "longText":
       return <span className="answer-text">{String(value)}</span>;
     case "number":
+    case "amount":
     case "date":
     case "singleChoice":
     case "multipleChoice":
     case "yesNo":
       return <>{plainAnswerText(field, value, locale)}</>;
-    case "amount":
-      return <>{typeof value === "number" ? formatEuros(locale, value) : String(value)}</>;
     case "file": {
       const ids = Array.isArray(value) ? (value as string[]) : [];
       return (

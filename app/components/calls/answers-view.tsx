@@ -68,13 +68,12 @@ function AnswerValueView({ field, value, files, locale }: { field: FormField; va
     case "longText":
       return <span style={{ whiteSpace: "pre-wrap" }}>{String(value)}</span>;
     case "number":
+    case "amount":
     case "date":
     case "singleChoice":
     case "multipleChoice":
     case "yesNo":
       return <>{plainAnswerText(field, value, locale)}</>;
-    case "amount":
-      return <>{typeof value === "number" ? formatEuros(locale, value) : String(value)}</>;
     case "file": {
       const ids = Array.isArray(value) ? value.map(String) : [];
       return (
