@@ -9,7 +9,14 @@ declare module "@remix-run/node" {
 }
 
 export default defineConfig({
-  resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "~": fileURLToPath(new URL("./app", import.meta.url)),
+      "@workflows": fileURLToPath(new URL("./workflows", import.meta.url)),
+      "@emails": fileURLToPath(new URL("./emails", import.meta.url)),
+      "@seed": fileURLToPath(new URL("./prisma/seed", import.meta.url)),
+    },
+  },
   plugins: [
     remix({
       future: {

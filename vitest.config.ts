@@ -2,7 +2,14 @@ import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
 export default defineConfig({
-  resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
+  resolve: {
+    alias: {
+      "~": fileURLToPath(new URL("./app", import.meta.url)),
+      "@workflows": fileURLToPath(new URL("./workflows", import.meta.url)),
+      "@emails": fileURLToPath(new URL("./emails", import.meta.url)),
+      "@seed": fileURLToPath(new URL("./prisma/seed", import.meta.url)),
+    },
+  },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -3,9 +3,9 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
-import { contentSecurityPolicy } from "./server/security-headers.server";
+import { contentSecurityPolicy } from "./server/web/security-headers.server";
 
-export { staticSecurityHeaders } from "./server/security-headers.server";
+export { staticSecurityHeaders } from "./server/web/security-headers.server";
 
 export { prepareDatabase, connectDatabase, startBackgroundWork, databaseIsHealthy, demoLoginsAvailable, DEMO_LOGINS, DEMO_PASSWORD } from "./server/startup.server";
 

@@ -14,10 +14,10 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import stylesheet from "./styles.css?url";
-import { currentUser } from "./server/session.server";
-import { csrfToken } from "./server/csrf.server";
-import { CSRF_REFUSAL } from "./components/forms";
-import { requestLocale } from "./server/locale.server";
+import { currentUser } from "./server/accounts/session.server";
+import { csrfToken } from "./server/web/csrf.server";
+import { CSRF_REFUSAL } from "./forms/form-protocol";
+import { requestLocale } from "./server/web/locale.server";
 import { developmentMailboxEnabled } from "./server/config.server";
 import { navigationFor } from "./components/navigation";
 import { CsrfField } from "./components/forms";

@@ -19,7 +19,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import type { PrismaClient } from "../app/generated/prisma/client";
 import { formDefinition } from "../app/forms/form-definition.ts";
-import { hashPassword } from "../app/server/passwords.server.ts";
+import { hashPassword } from "../app/server/accounts/passwords.server.ts";
 import type { SurgeAttempt as DriverResult, SurgePlan } from "./surge-driver.ts";
 
 const NETWORKS = positiveInteger("BENCH_SURGE_NETWORKS", 300);

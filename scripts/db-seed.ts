@@ -3,9 +3,9 @@
 import { database } from "../app/server/db.server";
 import { applyMigrations } from "../app/server/migrate.server";
 import { portalMode } from "../app/server/config.server";
-import { hashPassword } from "../app/server/passwords.server";
+import { hashPassword } from "../app/server/accounts/passwords.server";
 import { DEMO_PASSWORD } from "../app/server/startup.server";
-import { seedDemo } from "../prisma/seed/demo";
+import { seedDemo } from "@seed/demo";
 
 if (portalMode() === "production" && process.env.SEED_DEMO !== "1") {
   console.error("Refusing to seed demo data into a production database. Set SEED_DEMO=1 (or PORTAL_MODE=demo) if you mean it.");

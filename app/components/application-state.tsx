@@ -1,4 +1,4 @@
-import type { ApplicationState } from "../../workflows/application.machine";
+import type { ApplicationState } from "@workflows/application.machine";
 import { useT } from "./use-t";
 
 const states: readonly ApplicationState[] = [

@@ -3,10 +3,8 @@ import { useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { isMessageKey } from "~/i18n";
 import { useT } from "./use-t";
+import { CSRF_FIELD } from "~/forms/form-protocol";
 
-export const CSRF_FIELD = "csrf";
-/** The body of the 403 a form without a valid token gets; the error page explains it. */
-export const CSRF_REFUSAL = "csrf";
 
 export function CsrfField() {
   const token = useRouteLoaderData<{ csrf: string }>("root")?.csrf ?? "";

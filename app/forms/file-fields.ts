@@ -1,5 +1,6 @@
 import { fieldsOf, fileKinds, formField, type FileKind, type FormDefinition, type FormField } from "./form-definition";
 import type { Answers, PartnerAnswer } from "./answers";
+import type { MessageKey } from "~/i18n";
 
 /**
  * What the portal knows about each file kind: the type it is served with and the name endings that
@@ -120,4 +121,14 @@ export function filesToCarryOver<File extends FileToCarry>(to: FormDefinition, c
     if (fits) takenPerField.set(field.key, taken + 1);
     return fits;
   });
+}
+
+/** What an upload or deletion answers a script (the page's fetcher, or any client asking for JSON). */
+export interface FileActionReply {
+  ok: boolean;
+  fieldKey: string | null;
+  messageKey: MessageKey;
+  /** The message in the person's language. */
+  message: string;
+  files: { id: string; originalName: string; sizeBytes: number }[];
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listPublicCalls } from "~/server/calls.server";
-import { currentUser, startPageFor } from "~/server/session.server";
+import { listPublicCalls } from "~/server/calls/calls.server";
+import { currentUser, startPageFor } from "~/server/accounts/session.server";
 import { CallList } from "~/components/call-card";
 import { useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";

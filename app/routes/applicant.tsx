@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/server/session.server";
-import { networksOfMember } from "~/server/networks.server";
-import { applicationsOfMember } from "~/server/applications.server";
-import { listPublicCalls } from "~/server/calls.server";
+import { requireRole } from "~/server/accounts/session.server";
+import { networksOfMember } from "~/server/networks/networks.server";
+import { applicationsOfMember } from "~/server/applications/applications.server";
+import { listPublicCalls } from "~/server/calls/calls.server";
 import { CallList } from "~/components/call-card";
 import { ApplicationStateLabel } from "~/components/application-state";
 import { useLocale, useT } from "~/components/use-t";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { requireUser } from "~/server/session.server";
+import { requireUser } from "~/server/accounts/session.server";
 import { receiveUploads } from "~/server/files/uploads.server";
 import { fileActionReply } from "~/server/files/file-replies.server";
 

@@ -9,13 +9,13 @@ import {
   saveDraft,
   StaleDraftError,
   submitApplication,
-} from "~/server/applications.server";
-import { readProtectedForm } from "~/server/csrf.server";
-import { baseUrlOf } from "~/server/form-replies.server";
+} from "~/server/applications/applications.server";
+import { readProtectedForm } from "~/server/web/csrf.server";
+import { baseUrlOf } from "~/server/web/form-replies.server";
 import { RefusedError } from "~/server/http.server";
-import { requestLocale } from "~/server/locale.server";
+import { requestLocale } from "~/server/web/locale.server";
 import { wakeOutboxWorker } from "~/server/mail/outbox-worker.server";
-import { requireUser } from "~/server/session.server";
+import { requireUser } from "~/server/accounts/session.server";
 import { anchorOf, draftSchema, parseRowChange } from "~/forms/application-schemas";
 import { translator } from "~/i18n";
 import { formatDateTime } from "~/i18n";
@@ -26,7 +26,7 @@ import { ApplicationStateLabel } from "~/components/application-state";
 import { Notice } from "~/components/forms";
 import { titleText } from "~/components/page-title";
 import { useLocale, useT } from "~/components/use-t";
-import type { ApplicationState } from "../../workflows/application.machine";
+import type { ApplicationState } from "@workflows/application.machine";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => titleText(matches, page ? `${page.call.title} – ${page.network.name}` : "");
 

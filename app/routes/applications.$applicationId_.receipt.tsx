@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { applicationForPage, reopenApplication, withdrawApplication } from "~/server/applications.server";
-import { readProtectedForm } from "~/server/csrf.server";
+import { applicationForPage, reopenApplication, withdrawApplication } from "~/server/applications/applications.server";
+import { readProtectedForm } from "~/server/web/csrf.server";
 import { RefusedError } from "~/server/http.server";
-import { requestLocale } from "~/server/locale.server";
-import { requireUser } from "~/server/session.server";
+import { requestLocale } from "~/server/web/locale.server";
+import { requireUser } from "~/server/accounts/session.server";
 import { formatDateTime, translator } from "~/i18n";
 import { ApplicationStateLabel } from "~/components/application-state";
 import { CsrfField, Notice } from "~/components/forms";

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { downloadHeaders } from "~/server/downloads.server";
+import { downloadHeaders } from "~/server/web/downloads.server";
 import { notFound } from "~/server/http.server";
-import { requestLocale } from "~/server/locale.server";
+import { requestLocale } from "~/server/web/locale.server";
 import { readableVersionPdf } from "~/server/pdf/version-pdf.server";
-import { requireUser } from "~/server/session.server";
+import { requireUser } from "~/server/accounts/session.server";
 
 /** A submitted version's PDF, in the reader's language, for everyone who may read the application. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useParams } from "@remix-run/react";
-import { ApplicationExistsError, startApplication } from "~/server/applications.server";
-import { readProtectedForm } from "~/server/csrf.server";
+import { ApplicationExistsError, startApplication } from "~/server/applications/applications.server";
+import { readProtectedForm } from "~/server/web/csrf.server";
 import { RefusedError } from "~/server/http.server";
-import { requestLocale } from "~/server/locale.server";
-import { requireRole } from "~/server/session.server";
+import { requestLocale } from "~/server/web/locale.server";
+import { requireRole } from "~/server/accounts/session.server";
 import { translator } from "~/i18n";
 import { pageTitle } from "~/components/page-title";
 import { useT } from "~/components/use-t";

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getPublicCall } from "~/server/calls.server";
+import { getPublicCall } from "~/server/calls/calls.server";
 import { notFound } from "~/server/http.server";
-import { currentUser } from "~/server/session.server";
-import { stageForCallPage } from "~/server/applications.server";
+import { currentUser } from "~/server/accounts/session.server";
+import { stageForCallPage } from "~/server/applications/applications.server";
 import { CsrfField } from "~/components/forms";
 import { DeadlineCountdown } from "~/components/applications/deadline-countdown";
 import { FormPreview } from "~/components/applications/form-preview";

@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { listPublicCalls } from "~/server/calls.server";
+import { listPublicCalls } from "~/server/calls/calls.server";
 import { CallList } from "~/components/call-card";
 import { useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { confirmEmail } from "~/server/accounts.server";
-import { readProtectedForm } from "~/server/csrf.server";
+import { confirmEmail } from "~/server/accounts/accounts.server";
+import { readProtectedForm } from "~/server/web/csrf.server";
 import { CsrfField } from "~/components/forms";
 import { useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/server/session.server";
-import { landOverview } from "~/server/networks.server";
+import { requireRole } from "~/server/accounts/session.server";
+import { landOverview } from "~/server/networks/networks.server";
 import { useT } from "~/components/use-t";
 import { ApplicationStateLabel } from "~/components/application-state";
 import { pageTitle } from "~/components/page-title";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getMailboxAttachment } from "~/server/mail/mailbox.server";
-import { downloadHeaders } from "~/server/downloads.server";
+import { downloadHeaders } from "~/server/web/downloads.server";
 
 /** The bytes of one attachment of a mail in the development mailbox, always as a download. */
 export async function loader({ params }: LoaderFunctionArgs) {

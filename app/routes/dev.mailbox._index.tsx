@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listMailboxEmails } from "~/server/mail/mailbox.server";
-import { requestLocale } from "~/server/locale.server";
+import { requestLocale } from "~/server/web/locale.server";
 import { defaultLocale, formatDateTime, isLocale, translator } from "~/i18n";
 import { useT } from "~/components/use-t";
 

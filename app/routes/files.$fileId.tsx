@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { requireUser } from "~/server/session.server";
-import { readProtectedForm } from "~/server/csrf.server";
-import { downloadHeaders } from "~/server/downloads.server";
+import { requireUser } from "~/server/accounts/session.server";
+import { readProtectedForm } from "~/server/web/csrf.server";
+import { downloadHeaders } from "~/server/web/downloads.server";
 import { notFound } from "~/server/http.server";
 import { deleteApplicationFile, openApplicationFile } from "~/server/files/application-files.server";
 import { fileActionReply } from "~/server/files/file-replies.server";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { requestPasswordReset } from "~/server/accounts.server";
-import { emailRequestAction } from "~/server/form-replies.server";
+import { requestPasswordReset } from "~/server/accounts/accounts.server";
+import { emailRequestAction } from "~/server/web/form-replies.server";
 import { EmailRequestPage } from "~/components/email-request-page";
 import { pageTitle } from "~/components/page-title";
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/server/session.server";
-import { juryWorkOf } from "~/server/juries.server";
+import { requireRole } from "~/server/accounts/session.server";
+import { juryWorkOf } from "~/server/review/jury-work.server";
 import { useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 

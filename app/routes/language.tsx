@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { readProtectedForm } from "~/server/csrf.server";
-import { currentUser, safeRedirectTarget } from "~/server/session.server";
-import { localeCookie } from "~/server/locale.server";
-import { rememberLocale } from "~/server/accounts.server";
+import { readProtectedForm } from "~/server/web/csrf.server";
+import { currentUser, safeRedirectTarget } from "~/server/accounts/session.server";
+import { localeCookie } from "~/server/web/locale.server";
+import { rememberLocale } from "~/server/accounts/accounts.server";
 import { isLocale } from "~/i18n";
 
 export async function loader() {

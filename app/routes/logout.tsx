@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { readProtectedForm } from "~/server/csrf.server";
-import { endSession } from "~/server/session.server";
+import { readProtectedForm } from "~/server/web/csrf.server";
+import { endSession } from "~/server/accounts/session.server";
 
 export async function loader() {
   return redirect("/");

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/server/session.server";
-import { programmesManagedBy } from "~/server/calls.server";
+import { requireRole } from "~/server/accounts/session.server";
+import { programmesManagedBy } from "~/server/calls/calls.server";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime } from "~/i18n";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listCallApplications } from "~/server/call-applications.server";
-import { requireRole } from "~/server/session.server";
+import { listCallApplications } from "~/server/applications/call-applications.server";
+import { requireRole } from "~/server/accounts/session.server";
 import { ApplicationStateLabel } from "~/components/application-state";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";

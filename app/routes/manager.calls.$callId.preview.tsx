@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { loadCallPreview } from "~/server/call-setup.server";
-import { requireCallSetupUser } from "~/server/setup-replies.server";
+import { loadCallPreview } from "~/server/calls/call-setup.server";
+import { requireCallSetupUser } from "~/server/calls/setup-replies.server";
 import { CallDetails } from "~/components/calls/call-details";
 import { FormPreview } from "~/components/calls/form-preview";
 import { CallSetupPage } from "~/components/calls/setup-form";

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useLoaderData } from "@remix-run/react";
 import { addOptionSchema, changeFieldTypeSchema, fieldPropertiesSchema } from "~/forms/call-schemas";
 import { fieldsOf, fieldTypes, type FormField } from "~/forms/form-definition";
-import { loadStageForm } from "~/server/call-setup.server";
-import { formBuilderAction } from "~/server/form-builder-actions.server";
+import { loadStageForm } from "~/server/calls/call-setup.server";
+import { formBuilderAction } from "~/server/calls/form-builder-actions.server";
 import { notFound } from "~/server/http.server";
-import { requireCallSetupUser } from "~/server/setup-replies.server";
+import { requireCallSetupUser } from "~/server/calls/setup-replies.server";
 import { FieldSettingsFields, fieldSettingsValues } from "~/components/calls/field-settings";
 import { InputField, SelectInput, TextAreaField } from "~/components/calls/fields";
 import { FormPreview } from "~/components/calls/form-preview";

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { loadStageForm } from "~/server/call-setup.server";
-import { formBuilderAction } from "~/server/form-builder-actions.server";
-import { requireCallSetupUser } from "~/server/setup-replies.server";
+import { loadStageForm } from "~/server/calls/call-setup.server";
+import { formBuilderAction } from "~/server/calls/form-builder-actions.server";
+import { requireCallSetupUser } from "~/server/calls/setup-replies.server";
 import { AddSectionForm, EligibilityEditor, SectionEditor } from "~/components/calls/form-builder";
 import { FormPreview } from "~/components/calls/form-preview";
 import { ActionErrors } from "~/components/calls/setup-form";

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { createCallSchema } from "~/forms/call-schemas";
-import { createCall, programmesForCallSetup } from "~/server/call-setup.server";
-import { requireCallSetupUser, setupFormAction } from "~/server/setup-replies.server";
+import { createCall, programmesForCallSetup } from "~/server/calls/call-setup.server";
+import { requireCallSetupUser, setupFormAction } from "~/server/calls/setup-replies.server";
 import { CallDetailsFields, StageFields } from "~/components/calls/call-form";
 import { SelectInput } from "~/components/calls/fields";
 import { SetupForm } from "~/components/calls/setup-form";

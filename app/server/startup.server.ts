@@ -1,8 +1,8 @@
 import { database } from "./db.server";
 import { applyMigrations } from "./migrate.server";
 import { developmentMailboxEnabled, portalMode } from "./config.server";
-import { hashPassword } from "./passwords.server";
-import { seedDemo } from "../../prisma/seed/demo";
+import { hashPassword } from "./accounts/passwords.server";
+import { seedDemo } from "@seed/demo";
 import { startOutboxWorker } from "./mail/outbox-worker.server";
 
 export const DEMO_PASSWORD = "demo-demo-demo";

@@ -12,9 +12,9 @@ import {
   resetPassword,
   signUp,
   updateProfile,
-} from "../../app/server/accounts.server";
+} from "../../app/server/accounts/accounts.server";
 import { RefusedError } from "../../app/server/http.server";
-import { currentUser, endSession, sessionCookieName, startSession } from "../../app/server/session.server";
+import { currentUser, endSession, sessionCookieName, startSession } from "../../app/server/accounts/session.server";
 import { createPerson, lastMailLink } from "../support/accounts";
 
 const baseUrl = "http://portal.test";

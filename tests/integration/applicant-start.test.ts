@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
-import { saveDraft, startApplication } from "../../app/server/applications.server";
+import { saveDraft, startApplication } from "../../app/server/applications/applications.server";
 import ApplicantStart, { loader } from "../../app/routes/applicant";
 import type { Locale } from "../../app/i18n";
 import { completeAnswers } from "../support/application-forms";

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "../../app/server/db.server";
-import { reopenApplication, saveDraft, startApplication, submitApplication } from "../../app/server/applications.server";
+import { reopenApplication, saveDraft, startApplication, submitApplication } from "../../app/server/applications/applications.server";
 import { deliverDueEmails, resendTransport } from "../../app/server/mail/outbox-worker.server";
 import { getMailboxAttachment, getMailboxEmail } from "../../app/server/mail/mailbox.server";
 import { renderVersionPdf } from "../../app/server/pdf/version-pdf.server";
 import { loader as versionPdfLoader } from "../../app/routes/applications.$applicationId_.versions.$versionNumber.pdf";
 import type { DraftInput } from "../../app/forms/application-schemas";
-import type { CurrentUser } from "../../app/server/session.server";
+import type { CurrentUser } from "../../app/server/accounts/session.server";
 import { createPerson } from "../support/accounts";
 import { completeAnswers, everyFieldForm } from "../support/application-forms";
 import { addMember, browserOf, createCall, createNetwork, DURING } from "../support/application-fixtures";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
 import { RefusedError } from "../../app/server/http.server";
-import { saveDraft, StaleDraftError, startApplication, submitApplication } from "../../app/server/applications.server";
+import { saveDraft, StaleDraftError, startApplication, submitApplication } from "../../app/server/applications/applications.server";
 import type { DraftInput } from "../../app/forms/application-schemas";
 import { completeAnswers } from "../support/application-forms";
 import { addMember, createCall, createNetwork, DURING } from "../support/application-fixtures";

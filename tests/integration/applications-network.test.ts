@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
-import { acceptInvitation, inviteCollaborator } from "../../app/server/accounts.server";
-import { networkForMember, removePartner, savePartner, updateNetworkProfile } from "../../app/server/networks.server";
-import { applicationForPage, saveDraft, startApplication } from "../../app/server/applications.server";
+import { acceptInvitation, inviteCollaborator } from "../../app/server/accounts/accounts.server";
+import { networkForMember, removePartner, savePartner, updateNetworkProfile } from "../../app/server/networks/networks.server";
+import { applicationForPage, saveDraft, startApplication } from "../../app/server/applications/applications.server";
 import { createPerson, lastMailLink } from "../support/accounts";
 import { addMember, createCall, createNetwork, DURING } from "../support/application-fixtures";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { prisma } from "../../app/server/db.server";
-import { saveDraft, startApplication } from "../../app/server/applications.server";
+import { saveDraft, startApplication } from "../../app/server/applications/applications.server";
 import { action as applicationAction, loader as applicationLoader } from "../../app/routes/applications.$applicationId";
 import { action as receiptAction, loader as receiptLoader } from "../../app/routes/applications.$applicationId_.receipt";
 import { action as startAction } from "../../app/routes/calls.$slug.apply";
-import type { CurrentUser } from "../../app/server/session.server";
+import type { CurrentUser } from "../../app/server/accounts/session.server";
 import { createPerson } from "../support/accounts";
 import { addMember, browserOf, createCall, createNetwork, formPost } from "../support/application-fixtures";
 

@@ -13,10 +13,10 @@ import {
   startApplication,
   submitApplication,
   withdrawApplication,
-} from "../../app/server/applications.server";
+} from "../../app/server/applications/applications.server";
 import { berlinWallClockToUtc } from "../../app/forms/berlin-time";
 import type { DraftInput } from "../../app/forms/application-schemas";
-import type { CurrentUser } from "../../app/server/session.server";
+import type { CurrentUser } from "../../app/server/accounts/session.server";
 import { createPerson } from "../support/accounts";
 import { completeAnswers, completeDraft, secondsAfter } from "../support/application-forms";
 import { addMember, CLOSES, createCall, createNetwork, DURING, OPENS } from "../support/application-fixtures";

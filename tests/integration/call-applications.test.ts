@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
-import type { CurrentUser } from "../../app/server/session.server";
-import { changeStageForm, changeStageRubric, createCall, moveCallStatus } from "../../app/server/call-setup.server";
-import { actOnApplication, grantDeadlineExtension, listCallApplications, loadApplicationForManager } from "../../app/server/call-applications.server";
+import type { CurrentUser } from "../../app/server/accounts/session.server";
+import { changeStageForm, changeStageRubric, createCall, moveCallStatus } from "../../app/server/calls/call-setup.server";
+import { actOnApplication, grantDeadlineExtension, listCallApplications, loadApplicationForManager } from "../../app/server/applications/call-applications.server";
 import { applicationActionSchema, createCallSchema, extensionSchema, type ManagerAction } from "../../app/forms/call-schemas";
 import type { FieldType } from "../../app/forms/form-definition";
 import * as applicationRoute from "../../app/routes/manager.applications.$applicationId";

@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { prisma } from "../../app/server/db.server";
-import type { CurrentUser } from "../../app/server/session.server";
+import type { CurrentUser } from "../../app/server/accounts/session.server";
 import {
   changeStageForm,
   changeStageRubric,
@@ -17,8 +17,8 @@ import {
   PublicationRefusedError,
   updateCallDetails,
   updateStages,
-} from "../../app/server/call-setup.server";
-import type { FormOperation } from "../../app/server/form-builder.server";
+} from "../../app/server/calls/call-setup.server";
+import type { FormOperation } from "../../app/server/calls/form-builder.server";
 import {
   addFieldSchema,
   callDetailsSchema,

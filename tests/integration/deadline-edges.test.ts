@@ -7,7 +7,7 @@ import {
   startApplication,
   submitApplication,
   withdrawApplication,
-} from "../../app/server/applications.server";
+} from "../../app/server/applications/applications.server";
 import { berlinWallClockToUtc } from "../../app/forms/berlin-time";
 import { completeDraft, secondsAfter } from "../support/application-forms";
 import { createCall, createNetwork } from "../support/application-fixtures";

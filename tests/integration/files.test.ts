@@ -8,9 +8,9 @@ import { action as fileAction, loader as downloadLoader } from "../../app/routes
 import { receiveUploads } from "../../app/server/files/uploads.server";
 import { deleteApplicationFile, listApplicationFiles, openApplicationFile } from "../../app/server/files/application-files.server";
 import { LocalDiskStorage, storageOf } from "../../app/server/files/storage.server";
-import { saveDraft } from "../../app/server/applications.server";
+import { saveDraft } from "../../app/server/applications/applications.server";
 import type { DraftInput } from "../../app/forms/application-schemas";
-import type { FileActionReply } from "../../app/server/files/file-replies.server";
+import type { FileActionReply } from "../../app/forms/file-fields";
 import { createPerson } from "../support/accounts";
 import { sample } from "../support/sample-files";
 import { browserOf, createUploadWorld, formParts, streamingUploadRequest, temporaryFilesRoot, uploadRequest } from "../support/file-uploads";

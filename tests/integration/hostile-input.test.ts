@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
-import { listPublicCalls } from "../../app/server/calls.server";
-import { MAX_FORM_BYTES } from "../../app/server/body-limit.server";
+import { listPublicCalls } from "../../app/server/calls/calls.server";
+import { MAX_FORM_BYTES } from "../../app/server/web/body-limit.server";
 import CallPage, { loader as callPageLoader } from "../../app/routes/calls.$slug";
 import { action as loginAction } from "../../app/routes/login";
 import { action as signupAction } from "../../app/routes/signup";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectPglite, type Database } from "../../app/server/db.server";
 import { applyMigrations } from "../../app/server/migrate.server";
-import { SEED_MARKER_ID, seedDemo } from "../../prisma/seed/demo";
+import { SEED_MARKER_ID, seedDemo } from "@seed/demo";
 
 const now = new Date("2026-03-15T10:30:00Z");
 const passwordHash = "$argon2id$v=19$m=19456,t=2,p=1$c2VlZHNhbHQ$ZmFrZWhhc2hmb3J0ZXN0cw";

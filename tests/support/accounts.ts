@@ -1,6 +1,6 @@
 import { prisma } from "../../app/server/db.server";
-import { hashPassword } from "../../app/server/passwords.server";
-import type { CurrentUser } from "../../app/server/session.server";
+import { hashPassword } from "../../app/server/accounts/passwords.server";
+import type { CurrentUser } from "../../app/server/accounts/session.server";
 import type { UserRole } from "../../app/generated/prisma/enums";
 
 let counter = 0;

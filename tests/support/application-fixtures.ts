@@ -1,6 +1,6 @@
 import { prisma } from "../../app/server/db.server";
-import { startSession, sessionCookieName, type CurrentUser } from "../../app/server/session.server";
-import { csrfToken } from "../../app/server/csrf.server";
+import { startSession, sessionCookieName, type CurrentUser } from "../../app/server/accounts/session.server";
+import { csrfToken } from "../../app/server/web/csrf.server";
 import type { NetworkRole, StageKind, CallStatus } from "../../app/generated/prisma/enums";
 import type { FormDefinition } from "../../app/forms/form-definition";
 import { createPerson } from "./accounts";

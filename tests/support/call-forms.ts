@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { expect } from "vitest";
 import type { z } from "zod";
 import { RefusedError } from "../../app/server/http.server";
-import { startSession, type CurrentUser } from "../../app/server/session.server";
+import { startSession, type CurrentUser } from "../../app/server/accounts/session.server";
 
 /** A posted form as a browser sends it: a list becomes the same name repeated. */
 export function formDataOf(fields: Record<string, string | string[]>): FormData {

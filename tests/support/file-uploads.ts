@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { prisma } from "../../app/server/db.server";
-import { startSession } from "../../app/server/session.server";
+import { startSession } from "../../app/server/accounts/session.server";
 import { newToken } from "../../app/server/crypto.server";
-import type { CurrentUser } from "../../app/server/session.server";
+import type { CurrentUser } from "../../app/server/accounts/session.server";
 import { createPerson } from "./accounts";
 import { sample } from "./sample-files";
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { csrfToken, readProtectedForm } from "../../app/server/csrf.server";
-import { safeRedirectTarget, serializeCookie, sessionCookieName, startPageFor } from "../../app/server/session.server";
-import { contentSecurityPolicy } from "../../app/server/security-headers.server";
+import { csrfToken, readProtectedForm } from "../../app/server/web/csrf.server";
+import { safeRedirectTarget, serializeCookie, sessionCookieName, startPageFor } from "../../app/server/accounts/session.server";
+import { contentSecurityPolicy } from "../../app/server/web/security-headers.server";
 import { navigationFor } from "../../app/components/navigation";
 
 function post(body: Record<string, string>, cookie?: string) {

@@ -1,18 +1,12 @@
-import { FormProvider, getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { FormProvider, getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useActionData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import { CsrfField, FormErrors, Notice } from "~/components/forms";
 import { useT } from "~/components/use-t";
+import type { FormOutcome } from "~/forms/form-protocol";
 
-/** What a setup page's action answers when one of its forms did not go through. */
-export interface FormOutcome {
-  formId: string;
-  result: SubmissionResult<string[]>;
-  /** Publication refused: what is still missing. */
-  problems?: { messageKey: string; stageKind?: string; sum?: number }[];
-}
 
 /** The action's answer, if it belongs to the form with this id (a page has many small forms). */
 export function useFormOutcome(formId: string): FormOutcome | undefined {

@@ -1,9 +1,8 @@
 import { useFetcher, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import type { FormField } from "~/forms/form-definition";
-import { acceptAttribute, fileKindInfo, FLASH_FIELD, FLASH_MESSAGE } from "~/forms/file-fields";
+import { acceptAttribute, fileKindInfo, FLASH_FIELD, FLASH_MESSAGE, type FileActionReply } from "~/forms/file-fields";
 import { formatFileSize, isMessageKey, type Locale, type MessageKey, type Translate } from "~/i18n";
-import type { FileActionReply } from "~/server/files/file-replies.server";
 import { CsrfField } from "../forms";
 import { RequiredMark } from "../applications/field-inputs";
 import { useLocale, useT } from "../use-t";

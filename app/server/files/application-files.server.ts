@@ -1,9 +1,9 @@
 import type { Readable } from "node:stream";
 import { prisma, type Transaction } from "../db.server";
-import { editableApplications, readableApplications } from "../application-access.server";
+import { editableApplications, readableApplications } from "../applications/access.server";
 import { recordAudit } from "../audit.server";
 import { notFound, RefusedError } from "../http.server";
-import type { CurrentUser } from "../session.server";
+import type { CurrentUser } from "../accounts/session.server";
 import { storageOf } from "./storage.server";
 import type { FileStorage as FileStorageKind } from "~/generated/prisma/enums";
 import type { MessageKey } from "~/i18n";

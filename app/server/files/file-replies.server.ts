@@ -1,17 +1,7 @@
 import { data, redirect } from "@remix-run/node";
 import { translator, type Locale, type MessageKey } from "~/i18n";
 import type { FileRefusedError } from "./application-files.server";
-import { FLASH_FIELD, FLASH_MESSAGE } from "~/forms/file-fields";
-
-/** What an upload or deletion answers a script (the page's fetcher, or any client asking for JSON). */
-export interface FileActionReply {
-  ok: boolean;
-  fieldKey: string | null;
-  messageKey: MessageKey;
-  /** The message in the person's language. */
-  message: string;
-  files: { id: string; originalName: string; sizeBytes: number }[];
-}
+import { FLASH_FIELD, FLASH_MESSAGE, type FileActionReply } from "~/forms/file-fields";
 
 /**
  * The answer to a file form: the page's fetcher (it sends `respond=fetcher`) gets data with the

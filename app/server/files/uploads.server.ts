@@ -6,8 +6,8 @@ import vm from "node:vm";
 import busboy from "busboy";
 import { prisma } from "../db.server";
 import { recordAudit } from "../audit.server";
-import { verifyCsrfToken } from "../csrf.server";
-import type { CurrentUser } from "../session.server";
+import { verifyCsrfToken } from "../web/csrf.server";
+import type { CurrentUser } from "../accounts/session.server";
 import { FileInspector, InspectionError, nameEnding, type InspectionRefusal } from "./file-types.server";
 import { newStorageKey, uploadStorage, type FileStorage } from "./storage.server";
 import {
@@ -21,7 +21,7 @@ import {
 } from "./application-files.server";
 import { fileKindInfo, partnerRowOf, uploadLimitsFor, type UploadLimits } from "~/forms/file-fields";
 import type { Answers } from "~/forms/answers";
-import { CSRF_FIELD } from "~/components/forms";
+import { CSRF_FIELD } from "~/forms/form-protocol";
 
 const MEBIBYTE = 1024 * 1024;
 /** The small text parts an upload form sends along with its files. */

@@ -1,5 +1,5 @@
 import type { Transaction } from "../db.server";
-import { renderEmail, type EmailMessage } from "../../../emails/render";
+import { renderEmail, type EmailMessage } from "@emails/render";
 import type { Locale } from "~/i18n";
 
 export interface ComposedEmail {

@@ -5,9 +5,9 @@ import { definitionOf, formDefinition, type FormDefinition } from "~/forms/form-
 import { conditionsOf, parseAnswers } from "~/forms/application-schemas";
 import type { Locale } from "~/i18n";
 import { prisma } from "../db.server";
-import { readableApplications } from "../application-access.server";
+import { readableApplications } from "../applications/access.server";
 import { notFound } from "../http.server";
-import type { CurrentUser } from "../session.server";
+import type { CurrentUser } from "../accounts/session.server";
 import { renderApplicationPdf, type ApplicationPdfInput } from "./application-pdf.server";
 
 /**

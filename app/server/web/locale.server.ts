@@ -1,5 +1,5 @@
 import { defaultLocale, isLocale, type Locale } from "~/i18n";
-import { currentUser, readCookie, serializeCookie, type CurrentUser } from "./session.server";
+import { currentUser, readCookie, serializeCookie, type CurrentUser } from "../accounts/session.server";
 
 export const LOCALE_COOKIE = "portal_lang";
 

@@ -1,4 +1,4 @@
-import { prisma } from "./db.server";
+import { prisma } from "../db.server";
 
 export interface RateLimit {
   /** What is counted, e.g. `login:email:a@b.de` or `login:ip:127.0.0.1`. */

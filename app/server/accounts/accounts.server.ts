@@ -1,11 +1,11 @@
-import { prisma } from "./db.server";
-import { hashToken, newToken } from "./crypto.server";
+import { prisma } from "../db.server";
+import { hashToken, newToken } from "../crypto.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
 import { countAttempts, clearAttempts } from "./rate-limit.server";
-import { composeEmail, queueEmail } from "./mail/outbox.server";
-import type { EmailMessage } from "../../emails/render";
-import { recordAudit } from "./audit.server";
-import { RefusedError } from "./http.server";
+import { composeEmail, queueEmail } from "../mail/outbox.server";
+import type { EmailMessage } from "@emails/render";
+import { recordAudit } from "../audit.server";
+import { RefusedError } from "../http.server";
 import { formatDateTime, type Locale } from "~/i18n";
 import type { Bundesland, UserRole } from "~/generated/prisma/enums";
 import type { CurrentUser } from "./session.server";

@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import type { CurrentUser } from "./session.server";
+import type { CurrentUser } from "../accounts/session.server";
 
 /**
  * Which applications a person may read, as a `where` clause, so every query carries its permission

@@ -1,7 +1,7 @@
-import { prisma } from "./db.server";
-import { recordAudit } from "./audit.server";
-import { notFound } from "./http.server";
-import type { CurrentUser } from "./session.server";
+import { prisma } from "../db.server";
+import { recordAudit } from "../audit.server";
+import { notFound } from "../http.server";
+import type { CurrentUser } from "../accounts/session.server";
 import type { Bundesland, PartnerType } from "~/generated/prisma/enums";
 
 /** The networks the person belongs to, with their partners. */

@@ -1,12 +1,12 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
-import type { FormOutcome } from "~/components/calls/setup-form";
+import type { FormOutcome } from "~/forms/form-protocol";
 import type { Locale } from "~/i18n";
 import { loadCallForSetup, PublicationRefusedError } from "./call-setup.server";
-import { readProtectedForm } from "./csrf.server";
-import { refused } from "./form-replies.server";
-import { requireRole, type CurrentUser } from "./session.server";
+import { readProtectedForm } from "../web/csrf.server";
+import { refused } from "../web/form-replies.server";
+import { requireRole, type CurrentUser } from "../accounts/session.server";
 
 /** Managers and admins may open the setup pages; which calls a manager may set up, the queries decide. */
 export function requireCallSetupUser(request: Request): Promise<CurrentUser> {

@@ -1,8 +1,8 @@
-import { newToken, sameSecret } from "./crypto.server";
-import { readCookie, serializeCookie } from "./session.server";
-import { secureCookies } from "./config.server";
+import { newToken, sameSecret } from "../crypto.server";
+import { readCookie, serializeCookie } from "../accounts/session.server";
+import { secureCookies } from "../config.server";
 import { limitBody } from "./body-limit.server";
-import { CSRF_FIELD, CSRF_REFUSAL } from "~/components/forms";
+import { CSRF_FIELD, CSRF_REFUSAL } from "~/forms/form-protocol";
 
 
 function csrfCookieName(): string {

@@ -1,9 +1,9 @@
 import { transition } from "xstate";
 import type { Prisma } from "~/generated/prisma/client";
-import { prisma, type Transaction } from "./db.server";
-import { recordAudit } from "./audit.server";
-import { notFound, RefusedError } from "./http.server";
-import { applicationMachine, type ApplicationContext, type ApplicationEvent, type ApplicationState } from "../../workflows/application.machine";
+import { prisma, type Transaction } from "../db.server";
+import { recordAudit } from "../audit.server";
+import { notFound, RefusedError } from "../http.server";
+import { applicationMachine, type ApplicationContext, type ApplicationEvent, type ApplicationState } from "@workflows/application.machine";
 
 const initialContext: ApplicationContext = { submissions: 0, ineligibleReason: null };
 

@@ -1,5 +1,5 @@
-import { prisma } from "./db.server";
-import type { CurrentUser } from "./session.server";
+import { prisma } from "../db.server";
+import type { CurrentUser } from "../accounts/session.server";
 
 const publicStatuses = ["PUBLISHED", "CLOSED", "ARCHIVED"] as const;
 

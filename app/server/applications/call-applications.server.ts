@@ -5,16 +5,16 @@ import { conditionsOf, parseAnswers } from "~/forms/application-schemas";
 import { answersWithFiles, filesToCarryOver } from "~/forms/file-fields";
 import type { ApplicationActionInput, ManagerAction } from "~/forms/call-schemas";
 import { formatDateTime } from "~/i18n";
-import type { ApplicationEvent } from "../../workflows/application.machine";
-import { prisma } from "./db.server";
-import { managedApplications, managedCalls } from "./application-access.server";
-import { acceptedEvents, changeApplicationState } from "./application-workflow.server";
+import type { ApplicationEvent } from "@workflows/application.machine";
+import { prisma } from "../db.server";
+import { managedApplications, managedCalls } from "./access.server";
+import { acceptedEvents, changeApplicationState } from "./workflow.server";
 import { effectiveDeadline } from "./applications.server";
-import { recordAudit } from "./audit.server";
-import { storedDefinition } from "./form-builder.server";
-import { notFound, RefusedError } from "./http.server";
-import { composeEmail, queueEmail, type ComposedEmail } from "./mail/outbox.server";
-import type { CurrentUser } from "./session.server";
+import { recordAudit } from "../audit.server";
+import { storedDefinition } from "../calls/form-builder.server";
+import { notFound, RefusedError } from "../http.server";
+import { composeEmail, queueEmail, type ComposedEmail } from "../mail/outbox.server";
+import type { CurrentUser } from "../accounts/session.server";
 
 /**
  * The programme manager's side of a call's applications: the list, one application's answers, an

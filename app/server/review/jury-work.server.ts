@@ -1,5 +1,5 @@
-import { prisma } from "./db.server";
-import type { CurrentUser } from "./session.server";
+import { prisma } from "../db.server";
+import type { CurrentUser } from "../accounts/session.server";
 
 /** The calls whose jury the person sits on, and the applications assigned to them that are not in conflict. */
 export async function juryWorkOf(actor: CurrentUser) {

@@ -4,9 +4,9 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { emailOnlySchema } from "~/forms/account-schemas";
 import { readProtectedForm } from "./csrf.server";
 import { requestLocale } from "./locale.server";
-import { wakeOutboxWorker } from "./mail/outbox-worker.server";
-import { RateLimitedError } from "./accounts.server";
-import { RefusedError } from "./http.server";
+import { wakeOutboxWorker } from "../mail/outbox-worker.server";
+import { RateLimitedError } from "../accounts/accounts.server";
+import { RefusedError } from "../http.server";
 import { translator, type Locale } from "~/i18n";
 
 /**

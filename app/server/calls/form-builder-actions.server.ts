@@ -19,9 +19,9 @@ import {
 } from "~/forms/call-schemas";
 import { fieldTypes, type FieldType } from "~/forms/form-definition";
 import { changeStageForm } from "./call-setup.server";
-import { readProtectedForm } from "./csrf.server";
+import { readProtectedForm } from "../web/csrf.server";
 import type { FormOperation } from "./form-builder.server";
-import type { CurrentUser } from "./session.server";
+import type { CurrentUser } from "../accounts/session.server";
 import { handleSetupForm, intentOf } from "./setup-replies.server";
 
 /**

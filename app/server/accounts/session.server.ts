@@ -1,8 +1,8 @@
 import { redirect } from "@remix-run/node";
-import { prisma } from "./db.server";
-import { hashToken, newToken } from "./crypto.server";
-import { secureCookies } from "./config.server";
-import { forbidden } from "./http.server";
+import { prisma } from "../db.server";
+import { hashToken, newToken } from "../crypto.server";
+import { secureCookies } from "../config.server";
+import { forbidden } from "../http.server";
 import type { UserRole } from "~/generated/prisma/enums";
 
 const SESSION_DAYS = 14;

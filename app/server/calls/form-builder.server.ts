@@ -15,7 +15,7 @@ import type {
   updateSectionSchema,
 } from "~/forms/call-schemas";
 import type { MessageKey } from "~/i18n";
-import { RefusedError } from "./http.server";
+import { RefusedError } from "../http.server";
 
 /**
  * The form builder's operations on a stage's FormDefinition, one small change each, as pure

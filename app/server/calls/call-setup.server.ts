@@ -3,12 +3,12 @@ import type { CallStatus, StageKind } from "~/generated/prisma/enums";
 import type { CallDetailsInput, CopyCallInput, CreateCallInput, CriterionInput, StagePlan, StagesInput } from "~/forms/call-schemas";
 import { fieldsOf, type FormDefinition } from "~/forms/form-definition";
 import type { MessageKey } from "~/i18n";
-import { prisma, type Transaction } from "./db.server";
-import { managedCalls } from "./application-access.server";
-import { recordAudit } from "./audit.server";
-import { notFound, RefusedError } from "./http.server";
+import { prisma, type Transaction } from "../db.server";
+import { managedCalls } from "../applications/access.server";
+import { recordAudit } from "../audit.server";
+import { notFound, RefusedError } from "../http.server";
 import { applyFormOperation, emptyFormDefinition, keysOf, storedDefinition, type FormOperation } from "./form-builder.server";
-import type { CurrentUser } from "./session.server";
+import type { CurrentUser } from "../accounts/session.server";
 
 /**
  * A programme manager sets up a call: its texts, its stages with their Berlin-time dates, one form
