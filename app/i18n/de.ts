@@ -133,7 +133,7 @@ export const de = {
   "admin.title": "Administration",
   "admin.users": "Konten",
   "admin.programmes": "Programme",
-  "admin.userCount": "{count} Konten",
+  "admin.userCount": "{count, plural, one {# Konto} other {# Konten}}",
   "admin.email": "E-Mail",
   "admin.role": "Rolle",
   "admin.verified": "Bestätigt",

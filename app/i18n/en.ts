@@ -130,7 +130,7 @@ export const en: Record<MessageKey, string> = {
   "admin.title": "Administration",
   "admin.users": "Accounts",
   "admin.programmes": "Programmes",
-  "admin.userCount": "{count} accounts",
+  "admin.userCount": "{count, plural, one {# account} other {# accounts}}",
   "admin.email": "Email",
   "admin.role": "Role",
   "admin.verified": "Confirmed",

@@ -18,11 +18,29 @@ export function isMessageKey(value: string): value is MessageKey {
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+// A count inside a message picks its words by the language's plural rules:
+// "{count, plural, one {# Antrag} other {# Anträge}}" ("#" is the number, formatted for the language).
+const pluralPattern = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other) \{[^{}]*\})+)\s*\}/g;
+const pluralBranch = /(=\d+|zero|one|two|few|many|other) \{([^{}]*)\}/g;
+
+function choosePlural(locale: Locale, branches: string, value: number): string {
+  const options = new Map<string, string>();
+  for (const [, selector, text] of branches.matchAll(pluralBranch)) options.set(selector!, text!);
+  const chosen = options.get(`=${value}`) ?? options.get(pluralRules(locale).select(value)) ?? options.get("other") ?? "";
+  return chosen.replace(/#/g, integerFormat(locale).format(value));
+}
+
 export function translator(locale: Locale): Translate {
   const catalogue = catalogues[locale];
   return (key, params) => {
     const message = catalogue[key];
-    return params ? message.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : message;
+    if (!params) return message;
+    return message
+      .replace(pluralPattern, (whole, name: string, branches: string) => {
+        const value = Number(params[name]);
+        return params[name] === undefined || !Number.isFinite(value) ? whole : choosePlural(locale, branches, value);
+      })
+      .replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
   };
 }
 
@@ -41,6 +59,9 @@ function formatterCache<T>(build: (locale: string) => T): (locale: Locale) => T 
     return formatter;
   };
 }
+
+const pluralRules = formatterCache((locale) => new Intl.PluralRules(locale));
+const integerFormat = formatterCache((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
 
 const dateTimeFormat = formatterCache(
   (locale) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Berlin" }),

@@ -9,7 +9,7 @@ describe("message catalogues", () => {
     for (const [key, german] of Object.entries(de)) {
       const english = en[key as keyof typeof de];
       expect(english.trim(), key).not.toBe("");
-      const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+      const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((match) => match[1]).sort();
       expect(placeholders(english), key).toEqual(placeholders(german));
     }
   });
@@ -19,6 +19,19 @@ describe("message catalogues", () => {
     expect(t("error.rateLimited", { minutes: 15 })).toBe("Zu viele Versuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut.");
     expect(t("calls.round")).toBe("Runde {round}");
     expect(translator("en")("calls.round", { round: 3 })).toBe("Round 3");
+  });
+
+  it("chooses the words for a count by each language's plural rules", () => {
+    const de = translator("de");
+    const en = translator("en");
+    expect(de("applications.list.missingCount", { count: 1 })).toBe("1 Punkt fehlt");
+    expect(de("applications.list.missingCount", { count: 0 })).toBe("0 Punkte fehlen");
+    expect(de("callSetup.applicationsOf", { count: 1200, title: "MINT-Cluster" })).toBe("1.200 Anträge zu MINT-Cluster");
+    expect(de("formPreview.fileLimits", { kinds: "PDF", size: 10, count: 1 })).toBe("Erlaubt: PDF; je Datei höchstens 10 MB; höchstens 1 Datei.");
+    expect(en("applications.submitBlocked", { count: 1 })).toBe("You can submit once the checklist is empty (1 item still open).");
+    expect(en("admin.userCount", { count: 2 })).toBe("2 accounts");
+    // A count that is missing stays visible rather than turning into a wrong word.
+    expect(de("admin.userCount")).toBe("{count, plural, one {# Konto} other {# Konten}}");
   });
 });
 

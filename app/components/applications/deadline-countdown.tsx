@@ -13,9 +13,9 @@ export function remainingText(t: Translate, deadline: Date, now: Date): string {
   const hours = Math.floor((minutesLeft % (24 * 60)) / 60);
   const minutes = minutesLeft % 60;
   const parts = [
-    days > 0 ? t(days === 1 ? "applications.countdown.day" : "applications.countdown.days", { count: days }) : null,
-    days > 0 || hours > 0 ? t(hours === 1 ? "applications.countdown.hour" : "applications.countdown.hours", { count: hours }) : null,
-    t(minutes === 1 ? "applications.countdown.minute" : "applications.countdown.minutes", { count: minutes }),
+    days > 0 ? t("applications.countdown.day", { count: days }) : null,
+    days > 0 || hours > 0 ? t("applications.countdown.hour", { count: hours }) : null,
+    t("applications.countdown.minute", { count: minutes }),
   ].filter((part): part is string => part !== null);
   return left < MINUTE ? t("applications.countdown.lastMinute") : t("applications.countdown.left", { time: parts.join(", ") });
 }
