@@ -1,23 +1,5 @@
-import type { ApplicationState } from "@workflows/application.machine";
+import { isApplicationState } from "~/forms/application-list";
 import { useT } from "./use-t";
-
-const states: readonly ApplicationState[] = [
-  "draft",
-  "submitted",
-  "withdrawn",
-  "eligibilityCheck",
-  "ineligible",
-  "inReview",
-  "shortlisted",
-  "waitlisted",
-  "invitedToNextStage",
-  "approved",
-  "rejected",
-];
-
-function isApplicationState(value: string): value is ApplicationState {
-  return (states as readonly string[]).includes(value);
-}
 
 /** The state of an application in the reader's language. */
 export function ApplicationStateLabel({ state }: { state: string }) {

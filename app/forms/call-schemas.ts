@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { bundeslaender } from "./account-schemas";
 import { berlinWallClockToUtc } from "./berlin-time";
 import { fieldTypes, fileKinds, type FieldType } from "./form-definition";
 
@@ -51,6 +52,9 @@ const slug = z
   .max(80, "callSetup.error.tooLong")
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "callSetup.error.slug");
 
+/** Who may apply: networks from everywhere, or only from the Länder listed (the zdi seal is for NRW). */
+export const callOpenness = ["ALL", "LISTED"] as const;
+
 const callDetailsShape = {
   title: requiredText(200),
   slug: slug.optional(),
@@ -69,6 +73,8 @@ const callDetailsShape = {
   fundingEndsOn: isoDay.optional(),
   contactName: optionalText(200),
   contactEmail: z.email("error.email").max(254, "error.email").optional(),
+  openTo: z.enum(callOpenness, { error: "error.choose" }).default("ALL"),
+  openToBundeslaender: z.array(z.enum(bundeslaender, { error: "error.choose" })).default([]),
 };
 
 type CallDetailsRaw = z.infer<z.ZodObject<typeof callDetailsShape>>;
@@ -81,6 +87,7 @@ function checkCallDetails(value: CallDetailsRaw, ctx: z.RefinementCtx) {
   if (value.fundingStartsOn && value.fundingEndsOn && value.fundingEndsOn < value.fundingStartsOn) {
     ctx.addIssue({ code: "custom", message: "callSetup.error.fundingPeriod", path: ["fundingEndsOn"] });
   }
+  if (value.openTo === "LISTED" && value.openToBundeslaender.length === 0) ctx.addIssue({ code: "custom", message: "callLaender.error.none", path: ["openToBundeslaender"] });
 }
 
 function callDetailsOf(value: CallDetailsRaw) {
@@ -102,6 +109,7 @@ function callDetailsOf(value: CallDetailsRaw) {
     fundingEndsOn: value.fundingEndsOn ? dayToDate(value.fundingEndsOn) : null,
     contactName: value.contactName,
     contactEmail: value.contactEmail ?? "",
+    openToBundeslaender: value.openTo === "LISTED" ? [...new Set(value.openToBundeslaender)] : [],
   };
 }
 export type CallDetailsInput = ReturnType<typeof callDetailsOf>;
@@ -180,9 +188,38 @@ export type CreateCallInput = z.output<typeof createCallSchema>;
 
 export const callDetailsSchema = z.object(callDetailsShape).superRefine(checkCallDetails).transform(callDetailsOf);
 
+// Copying a call as its next round: every date moves by one span, given as the new first opening
+// day or as years, months and days (see call-rounds.ts).
+export const copyShiftModes = ["span", "firstOpens"] as const;
+const spanPart = (max: number) =>
+  z.number({ error: "callSetup.error.wholeNumber" }).int("callSetup.error.wholeNumber").min(0, "callSetup.error.tooSmall").max(max, "callSetup.error.tooLarge").default(0);
+
 export const copyCallSchema = z
-  .object({ title: requiredText(200), slug: slug.optional(), ...stageDatesShape })
-  .transform((value, ctx) => ({ title: value.title, slug: value.slug, mode: value.stageMode, stages: stagesOf(value, ctx) }));
+  .object({
+    title: requiredText(200),
+    slug: slug.optional(),
+    round: z.number({ error: "callSetup.error.wholeNumber" }).int("callSetup.error.wholeNumber").min(1, "callSetup.error.atLeastOne").max(10_000, "callSetup.error.tooLarge"),
+    shiftBy: z.enum(copyShiftModes, { error: "error.choose" }),
+    spanYears: spanPart(20),
+    spanMonths: spanPart(240),
+    spanDays: spanPart(3660),
+    firstOpensDate: isoDay.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.shiftBy === "span" && value.spanYears + value.spanMonths + value.spanDays === 0) {
+      ctx.addIssue({ code: "custom", message: "callCopy.error.noSpan", path: ["spanYears"] });
+    }
+    if (value.shiftBy === "firstOpens" && value.firstOpensDate === undefined) ctx.addIssue({ code: "custom", message: "error.required", path: ["firstOpensDate"] });
+  })
+  .transform((value) => ({
+    title: value.title,
+    slug: value.slug,
+    round: value.round,
+    shift:
+      value.shiftBy === "span"
+        ? ({ kind: "span", span: { months: value.spanYears * 12 + value.spanMonths, days: value.spanDays } } as const)
+        : ({ kind: "firstOpens", day: value.firstOpensDate! } as const),
+  }));
 export type CopyCallInput = z.output<typeof copyCallSchema>;
 
 export const callStatusMoveSchema = z.object({ target: z.enum(["PUBLISHED", "CLOSED", "ARCHIVED"], { error: "error.choose" }) });

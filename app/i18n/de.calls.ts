@@ -81,7 +81,6 @@ export const callsDe = {
   "callSetup.preview.byInvitation": "Nur Netzwerke, deren Skizze zum Vollantrag aufgefordert wurde, füllen dieses Formular aus.",
 
   "callSetup.copy.title": "Als neue Runde kopieren",
-  "callSetup.copy.intro": "Die Kopie wird Runde {round}: Texte, Formulare und Bewertungskriterien werden übernommen, die Fristen geben Sie hier neu an. Sie entsteht als Entwurf.",
   "callSetup.copy.submit": "Kopie anlegen",
 
   "callSetup.error.tooLong": "Dieser Text ist zu lang.",
@@ -247,7 +246,6 @@ export const callsDe = {
 
   "answers.notAnswered": "keine Angabe",
   "answers.notEligible": "nicht die verlangte Antwort",
-  "answers.file": "{name} ({size} KB)",
   "answers.fileMissing": "Datei nicht mehr vorhanden",
   "answers.noLetter": "keine",
   "answers.budgetYear": "Jahr",

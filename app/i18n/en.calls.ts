@@ -82,7 +82,6 @@ export const callsEn: Record<keyof typeof callsDe, string> = {
   "callSetup.preview.byInvitation": "Only networks whose outline was invited to a full proposal fill in this form.",
 
   "callSetup.copy.title": "Copy as a new round",
-  "callSetup.copy.intro": "The copy becomes round {round}: texts, forms and scoring criteria are carried over; you enter the new deadlines here. It starts as a draft.",
   "callSetup.copy.submit": "Create copy",
 
   "callSetup.error.tooLong": "This text is too long.",
@@ -248,7 +247,6 @@ export const callsEn: Record<keyof typeof callsDe, string> = {
 
   "answers.notAnswered": "not answered",
   "answers.notEligible": "not the required answer",
-  "answers.file": "{name} ({size} KB)",
   "answers.fileMissing": "File no longer available",
   "answers.noLetter": "none",
   "answers.budgetYear": "Year",

@@ -22,6 +22,7 @@ import { formatDateTime } from "~/i18n";
 import { ApplicationEditor, type EditorOutcome } from "~/components/applications/application-editor";
 import { AnswersView } from "~/components/applications/answer-view";
 import { DeadlineCountdown } from "~/components/applications/deadline-countdown";
+import { DraftSharing } from "~/components/applications/draft-sharing";
 import { ApplicationStateLabel } from "~/components/application-state";
 import { Notice } from "~/components/forms";
 import { titleText } from "~/components/page-title";
@@ -161,6 +162,7 @@ export default function ApplicationPage() {
           <Link to={`/applications/${page.application.id}/receipt`}>{t("applications.versions.link", { count: page.versions.length })}</Link>
         </p>
       ) : null}
+      {page.editable && page.application.state === "draft" ? <DraftSharing applicationId={page.application.id} shared={page.application.sharedWithManagers} /> : null}
     </>
   );
 }

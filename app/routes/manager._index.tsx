@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/server/accounts/session.server";
-import { programmesManagedBy } from "~/server/calls/calls.server";
+import { managerOverview, OPENING_SOON_DAYS } from "~/server/calls/calls.server";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime } from "~/i18n";
@@ -10,13 +10,154 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "manager.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["MANAGER"]);
-  return { programmes: await programmesManagedBy(user) };
+  return managerOverview(user);
+}
+
+type Overview = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** Stages open now, soonest deadline first; those closing soon are marked. */
+function OpenStages({ stages }: { stages: Overview["openNow"] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <table>
+      <caption>{t("managerStart.openNow")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("managerStart.call")}</th>
+          <th scope="col">{t("calls.stage")}</th>
+          <th scope="col">{t("calls.deadline")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {stages.map((stage) => (
+          <tr key={`${stage.call.id}-${stage.kind}`}>
+            <th scope="row">
+              <Link to={`/manager/calls/${stage.call.id}`}>{stage.call.title}</Link>
+            </th>
+            <td>{t(`stageKind.${stage.kind}`)}</td>
+            <td>
+              {formatDateTime(locale, stage.closesAt)} · {t("managerStart.daysLeft", { count: stage.daysLeft })}
+              {stage.closingSoon ? (
+                <>
+                  {" "}
+                  <span className="badge">{t("managerStart.closingSoon")}</span>
+                </>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function OpeningStages({ stages }: { stages: Overview["openingSoon"] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <table>
+      <caption>{t("managerStart.openingSoon", { count: OPENING_SOON_DAYS })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("managerStart.call")}</th>
+          <th scope="col">{t("calls.stage")}</th>
+          <th scope="col">{t("calls.opensAt")}</th>
+          <th scope="col">{t("calls.deadline")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {stages.map((stage) => (
+          <tr key={`${stage.call.id}-${stage.kind}`}>
+            <th scope="row">
+              <Link to={`/manager/calls/${stage.call.id}`}>{stage.call.title}</Link>
+            </th>
+            <td>{t(`stageKind.${stage.kind}`)}</td>
+            <td>{formatDateTime(locale, stage.opensAt)}</td>
+            <td>{formatDateTime(locale, stage.closesAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Closed stages whose submitted applications wait for the eligibility check, with a link to them. */
+function AwaitingChecks({ stages }: { stages: Overview["awaitingEligibilityCheck"] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <table>
+      <caption>{t("managerStart.awaitingCheck")}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("managerStart.call")}</th>
+          <th scope="col">{t("calls.stage")}</th>
+          <th scope="col">{t("managerStart.closedAt")}</th>
+          <th scope="col">{t("manager.applications")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {stages.map((stage) => (
+          <tr key={`${stage.call.id}-${stage.kind}`}>
+            <th scope="row">
+              <Link to={`/manager/calls/${stage.call.id}`}>{stage.call.title}</Link>
+            </th>
+            <td>{t(`stageKind.${stage.kind}`)}</td>
+            <td>{formatDateTime(locale, stage.closesAt)}</td>
+            <td>
+              <Link
+                to={`/manager/calls/${stage.call.id}/applications?state=submitted`}
+                aria-label={t("managerStart.submittedUncheckedOf", { count: stage.submitted, title: stage.call.title })}
+              >
+                {t("managerStart.submittedUnchecked", { count: stage.submitted })}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function CallTable({ calls, caption }: { calls: Overview["programmes"][number]["current"]; caption: string }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("calls.title")}</th>
+          <th scope="col">{t("mailbox.status")}</th>
+          <th scope="col">{t("calls.deadline")}</th>
+          <th scope="col">{t("manager.applications")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {calls.map((call) => (
+          <tr key={call.id}>
+            <th scope="row">
+              <Link to={`/manager/calls/${call.id}`}>{call.title}</Link>
+            </th>
+            <td>{t(`callStatus.${call.status}`)}</td>
+            <td>{call.closesAt ? formatDateTime(locale, call.closesAt) : ""}</td>
+            <td>
+              <Link to={`/manager/calls/${call.id}/applications`} aria-label={t("callSetup.applicationsOf", { title: call.title, count: call.applications })}>
+                {call.applications}
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 export default function ManagerStart() {
   const t = useT();
-  const locale = useLocale();
-  const { programmes } = useLoaderData<typeof loader>();
+  const { openNow, openingSoon, awaitingEligibilityCheck, programmes } = useLoaderData<typeof loader>();
+  const nothingToDo = openNow.length === 0 && openingSoon.length === 0 && awaitingEligibilityCheck.length === 0;
   return (
     <>
       <h1>{t("manager.title")}</h1>
@@ -30,41 +171,27 @@ export default function ManagerStart() {
         ) : null}
         <Link to="/invitations">{t("invite.title")}</Link>
       </p>
-      {programmes.length === 0 ? <p className="empty">{t("manager.noProgrammes")}</p> : null}
+      {programmes.length === 0 ? (
+        <p className="empty">{t("manager.noProgrammes")}</p>
+      ) : (
+        <section aria-labelledby="todo-heading">
+          <h2 id="todo-heading">{t("managerStart.todo")}</h2>
+          {nothingToDo ? <p className="empty">{t("managerStart.nothingToDo")}</p> : null}
+          {openNow.length > 0 ? <OpenStages stages={openNow} /> : null}
+          {openingSoon.length > 0 ? <OpeningStages stages={openingSoon} /> : null}
+          {awaitingEligibilityCheck.length > 0 ? <AwaitingChecks stages={awaitingEligibilityCheck} /> : null}
+        </section>
+      )}
       {programmes.map((programme) => (
         <section key={programme.id} aria-labelledby={`programme-${programme.id}`}>
           <h2 id={`programme-${programme.id}`}>{programme.name}</h2>
-          {programme.calls.length === 0 ? (
-            <p className="empty">{t("manager.noCalls")}</p>
-          ) : (
-            <table>
-              <caption>{t("manager.calls")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("calls.title")}</th>
-                  <th scope="col">{t("mailbox.status")}</th>
-                  <th scope="col">{t("calls.deadline")}</th>
-                  <th scope="col">{t("manager.applications")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {programme.calls.map((call) => (
-                  <tr key={call.id}>
-                    <td>
-                      <Link to={`/manager/calls/${call.id}`}>{call.title}</Link>
-                    </td>
-                    <td>{t(`callStatus.${call.status}`)}</td>
-                    <td>{call.closesAt ? formatDateTime(locale, call.closesAt) : ""}</td>
-                    <td>
-                      <Link to={`/manager/calls/${call.id}/applications`} aria-label={t("callSetup.applicationsOf", { title: call.title, count: call.applications })}>
-                        {call.applications}
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {programme.current.length === 0 && programme.archived.length === 0 ? <p className="empty">{t("manager.noCalls")}</p> : null}
+          {programme.current.length > 0 ? (
+            <CallTable calls={programme.current} caption={t("managerStart.current")} />
+          ) : programme.archived.length > 0 ? (
+            <p className="empty">{t("managerStart.noCurrent")}</p>
+          ) : null}
+          {programme.archived.length > 0 ? <CallTable calls={programme.archived} caption={t("managerStart.archived")} /> : null}
         </section>
       ))}
     </>

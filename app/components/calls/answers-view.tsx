@@ -1,7 +1,7 @@
 import { budgetAnswer, budgetTotals, partnerAnswer, type AnswerValue, type Answers } from "~/forms/answers";
 import type { FormDefinition, FormField } from "~/forms/form-definition";
 import { plainAnswerText } from "~/forms/answer-text";
-import { formatEuros, type Locale } from "~/i18n";
+import { formatEuros, formatFileSize, type Locale } from "~/i18n";
 import { FormSections } from "~/components/form-sections";
 import { useLocale, useT } from "~/components/use-t";
 import { PartnerColumns } from "./form-preview";
@@ -58,6 +58,16 @@ export function AnswersView({ definition, answers, files }: { definition: FormDe
   );
 }
 
+/** A file of the application as a download link, served by /files/:id, which checks who may read it. */
+function FileLink({ file }: { file: AnsweredFile }) {
+  const locale = useLocale();
+  return (
+    <>
+      <a href={`/files/${encodeURIComponent(file.id)}`}>{file.name}</a> ({formatFileSize(locale, file.sizeBytes)})
+    </>
+  );
+}
+
 function AnswerValueView({ field, value, files, locale }: { field: FormField; value: AnswerValue | undefined; files: AnsweredFile[]; locale: Locale }) {
   const t = useT();
   const pick = (german: string, english: string) => (locale === "en" ? english : german);
@@ -80,7 +90,7 @@ function AnswerValueView({ field, value, files, locale }: { field: FormField; va
         <ul>
           {ids.map((id) => {
             const file = files.find((candidate) => candidate.id === id);
-            return <li key={id}>{file ? t("answers.file", { name: file.name, size: Math.max(1, Math.round(file.sizeBytes / 1024)) }) : t("answers.fileMissing")}</li>;
+            return <li key={id}>{file ? <FileLink file={file} /> : t("answers.fileMissing")}</li>;
           })}
         </ul>
       );
@@ -98,7 +108,7 @@ function AnswerValueView({ field, value, files, locale }: { field: FormField; va
                   <td>{partner.name}</td>
                   <td>{t(`formPreview.partnerType.${partner.type}`)}</td>
                   <td>{partner.role}</td>
-                  <td>{letter ? letter.name : t("answers.noLetter")}</td>
+                  <td>{letter ? <FileLink file={letter} /> : t("answers.noLetter")}</td>
                 </tr>
               );
             })}

@@ -2,16 +2,23 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { CurrentUser } from "../accounts/session.server";
 
 /**
- * Which applications a person may read, as a `where` clause, so every query carries its permission
- * check: members read their network's, managers their programmes' calls', jurors what is assigned to
- * them and not in conflict (never drafts), state coordinators what a network shared with them.
+ * A draft is the network's own work in progress: its programme's managers see that it exists and how
+ * complete it is, but read it only once it is submitted or while the network shares it with them.
+ */
+const handedToManagers: Prisma.ApplicationWhereInput = { OR: [{ state: { not: "draft" } }, { sharedWithManagersAt: { not: null } }] };
+
+/**
+ * Which applications a person may read (answers, files, the page), as a `where` clause, so every
+ * query carries its permission check: members read their network's, managers their programmes'
+ * calls' once handed to them, jurors what is assigned to them and not in conflict (never drafts),
+ * state coordinators what a network shared with them.
  */
 export function readableApplications(user: Pick<CurrentUser, "id" | "role">): Prisma.ApplicationWhereInput {
   switch (user.role) {
     case "ADMIN":
       return {};
     case "MANAGER":
-      return { call: { programme: { managers: { some: { userId: user.id } } } } };
+      return { AND: [managedApplications(user), handedToManagers] };
     case "APPLICANT":
       return { network: { memberships: { some: { userId: user.id } } } };
     case "JUROR":
@@ -42,4 +49,12 @@ export function managedCalls(user: Pick<CurrentUser, "id" | "role">): Prisma.Cal
   if (user.role === "ADMIN") return {};
   if (user.role === "MANAGER") return { programme: { managers: { some: { userId: user.id } } } };
   return { id: { in: [] } };
+}
+
+/**
+ * Whose submitted versions (the frozen copies and their PDFs) a person may read. What was submitted
+ * stays readable to the programme's managers when the network reopens the application as a draft.
+ */
+export function readableSubmissions(user: Pick<CurrentUser, "id" | "role">): Prisma.ApplicationWhereInput {
+  return user.role === "MANAGER" ? managedApplications(user) : readableApplications(user);
 }

@@ -24,7 +24,10 @@ import {
   type DraftInput,
   type RowChange,
 } from "~/forms/application-schemas";
+import { isOpenToLand } from "~/forms/call-openness";
+import type { Bundesland } from "~/generated/prisma/enums";
 import { formatDateTime } from "~/i18n";
+import { sortByGermanName } from "~/i18n/collation";
 
 /**
  * A network's applications from start to submission: start one per network and stage, save drafts
@@ -70,9 +73,20 @@ export class ApplicationExistsError extends RefusedError {
   }
 }
 
+/** The call is open only to networks from some Länder, and the network is elsewhere. */
+export class CallNotOpenToLandError extends RefusedError {
+  constructor(
+    readonly openTo: Bundesland[],
+    readonly network: { name: string; bundesland: Bundesland },
+  ) {
+    super("callLaender.error.startRefused", { status: 403 });
+  }
+}
+
 /**
  * Starts the network's application for the call's open stage. Full proposals are reached only by
- * the manager's invitation, never started here. The partner roster fills every partner field.
+ * the manager's invitation, never started here; a call open only to some Länder only by networks
+ * from there. The partner roster fills every partner field.
  */
 export async function startApplication(
   actor: Pick<CurrentUser, "id" | "role">,
@@ -82,19 +96,28 @@ export async function startApplication(
   if (actor.role !== "APPLICANT") throw notFound();
   const call = await prisma.call.findFirst({
     where: { slug: input.callSlug, status: "PUBLISHED" },
-    select: { id: true, title: true, stages: { where: { opensAt: { lte: now }, closesAt: { gt: now } }, select: { id: true, kind: true, form: { select: { definition: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      openToBundeslaender: true,
+      stages: { where: { opensAt: { lte: now }, closesAt: { gt: now } }, select: { id: true, kind: true, form: { select: { definition: true } } } },
+    },
   });
   if (!call) throw notFound();
   const stage = call.stages.find((candidate) => candidate.kind !== "FULL_PROPOSAL");
   if (!stage) throw new RefusedError(call.stages.length > 0 ? "applications.start.invitationOnly" : "applications.start.notOpen");
   const memberships = await prisma.networkMembership.findMany({
     where: { userId: actor.id },
-    select: { networkId: true, network: { select: { partners: { select: { name: true, type: true, roleInNetwork: true }, orderBy: { position: "asc" } } } } },
+    select: {
+      networkId: true,
+      network: { select: { name: true, bundesland: true, partners: { select: { name: true, type: true, roleInNetwork: true }, orderBy: { position: "asc" } } } },
+    },
   });
   const membership = input.networkId ? memberships.find((candidate) => candidate.networkId === input.networkId) : memberships.length === 1 ? memberships[0] : undefined;
   if (!membership) throw new RefusedError(memberships.length === 0 ? "applications.start.noNetwork" : "applications.start.chooseNetwork", { field: "networkId" });
   const existing = await prisma.application.findUnique({ where: { networkId_stageId: { networkId: membership.networkId, stageId: stage.id } }, select: { id: true } });
   if (existing) throw new ApplicationExistsError(existing.id);
+  if (!isOpenToLand(call.openToBundeslaender, membership.network.bundesland)) throw new CallNotOpenToLandError(call.openToBundeslaender, membership.network);
   const definition = definitionOf(stage.form?.definition);
   try {
     return await prisma.$transaction(async (tx) => {
@@ -140,6 +163,7 @@ const pageSelect = {
   submittedAt: true,
   receiptNumber: true,
   previousApplicationId: true,
+  sharedWithManagersAt: true,
   call: { select: { slug: true, title: true, round: true, programme: { select: { name: true } } } },
   stage: { select: { kind: true, opensAt: true, closesAt: true, form: { select: { definition: true } } } },
   network: { select: { id: true, name: true, bundesland: true } },
@@ -177,6 +201,7 @@ export async function applicationForPage(actor: Pick<CurrentUser, "id" | "role">
       submittedAt: row.submittedAt,
       receiptNumber: row.receiptNumber,
       fromOutline: row.previousApplicationId !== null,
+      sharedWithManagers: row.sharedWithManagersAt !== null,
     },
     call: { slug: row.call.slug, title: row.call.title },
     stage: { kind: row.stage.kind, opensAt: row.stage.opensAt, closesAt: row.stage.closesAt },
@@ -271,21 +296,28 @@ export async function draftFormOf(actor: Pick<CurrentUser, "id" | "role">, appli
 export async function stageForCallPage(callSlug: string, actor: Pick<CurrentUser, "id" | "role"> | null, now = new Date()) {
   const stages = await prisma.callStage.findMany({
     where: { call: { slug: callSlug, status: { in: ["PUBLISHED", "CLOSED", "ARCHIVED"] } } },
-    select: { id: true, kind: true, opensAt: true, closesAt: true, call: { select: { status: true } }, form: { select: { definition: true } } },
+    select: { id: true, kind: true, opensAt: true, closesAt: true, call: { select: { status: true, openToBundeslaender: true } }, form: { select: { definition: true } } },
     orderBy: { position: "asc" },
   });
   const stage = stages.find((candidate) => candidate.opensAt <= now && now < candidate.closesAt) ?? stages.find((candidate) => candidate.opensAt > now);
   if (!stage) return null;
   const parsed = formDefinition.safeParse(stage.form?.definition ?? { sections: [] });
   const open = stage.call.status === "PUBLISHED" && stage.opensAt <= now;
-  let applicant: { networks: { id: string; name: string; applicationId: string | null }[] } | null = null;
+  let applicant: { networks: { id: string; name: string; bundesland: Bundesland; openToIt: boolean; applicationId: string | null }[] } | null = null;
   if (actor?.role === "APPLICANT") {
     const networks = await prisma.network.findMany({
       where: { memberships: { some: { userId: actor.id } } },
-      select: { id: true, name: true, applications: { where: { stageId: stage.id }, select: { id: true } } },
-      orderBy: { name: "asc" },
+      select: { id: true, name: true, bundesland: true, applications: { where: { stageId: stage.id }, select: { id: true } } },
     });
-    applicant = { networks: networks.map((network) => ({ id: network.id, name: network.name, applicationId: network.applications[0]?.id ?? null })) };
+    applicant = {
+      networks: sortByGermanName(networks, (network) => network.name).map((network) => ({
+        id: network.id,
+        name: network.name,
+        bundesland: network.bundesland,
+        openToIt: isOpenToLand(stage.call.openToBundeslaender, network.bundesland),
+        applicationId: network.applications[0]?.id ?? null,
+      })),
+    };
   }
   return {
     kind: stage.kind,

@@ -4,10 +4,15 @@ import { carryOverAnswers } from "~/forms/answers";
 import { conditionsOf, parseAnswers } from "~/forms/application-schemas";
 import { answersWithFiles, filesToCarryOver } from "~/forms/file-fields";
 import type { ApplicationActionInput, ManagerAction } from "~/forms/call-schemas";
-import { formatDateTime } from "~/i18n";
+import { countByState, filterAndSortApplications, parseApplicationListQuery, type ApplicationListQuery } from "~/forms/application-list";
+import { draftProgress } from "~/forms/draft-progress";
+import { requestedAmountCents } from "~/forms/requested-amount";
+import type { Bundesland } from "~/generated/prisma/enums";
+import { formatDateTime, translator, type Locale } from "~/i18n";
+import { sortByGermanName } from "~/i18n/collation";
 import type { ApplicationEvent } from "@workflows/application.machine";
 import { prisma } from "../db.server";
-import { managedApplications, managedCalls } from "./access.server";
+import { managedApplications, managedCalls, readableApplications } from "./access.server";
 import { acceptedEvents, changeApplicationState } from "./workflow.server";
 import { effectiveDeadline } from "./applications.server";
 import { recordAudit } from "../audit.server";
@@ -31,28 +36,69 @@ function managedApplication(actor: Actor, applicationId: string): Prisma.Applica
   return { AND: [{ id: applicationId }, managedApplications(actor)] };
 }
 
-export async function listCallApplications(actor: Actor, callId: string) {
-  const call = await prisma.call.findFirst({
+/**
+ * A call's applications as its list shows them: every state counted, then those the query asks for,
+ * sorted. Drafts show how complete they are; the requested amount shows only where the manager may
+ * read the answers (`readableApplications`: submitted, or a draft the network shares).
+ */
+export async function listCallApplications(actor: Actor, callId: string, query: ApplicationListQuery = parseApplicationListQuery(new URLSearchParams()), locale: Locale = "de") {
+  const found = await prisma.call.findFirst({
     where: { AND: [{ id: callId }, managedCalls(actor)] },
-    select: { id: true, title: true, round: true, status: true, stages: { select: { id: true, kind: true, closesAt: true }, orderBy: { position: "asc" } } },
-  });
-  if (!call) throw notFound();
-  const applications = await prisma.application.findMany({
-    where: { AND: [{ callId: call.id }, managedApplications(actor)] },
     select: {
       id: true,
       title: true,
-      state: true,
-      submittedAt: true,
-      receiptNumber: true,
-      deadlineExtendedUntil: true,
-      network: { select: { name: true, bundesland: true } },
-      stage: { select: { kind: true, position: true } },
+      round: true,
+      status: true,
+      stages: { select: { id: true, kind: true, closesAt: true, form: { select: { definition: true } } }, orderBy: { position: "asc" } },
     },
-    orderBy: [{ stage: { position: "asc" } }, { network: { name: "asc" } }],
   });
-  return { call, applications };
+  if (!found) throw notFound();
+  const [rows, readable] = await Promise.all([
+    prisma.application.findMany({
+      where: { AND: [{ callId: found.id }, managedApplications(actor)] },
+      select: {
+        id: true,
+        title: true,
+        state: true,
+        stageId: true,
+        answers: true,
+        conditions: true,
+        submittedAt: true,
+        receiptNumber: true,
+        deadlineExtendedUntil: true,
+        network: { select: { name: true, bundesland: true } },
+        files: { where: { fieldKey: { not: null } }, select: { id: true, fieldKey: true } },
+      },
+    }),
+    prisma.application.findMany({ where: { AND: [{ callId: found.id }, readableApplications(actor)] }, select: { id: true } }),
+  ]);
+  const readableIds = new Set(readable.map((row) => row.id));
+  // One form per stage, parsed once rather than once per application.
+  const stages = new Map(found.stages.map((stage) => [stage.id, { kind: stage.kind, definition: stage.form ? storedDefinition(stage.form.definition) : null }]));
+  const listed = rows.map(({ answers: storedAnswers, conditions, files, stageId, ...row }) => {
+    const stage = stages.get(stageId)!;
+    const answers = parseAnswers(storedAnswers);
+    const definition = stage.definition;
+    return {
+      ...row,
+      stage: { kind: stage.kind },
+      answersReadable: readableIds.has(row.id),
+      requestedCents: definition && readableIds.has(row.id) ? requestedAmountCents(definition, answers) : null,
+      progress: definition && row.state === "draft" ? draftProgress(definition, answersWithFiles(definition, answers, files), conditionsOf(conditions)) : null,
+    };
+  });
+  const t = translator(locale);
+  const { stages: _stages, ...call } = found;
+  return {
+    call: { ...call, stages: found.stages.map(({ form: _form, ...stage }) => stage) },
+    query,
+    total: listed.length,
+    counts: countByState(listed),
+    lands: sortByGermanName([...new Set(listed.map((row) => row.network.bundesland))], (code) => t(`bundesland.${code}`)),
+    applications: filterAndSortApplications(listed, query, (code) => t(`bundesland.${code as Bundesland}`)),
+  };
 }
+export type CallApplicationList = Awaited<ReturnType<typeof listCallApplications>>;
 
 /** Every event a manager may send, with the facts the machine's guards need. */
 function managerEvents(stage: { kind: string; closesAt: Date }, deadlineExtendedUntil: Date | null, now: Date, reason = ""): Record<ManagerAction, ApplicationEvent> {
@@ -69,31 +115,39 @@ function managerEvents(stage: { kind: string; closesAt: Date }, deadlineExtended
   };
 }
 
+/**
+ * One application for the manager's page. Its answers, conditions' answers and files come along only
+ * where the manager may read them (`readableApplications`); of a draft the network keeps to itself
+ * the page shows how complete it is.
+ */
 export async function loadApplicationForManager(actor: Actor, applicationId: string, now = new Date()) {
-  const application = await prisma.application.findFirst({
-    where: managedApplication(actor, applicationId),
-    select: {
-      id: true,
-      title: true,
-      state: true,
-      snapshot: true,
-      version: true,
-      answers: true,
-      conditions: true,
-      submittedAt: true,
-      receiptNumber: true,
-      deadlineExtendedUntil: true,
-      extensionReason: true,
-      createdAt: true,
-      network: { select: { name: true, bundesland: true, region: true } },
-      call: { select: { id: true, title: true, round: true, stages: { select: { kind: true }, orderBy: { position: "asc" } } } },
-      stage: { select: { kind: true, opensAt: true, closesAt: true, form: { select: { definition: true, version: true } } } },
-      previousApplication: { select: { id: true } },
-      nextApplication: { select: { id: true, state: true } },
-      versions: { select: { number: true, submittedAt: true, receiptNumber: true }, orderBy: { number: "desc" } },
-      files: { select: { id: true, originalName: true, sizeBytes: true, fieldKey: true } },
-    },
-  });
+  const [application, readable] = await Promise.all([
+    prisma.application.findFirst({
+      where: managedApplication(actor, applicationId),
+      select: {
+        id: true,
+        title: true,
+        state: true,
+        snapshot: true,
+        version: true,
+        answers: true,
+        conditions: true,
+        submittedAt: true,
+        receiptNumber: true,
+        deadlineExtendedUntil: true,
+        extensionReason: true,
+        createdAt: true,
+        network: { select: { name: true, bundesland: true, region: true } },
+        call: { select: { id: true, title: true, round: true, stages: { select: { kind: true }, orderBy: { position: "asc" } } } },
+        stage: { select: { kind: true, opensAt: true, closesAt: true, form: { select: { definition: true, version: true } } } },
+        previousApplication: { select: { id: true } },
+        nextApplication: { select: { id: true, state: true } },
+        versions: { select: { number: true, submittedAt: true, receiptNumber: true }, orderBy: { number: "desc" } },
+        files: { select: { id: true, originalName: true, sizeBytes: true, fieldKey: true } },
+      },
+    }),
+    prisma.application.count({ where: { AND: [{ id: applicationId }, readableApplications(actor)] } }),
+  ]);
   if (!application) throw notFound();
   const history = await prisma.auditEvent.findMany({
     where: { entityType: "Application", entityId: application.id },
@@ -101,8 +155,12 @@ export async function loadApplicationForManager(actor: Actor, applicationId: str
     orderBy: { createdAt: "desc" },
     take: 100,
   });
-  const { snapshot, answers, conditions, files, stage, ...rest } = application;
+  const answersReadable = readable === 1;
+  const { snapshot, answers: storedAnswers, conditions: storedConditions, files: storedFiles, stage, ...rest } = application;
   const definition = stage.form ? storedDefinition(stage.form.definition) : null;
+  const conditions = conditionsOf(storedConditions);
+  const answers = definition ? answersWithFiles(definition, parseAnswers(storedAnswers), storedFiles) : parseAnswers(storedAnswers);
+  const files = answersReadable ? storedFiles : [];
   const events = managerEvents(stage, application.deadlineExtendedUntil, now);
   const hasFullProposal = application.call.stages.some((candidate) => candidate.kind === "FULL_PROPOSAL");
   const accepted = acceptedEvents(application.state, snapshot, Object.values(events)).filter((event) => event !== "INVITE_TO_NEXT_STAGE" || hasFullProposal);
@@ -115,8 +173,10 @@ export async function loadApplicationForManager(actor: Actor, applicationId: str
     /** Still within its stage's running phase, so the eligibility check has to wait. */
     awaitsDeadline: extendableStates.includes(application.state) && now < deadline,
     definition,
-    answers: definition ? answersWithFiles(definition, parseAnswers(answers), files) : parseAnswers(answers),
-    conditions: conditionsOf(conditions),
+    answersReadable,
+    answers: answersReadable ? answers : {},
+    conditions: answersReadable ? conditions : conditions.map((condition) => ({ text: condition.text, answer: null })),
+    progress: definition && application.state === "draft" ? draftProgress(definition, answers, conditions) : null,
     files: files.map((file) => ({ id: file.id, name: file.originalName, sizeBytes: Number(file.sizeBytes) })),
     ineligibleReason: context?.ineligibleReason ?? null,
     actions: accepted as ManagerAction[],

@@ -2,7 +2,20 @@ import { Prisma } from "~/generated/prisma/client";
 import type { CallStatus, StageKind } from "~/generated/prisma/enums";
 import type { CallDetailsInput, CopyCallInput, CreateCallInput, CriterionInput, StagePlan, StagesInput } from "~/forms/call-schemas";
 import { fieldsOf, type FormDefinition } from "~/forms/form-definition";
+import { utcToBerlinWallClock } from "~/forms/berlin-time";
+import {
+  budgetYearShift,
+  calendarSpanBetween,
+  isForward,
+  nextRoundTitle,
+  parseCalendarDay,
+  shiftBerlinInstant,
+  shiftBudgetYears,
+  shiftStoredDay,
+  type CalendarSpan,
+} from "~/forms/call-rounds";
 import type { MessageKey } from "~/i18n";
+import { sortByGermanName } from "~/i18n/collation";
 import { prisma, type Transaction } from "../db.server";
 import { managedCalls } from "../applications/access.server";
 import { recordAudit } from "../audit.server";
@@ -31,11 +44,11 @@ function assertEditable(status: CallStatus): void {
 /** The programmes a person may open calls in. */
 export async function programmesForCallSetup(actor: Actor) {
   if (actor.role !== "MANAGER" && actor.role !== "ADMIN") return [];
-  return prisma.programme.findMany({
+  const programmes = await prisma.programme.findMany({
     where: actor.role === "ADMIN" ? {} : { managers: { some: { userId: actor.id } } },
     select: { id: true, name: true, funder: true },
-    orderBy: { name: "asc" },
   });
+  return sortByGermanName(programmes, (programme) => programme.name);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,7 +271,63 @@ export async function moveCallStatus(actor: Actor, callId: string, target: CallS
 // ---------------------------------------------------------------------------------------------
 // Copying a call into a new round
 
-/** A new draft round of an earlier call: new title, slug and dates; texts, forms and rubrics carried over. */
+/** The span the manager chose, as given or from the new first opening day; only forward. */
+function copySpan(shift: CopyCallInput["shift"], firstOpensAt: Date): CalendarSpan {
+  const span = shift.kind === "span" ? shift.span : calendarSpanBetween(parseCalendarDay(utcToBerlinWallClock(firstOpensAt).date), parseCalendarDay(shift.day));
+  if (!isForward(span)) throw new RefusedError("callCopy.error.notLater", { field: shift.kind === "span" ? "spanYears" : "firstOpensDate" });
+  return span;
+}
+
+/** The highest round among the programme's calls, so the copy can propose the one after it. */
+async function highestRound(actor: Actor, programmeId: string): Promise<number> {
+  const highest = await prisma.call.aggregate({ where: { AND: [{ programmeId }, managedCalls(actor)] }, _max: { round: true } });
+  return highest._max.round ?? 0;
+}
+
+/**
+ * What the copy form proposes: the programme's next round number (not the source's round + 1: a
+ * programme may have run later rounds), a title moved on to that round and a year later, the first
+ * opening a year later, and the budget tables whose years will move.
+ */
+export async function copyProposal(actor: Actor, sourceId: string) {
+  const source = await prisma.call.findFirst({
+    where: managedCall(actor, sourceId),
+    select: {
+      title: true,
+      round: true,
+      programmeId: true,
+      fundingStartsOn: true,
+      fundingEndsOn: true,
+      stages: { select: { kind: true, opensAt: true, closesAt: true, form: { select: { definition: true } } }, orderBy: { position: "asc" } },
+    },
+  });
+  if (!source) throw notFound();
+  const highest = await highestRound(actor, source.programmeId);
+  const round = Math.max(highest, source.round) + 1;
+  const aYear: CalendarSpan = { months: 12, days: 0 };
+  const firstOpensAt = source.stages[0]?.opensAt ?? null;
+  const budgetFields = source.stages.flatMap((stage) => {
+    const definition = stage.form ? storedDefinition(stage.form.definition) : null;
+    return definition ? fieldsOf(definition).flatMap((field) => (field.type === "budget" ? [{ labelDe: field.labelDe, labelEn: field.labelEn, years: field.years }] : [])) : [];
+  });
+  return {
+    highestRound: highest,
+    round,
+    title: nextRoundTitle(source.title, { fromRound: source.round, toRound: round, years: budgetYearShift({ fundingStartsOn: source.fundingStartsOn, firstOpensAt }, aYear) }),
+    firstOpensDate: firstOpensAt ? utcToBerlinWallClock(shiftBerlinInstant(firstOpensAt, aYear)).date : null,
+    stages: source.stages.map(({ kind, opensAt, closesAt }) => ({ kind, opensAt, closesAt })),
+    fundingStartsOn: source.fundingStartsOn,
+    fundingEndsOn: source.fundingEndsOn,
+    budgetFields,
+  };
+}
+export type CopyProposal = Awaited<ReturnType<typeof copyProposal>>;
+
+/**
+ * A new draft round of an earlier call: new title, slug and round; texts, forms, rubrics and the
+ * Länder it is open to carried over. Every stage date and the funding period move by one span in
+ * Berlin wall-clock terms, and the budget tables' years move with the funding period.
+ */
 export async function copyCall(actor: Actor, sourceId: string, input: CopyCallInput, now = new Date()): Promise<{ id: string; slug: string }> {
   const source = await prisma.call.findFirst({
     where: managedCall(actor, sourceId),
@@ -270,8 +339,16 @@ export async function copyCall(actor: Actor, sourceId: string, input: CopyCallIn
     },
   });
   if (!source) throw notFound();
-  if (modeOf(source.stages) !== input.mode || input.stages.length !== source.stages.length) throw new RefusedError("callSetup.error.copyStageMode", { field: "stageMode" });
-  const forms = source.stages.map((stage) => (stage.form?.definition ?? emptyFormDefinition) as Prisma.InputJsonValue);
+  const first = source.stages[0];
+  if (!first) throw new RefusedError("callSetup.error.stagesMissing");
+  const span = copySpan(input.shift, first.opensAt);
+  const budgetYears = budgetYearShift({ fundingStartsOn: source.fundingStartsOn, firstOpensAt: first.opensAt }, span);
+  const stages: StagePlan[] = source.stages.map((stage) => ({ kind: stage.kind, opensAt: shiftBerlinInstant(stage.opensAt, span), closesAt: shiftBerlinInstant(stage.closesAt, span) }));
+  const forms = source.stages.map((stage) => {
+    const definition = stage.form ? storedDefinition(stage.form.definition) : null;
+    // A form that no longer reads is carried as it is; the builder shows it as unreadable either way.
+    return definition ? (shiftBudgetYears(definition, budgetYears) as Prisma.InputJsonValue) : ((stage.form?.definition ?? emptyFormDefinition) as Prisma.InputJsonValue);
+  });
   const rubrics = source.stages.map((stage) => ({
     scaleMin: stage.rubric?.scaleMin ?? 0,
     scaleMax: stage.rubric?.scaleMax ?? 10,
@@ -283,13 +360,15 @@ export async function copyCall(actor: Actor, sourceId: string, input: CopyCallIn
     id: _id,
     slug: _slug,
     title: _title,
-    round,
+    round: _round,
     status: _status,
     publishedAt: _publishedAt,
     copiedFromId: _copiedFromId,
     createdAt: _createdAt,
     updatedAt: _updatedAt,
     stages: _stages,
+    fundingStartsOn,
+    fundingEndsOn,
     ...carried
   } = source;
   return slugSafely(() =>
@@ -300,15 +379,21 @@ export async function copyCall(actor: Actor, sourceId: string, input: CopyCallIn
           ...carried,
           title: input.title,
           slug,
-          round: round + 1,
+          round: input.round,
+          fundingStartsOn: fundingStartsOn && shiftStoredDay(fundingStartsOn, span),
+          fundingEndsOn: fundingEndsOn && shiftStoredDay(fundingEndsOn, span),
           status: "DRAFT",
           copiedFromId: source.id,
           createdAt: now,
-          stages: { create: stageRows(input.stages, forms, rubrics) },
+          stages: { create: stageRows(stages, forms, rubrics) },
         },
         select: { id: true, slug: true },
       });
-      await recordAudit(tx, { actorId: actor.id, entityType: "Call", entityId: copy.id, action: "COPY", toState: "DRAFT", data: { copiedFromId: source.id, stages: auditStages(input.stages) } }, now);
+      await recordAudit(
+        tx,
+        { actorId: actor.id, entityType: "Call", entityId: copy.id, action: "COPY", toState: "DRAFT", data: { copiedFromId: source.id, span: { ...span }, budgetYears, stages: auditStages(stages) } },
+        now,
+      );
       return copy;
     }),
   );

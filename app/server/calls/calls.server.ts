@@ -1,3 +1,7 @@
+import type { Prisma } from "~/generated/prisma/client";
+import type { CallStatus } from "~/generated/prisma/enums";
+import { berlinDaysBetween } from "~/forms/call-rounds";
+import { sortByGermanName } from "~/i18n/collation";
 import { prisma } from "../db.server";
 import type { CurrentUser } from "../accounts/session.server";
 
@@ -14,6 +18,7 @@ const callCard = {
   awardType: true,
   maxAwardCents: true,
   programme: { select: { name: true } },
+  openToBundeslaender: true,
 };
 
 const callSummary = {
@@ -76,9 +81,9 @@ export async function getPublicCall(slug: string) {
 }
 
 /** The programmes a manager runs with their calls (final deadline, number of applications); admins see all. */
-export async function programmesManagedBy(actor: CurrentUser) {
+export async function programmesManagedBy(actor: Pick<CurrentUser, "id" | "role">) {
   const programmes = await prisma.programme.findMany({
-    where: actor.role === "ADMIN" ? {} : { managers: { some: { userId: actor.id } } },
+    where: managedProgrammes(actor),
     select: {
       id: true,
       name: true,
@@ -94,10 +99,76 @@ export async function programmesManagedBy(actor: CurrentUser) {
         orderBy: { createdAt: "desc" },
       },
     },
-    orderBy: { name: "asc" },
   });
-  return programmes.map((programme) => ({
+  return sortByGermanName(programmes, (programme) => programme.name).map((programme) => ({
     ...programme,
     calls: programme.calls.map(({ stages, _count, ...call }) => ({ ...call, closesAt: stages[0]?.closesAt ?? null, applications: _count.applications })),
   }));
+}
+
+function managedProgrammes(actor: Pick<CurrentUser, "id" | "role">): Prisma.ProgrammeWhereInput {
+  return actor.role === "ADMIN" ? {} : { managers: { some: { userId: actor.id } } };
+}
+
+const DAY_MS = 86_400_000;
+/** A deadline this close is marked as closing soon. */
+export const CLOSING_SOON_DAYS = 14;
+/** A stage opening this soon is listed with what needs doing (the call must be ready by then). */
+export const OPENING_SOON_DAYS = 30;
+
+/**
+ * The manager's start page, what needs doing first: stages open now with their deadlines (marked
+ * when closing soon) and stages opening soon; stages closed with submitted applications whose
+ * eligibility check has not begun. Then each programme's calls, current ones before archived ones,
+ * names in German collation.
+ */
+export async function managerOverview(actor: Pick<CurrentUser, "id" | "role">, now = new Date()) {
+  const programmes = await prisma.programme.findMany({
+    where: managedProgrammes(actor),
+    select: {
+      id: true,
+      name: true,
+      calls: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          stages: {
+            select: { id: true, kind: true, opensAt: true, closesAt: true, _count: { select: { applications: { where: { state: "submitted" } } } } },
+            orderBy: { position: "asc" },
+          },
+          _count: { select: { applications: true } },
+        },
+      },
+    },
+  });
+  const calls = programmes.flatMap((programme) => programme.calls);
+  const stagesOf = (statuses: readonly CallStatus[]) =>
+    calls.filter((call) => statuses.includes(call.status)).flatMap((call) => call.stages.map((stage) => ({ call: { id: call.id, title: call.title }, ...stage })));
+  const byDate = <T>(dateOf: (item: T) => Date) => (a: T, b: T) => dateOf(a).getTime() - dateOf(b).getTime();
+
+  const published = stagesOf(["PUBLISHED"]);
+  const openNow = published
+    .filter((stage) => stage.opensAt <= now && now < stage.closesAt)
+    .map(({ call, kind, closesAt }) => ({ call, kind, closesAt, daysLeft: berlinDaysBetween(now, closesAt), closingSoon: closesAt.getTime() - now.getTime() <= CLOSING_SOON_DAYS * DAY_MS }))
+    .sort(byDate((stage) => stage.closesAt));
+  const openingSoon = published
+    .filter((stage) => now < stage.opensAt && stage.opensAt.getTime() - now.getTime() <= OPENING_SOON_DAYS * DAY_MS)
+    .map(({ call, kind, opensAt, closesAt }) => ({ call, kind, opensAt, closesAt }))
+    .sort(byDate((stage) => stage.opensAt));
+  const awaitingEligibilityCheck = stagesOf(["PUBLISHED", "CLOSED", "ARCHIVED"])
+    .filter((stage) => stage.closesAt <= now && stage._count.applications > 0)
+    .map(({ call, kind, closesAt, _count }) => ({ call, kind, closesAt, submitted: _count.applications }))
+    .sort(byDate((stage) => stage.closesAt));
+
+  const callRow = ({ stages, _count, ...call }: (typeof calls)[number]) => ({ ...call, closesAt: stages.at(-1)?.closesAt ?? null, applications: _count.applications });
+  return {
+    openNow,
+    openingSoon,
+    awaitingEligibilityCheck,
+    programmes: sortByGermanName(programmes, (programme) => programme.name).map((programme) => {
+      const sorted = sortByGermanName(programme.calls, (call) => call.title).map(callRow);
+      return { id: programme.id, name: programme.name, current: sorted.filter((call) => call.status !== "ARCHIVED"), archived: sorted.filter((call) => call.status === "ARCHIVED") };
+    }),
+  };
 }

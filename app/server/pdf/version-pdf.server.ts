@@ -5,7 +5,7 @@ import { definitionOf, formDefinition, type FormDefinition } from "~/forms/form-
 import { conditionsOf, parseAnswers } from "~/forms/application-schemas";
 import type { Locale } from "~/i18n";
 import { prisma } from "../db.server";
-import { readableApplications } from "../applications/access.server";
+import { readableSubmissions } from "../applications/access.server";
 import { notFound } from "../http.server";
 import type { CurrentUser } from "../accounts/session.server";
 import { renderApplicationPdf, type ApplicationPdfInput } from "./application-pdf.server";
@@ -97,7 +97,7 @@ export async function readableVersionPdf(
   locale: Locale,
 ): Promise<{ filename: string; content: Uint8Array<ArrayBuffer> }> {
   const version = await prisma.applicationVersion.findFirst({
-    where: { number: input.versionNumber, application: { AND: [{ id: input.applicationId }, readableApplications(actor)] } },
+    where: { number: input.versionNumber, application: { AND: [{ id: input.applicationId }, readableSubmissions(actor)] } },
     select: versionSelect,
   });
   if (!version) throw notFound();
