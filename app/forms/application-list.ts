@@ -74,7 +74,11 @@ export function applicationListSearch(query: ApplicationListQuery, change: Parti
 
 /** Lower case without accents, so "Zürich" is found by "zurich" and "Straße" by "strasse". */
 export function searchable(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").replace(/ß/g, "ss").toLocaleLowerCase("de");
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .replace(/ß/g, "ss")
+    .toLocaleLowerCase("de");
 }
 
 export interface ListedApplication {
@@ -92,7 +96,7 @@ export interface ListedApplication {
 export function filterAndSortApplications<T extends ListedApplication>(rows: readonly T[], query: ApplicationListQuery, landName: (code: string) => string): T[] {
   const needle = searchable(query.q);
   const chosen = rows.filter(
-    (row) => (!needle || searchable(row.network.name).includes(needle)) && (!query.state || row.state === query.state) && (!query.land || row.network.bundesland === query.land),
+    (row) => (!needle || searchable(row.network.name).includes(needle)) && (!query.state || row.state === query.state) && (!query.land || row.network.bundesland === query.land)
   );
   const direction = query.dir === "desc" ? -1 : 1;
   const byName = (a: T, b: T) => compareGerman(a.network.name, b.network.name);

@@ -23,5 +23,10 @@ export function laenderText(locale: Locale, laender: readonly Bundesland[]): str
     format = new Intl.ListFormat(locale === "de" ? "de-DE" : "en-GB", { type: "conjunction" });
     listFormats.set(locale, format);
   }
-  return format.format(sortByGermanName(laender.map((code) => t(`bundesland.${code}`)), (name) => name));
+  return format.format(
+    sortByGermanName(
+      laender.map((code) => t(`bundesland.${code}`)),
+      (name) => name
+    )
+  );
 }

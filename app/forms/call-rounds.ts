@@ -125,7 +125,7 @@ export function shiftBudgetYears(definition: FormDefinition, years: number): For
 export function nextRoundTitle(title: string, change: { fromRound: number; toRound: number; years: number }): string {
   return title
     .replace(/(runde|round)(\s+)(\d+)/gi, (whole, word: string, space: string, number: string) =>
-      Number(number) === change.fromRound ? `${word}${space}${change.toRound}` : whole,
+      Number(number) === change.fromRound ? `${word}${space}${change.toRound}` : whole
     )
     .replace(/\b(20\d{2})\b/g, (year) => String(Number(year) + change.years));
 }

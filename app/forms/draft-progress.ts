@@ -18,8 +18,8 @@ export function draftProgress(definition: FormDefinition, answers: Answers, cond
   const required = definition.eligibility.length + requiredFields.length + conditions.length;
   const open = new Set(
     applicationChecklist(definition, answers, conditions).map((item) =>
-      item.kind === "eligibility" ? `eligibility:${item.questionKey}` : item.kind === "field" ? `field:${item.fieldKey}` : `condition:${item.index}`,
-    ),
+      item.kind === "eligibility" ? `eligibility:${item.questionKey}` : item.kind === "field" ? `field:${item.fieldKey}` : `condition:${item.index}`
+    )
   );
   const stillOpen =
     definition.eligibility.filter((question) => open.has(`eligibility:${question.key}`)).length +

@@ -106,7 +106,6 @@ export const callsDe = {
   "callSetup.error.notEditable": "Diese Ausschreibung ist abgeschlossen und kann nicht mehr geändert werden.",
   "callSetup.error.stageModeFixed": "Nach der Veröffentlichung lässt sich die Zahl der Phasen nicht mehr ändern.",
   "callSetup.error.hasApplications": "Es gibt schon Anträge; die Zahl der Phasen lässt sich nicht mehr ändern.",
-  "callSetup.error.copyStageMode": "Die Kopie hat so viele Phasen wie die ursprüngliche Ausschreibung.",
   "callSetup.error.statusMove": "Dieser Statuswechsel ist nicht möglich. Ausschreibungen gehen vom Entwurf zur Veröffentlichung, dann zum Abschluss und ins Archiv.",
   "callSetup.error.notReady": "Die Ausschreibung ist noch nicht vollständig.",
 
@@ -279,8 +278,6 @@ export const callsDe = {
   "managerApplications.title": "Anträge",
   "managerApplications.heading": "Anträge: {title}",
   "managerApplications.none": "Zu dieser Ausschreibung gibt es noch keine Anträge.",
-  "managerApplications.caption": "{count, plural, one {# Antrag} other {# Anträge}} nach Phase und Netzwerk",
-  "managerApplications.network": "Netzwerk",
   "managerApplications.state": "Stand",
   "managerApplications.submittedAt": "Eingereicht am",
   "managerApplications.receipt": "Eingangsnummer",

@@ -107,7 +107,6 @@ export const callsEn: Record<keyof typeof callsDe, string> = {
   "callSetup.error.notEditable": "This call is closed and can no longer be changed.",
   "callSetup.error.stageModeFixed": "After publication the number of stages can no longer change.",
   "callSetup.error.hasApplications": "There are applications already; the number of stages can no longer change.",
-  "callSetup.error.copyStageMode": "The copy has as many stages as the original call.",
   "callSetup.error.statusMove": "This change of status is not possible. Calls go from draft to published, then closed, then archived.",
   "callSetup.error.notReady": "The call is not complete yet.",
 
@@ -280,8 +279,6 @@ export const callsEn: Record<keyof typeof callsDe, string> = {
   "managerApplications.title": "Applications",
   "managerApplications.heading": "Applications: {title}",
   "managerApplications.none": "There are no applications to this call yet.",
-  "managerApplications.caption": "{count, plural, one {# application} other {# applications}} by stage and network",
-  "managerApplications.network": "Network",
   "managerApplications.state": "State",
   "managerApplications.submittedAt": "Submitted on",
   "managerApplications.receipt": "Receipt number",

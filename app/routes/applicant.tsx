@@ -4,6 +4,7 @@ import { requireRole } from "~/server/accounts/session.server";
 import { networksOfMember } from "~/server/networks/networks.server";
 import { applicationsOfMember } from "~/server/applications/applications.server";
 import { listPublicCalls } from "~/server/calls/calls.server";
+import { isOpenToLand } from "~/forms/call-openness";
 import { CallList } from "~/components/call-card";
 import { ApplicationStateLabel } from "~/components/application-state";
 import { useLocale, useT } from "~/components/use-t";
@@ -15,7 +16,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "applicant
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["APPLICANT"]);
   const [networks, applications, calls] = await Promise.all([networksOfMember(user), applicationsOfMember(user), listPublicCalls()]);
-  return { networks, applications, openCalls: calls.open, now: new Date() };
+  // Calls limited to some Länder are offered only to networks from there.
+  const openCalls = networks.length === 0 ? calls.open : calls.open.filter((call) => networks.some((network) => isOpenToLand(call.openToBundeslaender, network.bundesland)));
+  return { networks, applications, openCalls, now: new Date() };
 }
 
 export default function ApplicantStart() {

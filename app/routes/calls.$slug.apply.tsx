@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useParams } from "@remix-run/react";
-import { ApplicationExistsError, startApplication } from "~/server/applications/applications.server";
+import { ApplicationExistsError, CallNotOpenToLandError, startApplication } from "~/server/applications/applications.server";
 import { readProtectedForm } from "~/server/web/csrf.server";
 import { RefusedError } from "~/server/http.server";
 import { requestLocale } from "~/server/web/locale.server";
 import { requireRole } from "~/server/accounts/session.server";
+import { laenderText } from "~/forms/call-openness";
 import { translator } from "~/i18n";
 import { pageTitle } from "~/components/page-title";
 import { useT } from "~/components/use-t";
@@ -27,6 +28,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof ApplicationExistsError) {
       return data({ message: translator(await requestLocale(request))(error.messageKey), existingId: error.applicationId }, { status: 409 });
+    }
+    if (error instanceof CallNotOpenToLandError) {
+      const locale = await requestLocale(request, user);
+      const t = translator(locale);
+      const message = t("callLaender.notOpenToNetwork", { laender: laenderText(locale, error.openTo), network: error.network.name, land: t(`bundesland.${error.network.bundesland}`) });
+      return data({ message, existingId: null }, { status: error.status });
     }
     if (error instanceof RefusedError) return data({ message: translator(await requestLocale(request))(error.messageKey), existingId: null }, { status: error.status });
     throw error;

@@ -10,6 +10,7 @@ import { FormPreview } from "~/components/applications/form-preview";
 import { CallDetails } from "~/components/calls/call-details";
 import { useLocale, useT } from "~/components/use-t";
 import { titleText } from "~/components/page-title";
+import { laenderText, type Bundesland } from "~/forms/call-openness";
 import { formatDateTime } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => titleText(matches, data?.call.title ?? "");
@@ -23,9 +24,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** The open stage's deadline counting down, and for network members the way into their application. */
-function ApplySection({ slug, stage, now, signedIn }: { slug: string; stage: NonNullable<Awaited<ReturnType<typeof stageForCallPage>>>; now: Date; signedIn: boolean }) {
+function ApplySection({
+  slug,
+  stage,
+  now,
+  signedIn,
+  openTo,
+}: {
+  slug: string;
+  stage: NonNullable<Awaited<ReturnType<typeof stageForCallPage>>>;
+  now: Date;
+  signedIn: boolean;
+  openTo: readonly Bundesland[];
+}) {
   const t = useT();
   const locale = useLocale();
+  const laender = openTo.length > 0 ? laenderText(locale, openTo) : null;
   return (
     <section aria-labelledby="apply-heading">
       <h2 id="apply-heading">{t("applications.callPage.apply", { stage: t(`stageKind.${stage.kind}`) })}</h2>
@@ -41,6 +55,7 @@ function ApplySection({ slug, stage, now, signedIn }: { slug: string; stage: Non
         )}
       </p>
       {stage.invitationOnly ? <p className="hint">{t("applications.callPage.invitationOnly")}</p> : null}
+      {laender && !stage.applicant ? <p className="hint">{t("callLaender.onlyFor", { laender })}</p> : null}
       {stage.open && !stage.invitationOnly && !signedIn ? (
         <p>
           <a href={`/login?redirectTo=${encodeURIComponent(`/calls/${slug}`)}`}>{t("applications.callPage.login")}</a>
@@ -51,6 +66,10 @@ function ApplySection({ slug, stage, now, signedIn }: { slug: string; stage: Non
             network.applicationId ? (
               <p key={network.id}>
                 <Link to={`/applications/${network.applicationId}`}>{t("applications.callPage.openApplication", { network: network.name })}</Link>
+              </p>
+            ) : laender && !network.openToIt ? (
+              <p key={network.id} className="notice">
+                {t("callLaender.notOpenToNetwork", { laender, network: network.name, land: t(`bundesland.${network.bundesland}`) })}
               </p>
             ) : (
               <Form key={network.id} method="post" action={`/calls/${slug}/apply`} className="inline">
@@ -73,7 +92,7 @@ export default function CallPage() {
   return (
     <>
       <CallDetails call={call} titleLevel={1} showStatus>
-        {stage ? <ApplySection slug={call.slug} stage={stage} now={now} signedIn={signedIn} /> : null}
+        {stage ? <ApplySection slug={call.slug} stage={stage} now={now} signedIn={signedIn} openTo={call.openToBundeslaender} /> : null}
       </CallDetails>
       {stage?.definition ? (
         <section aria-labelledby="preview-heading">

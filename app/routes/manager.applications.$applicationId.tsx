@@ -78,6 +78,15 @@ export default function ManagedApplicationPage() {
           {formatDateTime(locale, application.deadline)}
           {application.deadlineExtendedUntil ? ` · ${t("managerApplications.extensionNote", { reason: application.extensionReason ?? "" })}` : ""}
         </dd>
+        {application.progress ? (
+          <>
+            <dt>{t("draftProgress.label")}</dt>
+            <dd>
+              {t("draftProgress.summary", { ...application.progress })}
+              {application.answersReadable ? <div className="hint">{t("draftProgress.shared")}</div> : null}
+            </dd>
+          </>
+        ) : null}
         <dt>{t("managerApplications.submittedAt")}</dt>
         <dd>{application.submittedAt ? formatDateTime(locale, application.submittedAt) : "–"}</dd>
         <dt>{t("managerApplications.receipt")}</dt>
@@ -142,7 +151,9 @@ export default function ManagedApplicationPage() {
             {application.conditions.map((condition, index) => (
               <li key={index}>
                 {condition.text}
-                <div className="hint">{condition.answer ? t("managerApplications.conditionAnswer", { answer: condition.answer }) : t("answers.notAnswered")}</div>
+                {application.answersReadable ? (
+                  <div className="hint">{condition.answer ? t("managerApplications.conditionAnswer", { answer: condition.answer }) : t("answers.notAnswered")}</div>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -151,7 +162,9 @@ export default function ManagedApplicationPage() {
 
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">{t("managerApplications.answers")}</h2>
-        {application.definition ? (
+        {!application.answersReadable ? (
+          <p className="notice">{t("draftProgress.hidden")}</p>
+        ) : application.definition ? (
           <AnswersView definition={application.definition} answers={application.answers} files={application.files} />
         ) : (
           <p className="form-errors">{t("formPreview.unreadable")}</p>

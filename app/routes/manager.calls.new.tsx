@@ -44,7 +44,7 @@ export default function NewCall() {
           schema={createCallSchema}
           labelledBy="new-call"
           submitLabel={t("callSetup.new.submit")}
-          defaultValue={{ programmeId: only?.id ?? "", funder: only?.funder ?? "", awardType: "MONEY", stageMode: "SINGLE", opensTime: "00:00", closesTime: "12:00" }}
+          defaultValue={{ programmeId: only?.id ?? "", funder: only?.funder ?? "", awardType: "MONEY", openTo: "ALL", stageMode: "SINGLE", opensTime: "00:00", closesTime: "12:00" }}
         >
           <SelectInput
             name="programmeId"

@@ -1,6 +1,6 @@
 // Demo programmes and calls (texts invented, figures from the programme documents). All dates of
 // current calls derive from `now`, so one call is always open whenever the demo is seeded.
-import { AwardType, CallStatus, StageKind } from "../../app/generated/prisma/enums";
+import { AwardType, Bundesland, CallStatus, StageKind } from "../../app/generated/prisma/enums";
 import { addDays, berlinDay, berlinTime, dateOnly, shiftDay, ymd, type Day } from "./time";
 import { formDefinition, type FormDefinition } from "../../app/forms/form-definition";
 
@@ -92,6 +92,8 @@ export type CallSpec = {
   fundingEndsOn: Date;
   contactName: string;
   contactEmail: string;
+  /** Only networks from these Länder may apply; empty: networks from everywhere. */
+  openToBundeslaender: Bundesland[];
   status: CallStatus;
   publishedAt: Date;
   createdAt: Date;
@@ -745,11 +747,12 @@ function statusAt(now: Date, stages: StageSpec[], fundingEndsOn: Date): CallStat
   return fundingEndsOn.getTime() < now.getTime() ? CallStatus.ARCHIVED : CallStatus.CLOSED;
 }
 
-type CallInput = Omit<CallSpec, "id" | "status" | "createdAt">;
+type CallInput = Omit<CallSpec, "id" | "status" | "createdAt" | "openToBundeslaender"> & Partial<Pick<CallSpec, "openToBundeslaender">>;
 
 function call(now: Date, input: CallInput): CallSpec {
   return {
     ...input,
+    openToBundeslaender: input.openToBundeslaender ?? [],
     id: `seed-call-${input.slug}`,
     status: statusAt(now, input.stages, input.fundingEndsOn),
     createdAt: addDays(input.publishedAt, -21),
@@ -847,6 +850,7 @@ function rlpCall(now: Date, year: number): CallSpec {
     fundingEndsOn: dateOnly(ymd(year + 2, 7, 31)),
     contactName: "MINT-Geschäftsstelle, Tobias Hartmann",
     contactEmail: "mint-gruendung@example.org",
+    openToBundeslaender: [Bundesland.RP],
     publishedAt: berlinTime(ymd(year, 1, 15), MORNING),
     copiedFromSlug: year > 2018 ? `rlp-gruendung-${year - 1}` : null,
     stages,
@@ -879,6 +883,7 @@ function zdiCall(now: Date, opens: Day, closes: Day): CallSpec {
     fundingEndsOn: dateOnly(shiftDay(sealStarts, { years: 1, days: -1 })),
     contactName: "zdi-Geschäftsstelle, Sabine Krüger",
     contactEmail: "zdi-siegel@example.org",
+    openToBundeslaender: [Bundesland.NW],
     publishedAt: addDays(berlinTime(opens, MORNING), -7),
     copiedFromSlug: null,
     stages,

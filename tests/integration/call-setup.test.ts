@@ -208,7 +208,7 @@ describe("who may set up a call", () => {
       await notFoundFrom(updateCallDetails(outsider, id, parsed(callDetailsSchema, callFields())));
       await notFoundFrom(updateStages(outsider, id, parsed(stagesSchema, twoStageDates)));
       await notFoundFrom(moveCallStatus(outsider, id, "PUBLISHED"));
-      await notFoundFrom(copyCall(outsider, id, parsed(copyCallSchema, { title: "Kopie", ...twoStageDates })));
+      await notFoundFrom(copyCall(outsider, id, parsed(copyCallSchema, { title: "Kopie", round: "2", shiftBy: "span", spanYears: "1" })));
       await notFoundFrom(loadStageForm(outsider, id, stage!.id));
       await notFoundFrom(change(id, stage!.id, { op: "addSection", titleDe: "X", titleEn: "X" }, outsider));
       await notFoundFrom(changeStageRubric(outsider, { callId: id, stageId: stage!.id }, { op: "setScale", scaleMin: 1, scaleMax: 5 }));
@@ -535,61 +535,6 @@ describe("rubric", () => {
     expect(await refusal(changeStageRubric(manager, published, { op: "updateCriterion", criterionId: first.id, titleDe: "X", titleEn: "X", descriptionDe: "", descriptionEn: "", weight: 50 }))).toMatchObject(frozen);
     await changeStageRubric(manager, published, { op: "updateCriterion", criterionId: first.id, titleDe: "Qualität des Konzepts", titleEn: "Quality of the concept", descriptionDe: "Klar", descriptionEn: "Clear", weight: first.weight });
     expect(await prisma.rubricCriterion.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ titleDe: "Qualität des Konzepts", descriptionEn: "Clear", weight: 60 });
-  });
-});
-
-describe("copying a call into a new round", () => {
-  it("carries texts, forms and rubrics into a new draft round with new title, slug and dates", async () => {
-    const { call, stages } = await publishedCall();
-    const source = await prisma.call.findUniqueOrThrow({ where: { id: call.id } });
-    const input = parsed(copyCallSchema, {
-      title: "MINT-Cluster Runde 5",
-      ...twoStageDates,
-      opensDate: "2027-02-01",
-      closesDate: "2027-03-28",
-      fullOpensDate: "2027-06-01",
-      fullClosesDate: "2027-10-31",
-    });
-    const copy = await copyCall(manager, call.id, input, new Date("2026-12-01T10:00:00Z"));
-    expect(copy.slug).toBe("mint-cluster-runde-5");
-    const stored = await prisma.call.findUniqueOrThrow({ where: { id: copy.id } });
-    expect(stored).toMatchObject({
-      status: "DRAFT",
-      round: source.round + 1,
-      copiedFromId: call.id,
-      publishedAt: null,
-      title: "MINT-Cluster Runde 5",
-      description: source.description,
-      rules: source.rules,
-      eligibility: source.eligibility,
-      funder: source.funder,
-      maxAwardCents: source.maxAwardCents,
-      totalBudgetCents: source.totalBudgetCents,
-      contactEmail: source.contactEmail,
-      programmeId,
-    });
-    const copied = await stagesOf(copy.id);
-    expect(copied.map((stage) => [stage.kind, stage.closesAt.toISOString()])).toEqual([
-      ["OUTLINE", "2027-03-28T10:00:00.000Z"],
-      ["FULL_PROPOSAL", "2027-10-31T11:00:00.000Z"],
-    ]);
-    for (const [index, stage] of copied.entries()) {
-      expect(stage.id).not.toBe(stages[index]!.id);
-      expect(stage.form).toMatchObject({ version: 1, publishedAt: null, definition: stages[index]!.form!.definition });
-      expect(stage.rubric!.criteria.map(({ titleDe, weight, position }) => ({ titleDe, weight, position }))).toEqual(
-        stages[index]!.rubric!.criteria.map(({ titleDe, weight, position }) => ({ titleDe, weight, position })),
-      );
-    }
-    // The copy's form is a draft again: it may be changed freely without touching the original.
-    await change(copy.id, copied[0]!.id, { op: "deleteField", fieldKey: "ziele" });
-    expect(fieldsOf((await loadStageForm(manager, call.id, stages[0]!.id)).definition!).some((field) => field.key === "ziele")).toBe(true);
-    expect(await prisma.auditEvent.count({ where: { entityId: copy.id, action: "COPY" } })).toBe(1);
-  });
-
-  it("refuses a copy with a different number of stages", async () => {
-    const { call } = await publishedCall();
-    const error = await refusal(copyCall(manager, call.id, parsed(copyCallSchema, { title: "Einstufig", ...twoStageDates, stageMode: "SINGLE" })));
-    expect(error).toMatchObject({ messageKey: "callSetup.error.copyStageMode" });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { laenderText, type Bundesland } from "~/forms/call-openness";
 import { formatDate, formatDateTime, formatEuros } from "~/i18n";
 import { useLocale, useT } from "~/components/use-t";
 import { FormattedText } from "./formatted-text";
@@ -22,6 +23,8 @@ export interface CallDetailsData {
   contactName: string;
   contactEmail: string;
   programme: { name: string };
+  /** Empty: open to networks from every Land. */
+  openToBundeslaender: readonly Bundesland[];
   stages: { position: number; kind: "SINGLE" | "OUTLINE" | "FULL_PROPOSAL"; opensAt: Date | string; closesAt: Date | string }[];
 }
 
@@ -69,6 +72,8 @@ export function CallDetails({ call, titleLevel, showStatus = false, children }: 
       {call.summary ? <p className="lead">{call.summary}</p> : null}
       <dl className="facts">
         <FunderAndAward call={call} />
+        <dt>{t("callLaender.legend")}</dt>
+        <dd>{call.openToBundeslaender.length > 0 ? laenderText(locale, call.openToBundeslaender) : t("callLaender.everywhere")}</dd>
         {call.totalBudgetCents ? (
           <>
             <dt>{t("callSetup.field.totalBudget")}</dt>

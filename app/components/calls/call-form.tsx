@@ -1,5 +1,7 @@
 import { utcToBerlinWallClock } from "~/forms/berlin-time";
-import { centsToEuroInput, stageModes, type StageMode } from "~/forms/call-schemas";
+import { bundeslaender } from "~/forms/account-schemas";
+import { callOpenness, centsToEuroInput, stageModes, type StageMode } from "~/forms/call-schemas";
+import { sortByGermanName } from "~/i18n/collation";
 import { useT } from "~/components/use-t";
 import type { CallDetailsData } from "./call-details";
 import { BerlinMomentFields, ChoiceGroup, InputField, TextAreaField } from "./fields";
@@ -41,6 +43,22 @@ export function CallDetailsFields({ showSlug = true }: { showSlug?: boolean }) {
           <InputField name="fundingEndsOn" label={t("callSetup.field.fundingEndsOn")} type="date" />
         </fieldset>
       </fieldset>
+      <ChoiceGroup
+        name="openTo"
+        legend={t("callLaender.legend")}
+        type="radio"
+        hint={t("callLaender.hint")}
+        options={callOpenness.map((openness) => ({ value: openness, label: t(`callLaender.${openness}`) }))}
+      />
+      <ChoiceGroup
+        name="openToBundeslaender"
+        legend={t("callLaender.laender")}
+        type="checkbox"
+        options={sortByGermanName(
+          bundeslaender.map((code) => ({ value: code, label: t(`bundesland.${code}`) })),
+          (option) => option.label,
+        )}
+      />
       <fieldset>
         <legend>{t("calls.contact")}</legend>
         <InputField name="contactName" label={t("callSetup.field.contactName")} autoComplete="name" />
@@ -100,7 +118,7 @@ type CallValues = Omit<CallDetailsData, "status" | "programme" | "stages"> & { s
 const isoDay = (value: Date | string | null) => (value ? new Date(value).toISOString().slice(0, 10) : "");
 
 /** A stored call as the values of its edit form. */
-export function callFormValues(call: CallValues): Record<string, string> {
+export function callFormValues(call: CallValues): Record<string, string | string[]> {
   return {
     title: call.title,
     slug: call.slug,
@@ -119,6 +137,8 @@ export function callFormValues(call: CallValues): Record<string, string> {
     fundingEndsOn: isoDay(call.fundingEndsOn),
     contactName: call.contactName,
     contactEmail: call.contactEmail,
+    openTo: call.openToBundeslaender.length > 0 ? "LISTED" : "ALL",
+    openToBundeslaender: [...call.openToBundeslaender],
   };
 }
 

@@ -10,11 +10,7 @@ import { editableApplications } from "./access.server";
  * (`readableApplications`). Only the network's own people decide, only about a draft, and each
  * decision is in the audit log.
  */
-export async function shareDraftWithManagers(
-  actor: Pick<CurrentUser, "id" | "role">,
-  input: { applicationId: string; share: boolean },
-  now = new Date(),
-): Promise<void> {
+export async function shareDraftWithManagers(actor: Pick<CurrentUser, "id" | "role">, input: { applicationId: string; share: boolean }, now = new Date()): Promise<void> {
   await prisma.$transaction(async (tx) => {
     const application = await tx.application.findFirst({
       where: { AND: [{ id: input.applicationId }, editableApplications(actor)] },
@@ -29,6 +25,10 @@ export async function shareDraftWithManagers(
       data: { sharedWithManagersAt: input.share ? now : null },
     });
     if (written.count !== 1) throw new RefusedError("workflow.stale");
-    await recordAudit(tx, { actorId: actor.id, entityType: "Application", entityId: application.id, action: input.share ? "SHARE_WITH_MANAGERS" : "STOP_SHARING_WITH_MANAGERS" }, now);
+    await recordAudit(
+      tx,
+      { actorId: actor.id, entityType: "Application", entityId: application.id, action: input.share ? "SHARE_WITH_MANAGERS" : "STOP_SHARING_WITH_MANAGERS" },
+      now
+    );
   });
 }
