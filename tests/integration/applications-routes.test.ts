@@ -8,6 +8,7 @@ import { action as startAction } from "../../app/routes/calls.$slug.apply";
 import type { CurrentUser } from "../../app/server/accounts/session.server";
 import { createPerson } from "../support/accounts";
 import { addMember, browserOf, createCall, createNetwork, formPost } from "../support/application-fixtures";
+import { shareDraftWithManagers } from "../../app/server/applications/draft-sharing.server";
 
 // The routes decide by the real clock; these calls stay open from a year ago for the next two years.
 const OPEN_FROM = new Date(Date.now() - 365 * 86_400_000);
@@ -85,9 +86,11 @@ describe("the application page's permissions", () => {
     expect(row.answersRevision).toBe(0);
   });
 
-  it("lets the call's manager read but not save; jurors get 404", async () => {
-    const { url, applicationId, manager } = await openApplication();
+  it("lets the call's manager read a shared draft but not save; jurors get 404", async () => {
+    const { url, applicationId, manager, coordinator } = await openApplication();
     const managerBrowser = await browserOf(manager);
+    expect((await run(load(applicationLoader), new Request(url, { headers: { Cookie: managerBrowser.cookie } }), { applicationId })).status).toBe(404);
+    await shareDraftWithManagers(coordinator, { applicationId, share: true });
     const read = await run(load(applicationLoader), new Request(url, { headers: { Cookie: managerBrowser.cookie } }), { applicationId });
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ editable: false, canEdit: false });

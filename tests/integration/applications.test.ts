@@ -20,6 +20,7 @@ import type { CurrentUser } from "../../app/server/accounts/session.server";
 import { createPerson } from "../support/accounts";
 import { completeAnswers, completeDraft, secondsAfter } from "../support/application-forms";
 import { addMember, CLOSES, createCall, createNetwork, DURING, OPENS } from "../support/application-fixtures";
+import { shareDraftWithManagers } from "../../app/server/applications/draft-sharing.server";
 
 const baseUrl = "http://portal.test";
 
@@ -220,7 +221,9 @@ describe("who may read and change an application", () => {
       await expect(submitApplication(outsider, { applicationId }, { baseUrl, now: DURING })).rejects.toMatchObject({ status: 404 });
       await expect(withdrawApplication(outsider, { applicationId }, DURING)).rejects.toMatchObject({ status: 404 });
     }
-    // The call's own manager reads it, but may not change it.
+    // The call's own manager reads a draft once the network shares it, but may not change it.
+    await expect(applicationForPage(manager, applicationId, DURING)).rejects.toMatchObject({ status: 404 });
+    await shareDraftWithManagers(coordinator, { applicationId, share: true }, DURING);
     expect(await applicationForPage(manager, applicationId, DURING)).toMatchObject({ editable: false, canEdit: false, actions: [] });
     await expect(saveDraft(manager, { applicationId, baseRevision: 1, draft: completeDraft }, DURING)).rejects.toMatchObject({ status: 404 });
     await expect(submitApplication(manager, { applicationId }, { baseUrl, now: DURING })).rejects.toMatchObject({ status: 404 });

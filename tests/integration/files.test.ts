@@ -414,10 +414,12 @@ describe("downloading", () => {
     expect((await download(fileId, (await browserOf(stateCoordinator)).cookie)).status).toBe(200);
   });
 
-  it("lets the manager of the call's programme and an administrator download", async () => {
+  it("lets the manager of the call's programme download once the application is submitted, and an administrator", async () => {
     const world = await createUploadWorld();
     const content = sample.pdf(10_000);
     const fileId = await uploadAs(world, content, "a.pdf");
+    expect((await download(fileId, (await browserOf(world.manager)).cookie)).status).toBe(404); // still the network's draft
+    await prisma.application.update({ where: { id: world.application.id }, data: { state: "submitted" } });
     for (const person of [world.manager, await createPerson("ADMIN")]) {
       const answer = await download(fileId, (await browserOf(person)).cookie);
       expect(answer.status, person.role).toBe(200);
@@ -462,6 +464,7 @@ describe("listing and deleting", () => {
     const world = await createUploadWorld();
     const first = await uploadAs(world, sample.pdf(), "Konzept.pdf");
     const letter = await uploadAs(world, sample.pdf(), "Brief.pdf", "partner.0");
+    await prisma.application.update({ where: { id: world.application.id }, data: { state: "submitted" } });
     const listed = await listApplicationFiles(world.application.id, world.manager);
     expect(Object.keys(listed).sort()).toEqual(["anlage", "partner.0"]);
     expect(listed.anlage).toEqual([expect.objectContaining({ id: first, originalName: "Konzept.pdf", contentType: "application/pdf", sizeBytes: sample.pdf().length })]);
@@ -536,7 +539,7 @@ describe("listing and deleting", () => {
     expect(outcome.refusal).toBeNull();
     expect(await prisma.storedFile.findUniqueOrThrow({ where: { id: fileId } })).toMatchObject({ fieldKey: null });
     expect(await listApplicationFiles(world.application.id, world.ours.coordinator)).toEqual({});
-    const opened = await openApplicationFile(fileId, world.manager);
+    const opened = await openApplicationFile(fileId, world.ours.coordinator);
     const chunks: Buffer[] = [];
     for await (const chunk of opened.stream) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).equals(content)).toBe(true);

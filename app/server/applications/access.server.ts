@@ -58,3 +58,13 @@ export function managedCalls(user: Pick<CurrentUser, "id" | "role">): Prisma.Cal
 export function readableSubmissions(user: Pick<CurrentUser, "id" | "role">): Prisma.ApplicationWhereInput {
   return user.role === "MANAGER" ? managedApplications(user) : readableApplications(user);
 }
+
+/**
+ * A file a person may download: one of an application they may read, and for managers also one a
+ * submitted version lists (the files of a submission the network has reopened as a draft).
+ */
+export function readableFile(user: Pick<CurrentUser, "id" | "role">, fileId: string): Prisma.StoredFileWhereInput {
+  if (user.role !== "MANAGER") return { id: fileId, application: readableApplications(user) };
+  const listedBySubmission: Prisma.ApplicationWhereInput = { versions: { some: { frozenFacts: { path: ["files"], array_contains: [{ id: fileId }] } } } };
+  return { id: fileId, application: { AND: [managedApplications(user), { OR: [handedToManagers, listedBySubmission] }] } };
+}

@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { prisma, type Transaction } from "../db.server";
-import { editableApplications, readableApplications } from "../applications/access.server";
+import { editableApplications, readableApplications, readableFile } from "../applications/access.server";
 import { recordAudit } from "../audit.server";
 import { notFound, RefusedError } from "../http.server";
 import type { CurrentUser } from "../accounts/session.server";
@@ -115,7 +115,7 @@ export interface OpenedFile {
 /** A file of an application the person may read, ready to stream; 404 for anything else. */
 export async function openApplicationFile(fileId: string, user: Person): Promise<OpenedFile> {
   const file = await prisma.storedFile.findFirst({
-    where: { id: fileId, application: readableApplications(user) },
+    where: readableFile(user, fileId),
     select: { storage: true, storageKey: true, originalName: true, contentType: true, sizeBytes: true },
   });
   if (!file) throw notFound();
