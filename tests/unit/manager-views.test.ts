@@ -85,9 +85,9 @@ describe("moving a call's dates by a calendar span", () => {
       value: { round: 5, shift: { kind: "span", span: { months: 12, days: 3 } } },
     });
     expect(parse({ title: "Neu", round: "5", shiftBy: "firstOpens", firstOpensDate: "2027-02-01" })).toMatchObject({ status: "success", value: { shift: { kind: "firstOpens", day: "2027-02-01" } } });
-    expect(parse({ title: "Neu", round: "5", shiftBy: "span", spanYears: "0" }).error).toMatchObject({ spanYears: ["callCopy.error.noSpan"] });
-    expect(parse({ title: "Neu", round: "5", shiftBy: "firstOpens" }).error).toMatchObject({ firstOpensDate: ["error.required"] });
-    expect(parse({ title: "Neu", round: "0", shiftBy: "span", spanYears: "1" }).error).toMatchObject({ round: ["callSetup.error.atLeastOne"] });
+    expect(parse({ title: "Neu", round: "5", shiftBy: "span", spanYears: "0" })).toMatchObject({ error: { spanYears: ["callCopy.error.noSpan"] } });
+    expect(parse({ title: "Neu", round: "5", shiftBy: "firstOpens" })).toMatchObject({ error: { firstOpensDate: ["error.required"] } });
+    expect(parse({ title: "Neu", round: "0", shiftBy: "span", spanYears: "1" })).toMatchObject({ error: { round: ["callSetup.error.atLeastOne"] } });
   });
 });
 
@@ -100,7 +100,7 @@ describe("which Länder a call is open to", () => {
     expect(parse({ openTo: "LISTED", openToBundeslaender: ["NW", "RP", "NW"] })).toMatchObject({ value: { openToBundeslaender: ["NW", "RP"] } });
     expect(parse({ openTo: "ALL", openToBundeslaender: "NW" })).toMatchObject({ value: { openToBundeslaender: [] } });
     expect(parse({})).toMatchObject({ value: { openToBundeslaender: [] } });
-    expect(parse({ openTo: "LISTED" }).error).toMatchObject({ openToBundeslaender: ["callLaender.error.none"] });
+    expect(parse({ openTo: "LISTED" })).toMatchObject({ error: { openToBundeslaender: ["callLaender.error.none"] } });
     expect(parse({ openTo: "LISTED", openToBundeslaender: "XX" }).status).toBe("error");
   });
 
