@@ -30,7 +30,7 @@ function SortableHeading({ column, query, className }: { column: ApplicationSort
     <th scope="col" aria-sort={sorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className={className}>
       <Link to={applicationListSearch(query, { sort: column, dir: next })} preventScrollReset>
         {t(columnLabel(column))}
-        <span aria-hidden="true">{sorted ? (query.dir === "asc" ? " ▲" : " ▼") : ""}</span>
+        {sorted ? <span aria-hidden="true">{query.dir === "asc" ? " ▲" : " ▼"}</span> : null}
         <span className="visually-hidden">
           {" "}
           ({t(`applicationList.${next}`)} {t("applicationList.sortAction")})
