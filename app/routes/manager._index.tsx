@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/server/accounts/session.server";
-import { managerOverview, OPENING_SOON_DAYS } from "~/server/calls/calls.server";
+import { managerOverview } from "~/server/calls/calls.server";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime } from "~/i18n";
@@ -52,12 +52,12 @@ function OpenStages({ stages }: { stages: Overview["openNow"] }) {
   );
 }
 
-function OpeningStages({ stages }: { stages: Overview["openingSoon"] }) {
+function OpeningStages({ stages, withinDays }: { stages: Overview["openingSoon"]; withinDays: number }) {
   const t = useT();
   const locale = useLocale();
   return (
     <table>
-      <caption>{t("managerStart.openingSoon", { count: OPENING_SOON_DAYS })}</caption>
+      <caption>{t("managerStart.openingSoon", { count: withinDays })}</caption>
       <thead>
         <tr>
           <th scope="col">{t("managerStart.call")}</th>
@@ -156,7 +156,7 @@ function CallTable({ calls, caption }: { calls: Overview["programmes"][number]["
 
 export default function ManagerStart() {
   const t = useT();
-  const { openNow, openingSoon, awaitingEligibilityCheck, programmes } = useLoaderData<typeof loader>();
+  const { openNow, openingSoon, openingSoonDays, awaitingEligibilityCheck, programmes } = useLoaderData<typeof loader>();
   const nothingToDo = openNow.length === 0 && openingSoon.length === 0 && awaitingEligibilityCheck.length === 0;
   return (
     <>
@@ -178,7 +178,7 @@ export default function ManagerStart() {
           <h2 id="todo-heading">{t("managerStart.todo")}</h2>
           {nothingToDo ? <p className="empty">{t("managerStart.nothingToDo")}</p> : null}
           {openNow.length > 0 ? <OpenStages stages={openNow} /> : null}
-          {openingSoon.length > 0 ? <OpeningStages stages={openingSoon} /> : null}
+          {openingSoon.length > 0 ? <OpeningStages stages={openingSoon} withinDays={openingSoonDays} /> : null}
           {awaitingEligibilityCheck.length > 0 ? <AwaitingChecks stages={awaitingEligibilityCheck} /> : null}
         </section>
       )}

@@ -6,6 +6,7 @@ import { CallStatus, DecisionOutcome, NetworkRole, StageKind, UserRole } from ".
 import { demoCalls, programmes, type CallSpec, type FormDefinitionJson } from "./calls";
 import { demoNetworks, findDemoNetwork, type DemoNetwork } from "./networks";
 import { SeededRandom } from "./random";
+import type { BudgetAnswer } from "../../app/forms/answers";
 import { addDays, berlinDay, shiftDay } from "./time";
 
 export const SEED_MARKER_ID = "seed-demo-marker";
@@ -309,7 +310,7 @@ async function seedCalls(
 // ---------------------------------------------------------------------------------------------
 // History: decided applications of past rounds (never on open calls)
 
-type AnswerValue = string | number | boolean | string[];
+type AnswerValue = string | number | boolean | string[] | BudgetAnswer;
 
 interface ApplicationPlan {
   callSlug: string;
@@ -413,14 +414,35 @@ function answersFor(
           if (field.options)
             answers[field.key] = field.options.slice(0, random.int(1, field.options.length)).map((o) => o.value);
           break;
+        case "budget":
+          answers[field.key] = demoBudget(field, new SeededRandom(`${title}:${field.key}`));
+          break;
+        case "amount":
+          // Whole hundreds of euros, within the field's limit.
+          answers[field.key] = Math.min(new SeededRandom(`${title}:${field.key}`).int(50, 500) * 10_000, field.maxCents ?? Number.MAX_SAFE_INTEGER);
+          break;
         default:
-          // files, partners, budgets and amounts have shapes of their own; the demo leaves them empty.
+          // Files and partners need stored files and rosters of their own; the demo leaves them empty.
           break;
       }
     }
   }
   // The shape applications keep their answers in (app/forms/answers.ts).
   return { eligibility: {}, fields: answers };
+}
+
+/**
+ * A budget table as a network fills it in: a line per year for two of its categories, in whole
+ * hundreds of euros, and at least the own contribution the field asks for, so the managers' list
+ * has an amount requested to show and sort by.
+ */
+function demoBudget(field: Extract<FormDefinitionJson["sections"][number]["fields"][number], { type: "budget" }>, random: SeededRandom): BudgetAnswer {
+  const lines = field.years.flatMap((year) =>
+    field.categories.slice(0, 2).map((category) => ({ category: category.value, year, description: "", amountCents: random.int(20, 400) * 10_000 })),
+  );
+  const totalCents = lines.reduce((sum, line) => sum + line.amountCents, 0);
+  const ownPercent = Math.max(field.minOwnContributionPercent, random.int(5, 20));
+  return { lines, ownContributionCents: Math.ceil((totalCents * ownPercent) / 100 / 10_000) * 10_000 };
 }
 
 function planApplications(now: Date): ApplicationPlan[] {

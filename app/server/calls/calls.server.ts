@@ -112,9 +112,9 @@ function managedProgrammes(actor: Pick<CurrentUser, "id" | "role">): Prisma.Prog
 
 const DAY_MS = 86_400_000;
 /** A deadline this close is marked as closing soon. */
-export const CLOSING_SOON_DAYS = 14;
+const CLOSING_SOON_DAYS = 14;
 /** A stage opening this soon is listed with what needs doing (the call must be ready by then). */
-export const OPENING_SOON_DAYS = 30;
+const OPENING_SOON_DAYS = 30;
 
 /**
  * The manager's start page, what needs doing first: stages open now with their deadlines (marked
@@ -165,6 +165,7 @@ export async function managerOverview(actor: Pick<CurrentUser, "id" | "role">, n
   return {
     openNow,
     openingSoon,
+    openingSoonDays: OPENING_SOON_DAYS,
     awaitingEligibilityCheck,
     programmes: sortByGermanName(programmes, (programme) => programme.name).map((programme) => {
       const sorted = sortByGermanName(programme.calls, (call) => call.title).map(callRow);
