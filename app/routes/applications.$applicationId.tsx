@@ -162,7 +162,7 @@ export default function ApplicationPage() {
           <Link to={`/applications/${page.application.id}/receipt`}>{t("applications.versions.link", { count: page.versions.length })}</Link>
         </p>
       ) : null}
-      {page.editable && page.application.state === "draft" ? <DraftSharing applicationId={page.application.id} shared={page.application.sharedWithManagers} /> : null}
+      {page.canEdit ? <DraftSharing applicationId={page.application.id} shared={page.application.sharedWithManagers} /> : null}
     </>
   );
 }
