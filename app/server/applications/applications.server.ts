@@ -164,7 +164,8 @@ export async function applicationForPage(actor: Pick<CurrentUser, "id" | "role">
   const definition = definitionOf(row.stage.form?.definition);
   const answers = parseAnswers(row.answers);
   const conditions = conditionsOf(row.conditions);
-  const invalidInput = invalidInputOf(row.invalidInput);
+  // What was typed but is no answer yet stays with the people who edit the draft; readers see the field as missing.
+  const invalidInput = editable === 1 ? invalidInputOf(row.invalidInput) : [];
   const deadline = effectiveDeadline(row.stage, row.deadlineExtendedUntil);
   const open = now < deadline;
   const canEdit = editable === 1 && open && row.state === "draft";
