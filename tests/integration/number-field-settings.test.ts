@@ -6,7 +6,7 @@ import { changeStageForm, createCall, loadStageForm, moveCallStatus } from "../.
 import type { FormOperation } from "../../app/server/calls/form-builder.server";
 import { changeStageRubric } from "../../app/server/calls/call-setup.server";
 import { createCallSchema, fieldPropertiesSchema, type FieldPropertiesInput } from "../../app/forms/call-schemas";
-import { fieldsOf, type FormField } from "../../app/forms/form-definition";
+import { fieldsOf, formDefinition, type FormField } from "../../app/forms/form-definition";
 import { draftSchema } from "../../app/forms/application-schemas";
 import { invalidInputMessage } from "../../app/forms/invalid-input";
 import { translator } from "../../app/i18n";
@@ -108,6 +108,17 @@ describe("a number field's settings in the form builder", () => {
     expect(await refusal(edit({ op: "updateField", properties: properties({ min: 0, max: 2.5 }) }))).toMatchObject({ messageKey: "formBuilder.error.boundNotWhole", options: { field: "max" } });
     expect(await refusal(edit({ op: "updateField", properties: properties({ min: 7, max: 3 }) }))).toMatchObject({ messageKey: "formBuilder.error.minAboveMax", options: { field: "max" } });
     expect(await numberField(callId, stageId)).toMatchObject({ min: 0, integer: true });
+  });
+
+  it("is checked by the shared form schema too, so no stored form holds a range that refuses every number", () => {
+    const formWith = (field: Record<string, unknown>) => ({
+      sections: [{ key: "projekt", titleDe: "Projekt", titleEn: "Project", fields: [{ key: "schulen", labelDe: "Schulen", labelEn: "Schools", required: false, type: "number", ...field }] }],
+    });
+    expect(formDefinition.safeParse(formWith({ min: 0, max: 500, integer: true })).success).toBe(true);
+    expect(formDefinition.safeParse(formWith({ min: 0.5, max: 2.5, integer: false })).success).toBe(true);
+    expect(formDefinition.safeParse(formWith({ min: 5, max: 1 })).success).toBe(false);
+    expect(formDefinition.safeParse(formWith({ min: 0.5, integer: true })).success).toBe(false);
+    expect(formDefinition.safeParse(formWith({ max: 9.5 })).success).toBe(false);
   });
 
   it("after publication accepts a wider range and refuses a narrower one or whole numbers where decimals were allowed", async () => {
