@@ -17,6 +17,7 @@ export const lostInputDe = {
   "draftStatus.savedAt": "Gespeichert um {time} Uhr",
   "draftStatus.savedOn": "Gespeichert am {date} um {time} Uhr",
   "draftStatus.invalid": "Nicht gespeichert: {count, plural, one {# Feld} other {# Felder}} prüfen",
+  "draftStatus.changed": "Änderungen noch nicht gespeichert",
   "draftStatus.notSaved": "Nicht gespeichert",
   "formBuilder.numberHint": "Für Anzahlen: kleinster Wert 0 und nur ganze Zahlen.",
   "formBuilder.error.boundNotWhole": "Bei „Nur ganze Zahlen“ muss auch diese Grenze eine ganze Zahl sein.",

@@ -18,6 +18,7 @@ export const lostInputEn: Record<keyof typeof lostInputDe, string> = {
   "draftStatus.savedAt": "Saved at {time}",
   "draftStatus.savedOn": "Saved on {date} at {time}",
   "draftStatus.invalid": "Not saved: check {count, plural, one {# field} other {# fields}}",
+  "draftStatus.changed": "Changes not saved yet",
   "draftStatus.notSaved": "Not saved",
   "formBuilder.numberHint": "For counts: smallest value 0 and whole numbers only.",
   "formBuilder.error.boundNotWhole": "With “whole numbers only”, this limit must be a whole number too.",

@@ -126,6 +126,8 @@ test.describe("no lost input", () => {
       await page.getByLabel(TITLE).fill("Forschen am Main");
       await page.getByLabel(COUNT).fill("zwölf");
       await page.getByLabel(GOALS).fill("Schulen und Labore arbeiten zusammen.");
+      // Typed, not yet sent: the status says so until the autosave (1.5 s after the last change) takes it.
+      await expect(saveState(page)).toHaveText("Änderungen noch nicht gespeichert");
       await expect(saveState(page)).toHaveText(/Nicht gespeichert: 1 Feld prüfen$/);
       await expect.poll(() => describedText(page.getByLabel(COUNT))).toBe(COUNT_RULE);
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Form, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { checkAnswers, type Answers } from "~/forms/answers";
@@ -175,6 +175,8 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const queued = useRef<{ autosave: boolean; submitter: HTMLButtonElement | null }>({ autosave: false, submitter: null });
   const paused = useRef(false);
+  // Typed since the last save went out: the status says so until the autosave takes it.
+  const [changedSinceSave, setChangedSinceSave] = useState(false);
 
   const outcome = newest(page.revision, actionData, autosave.data);
   const conflict = outcome?.kind === "conflict" ? outcome : null;
@@ -204,6 +206,7 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
       const data = new FormData(formRef.current);
       data.set("intent", "autosave");
       autosave.submit(data, { method: "post" });
+      setChangedSinceSave(false);
     }
   }, [autosave, submit]);
 
@@ -212,6 +215,7 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
   const scheduleAutosave = (event: FormEvent<HTMLDivElement>) => {
     const target = event.target as HTMLInputElement;
     if (target.form?.id !== DRAFT_FORM) return;
+    setChangedSinceSave(true);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       if (paused.current || !formRef.current) return;
@@ -222,11 +226,12 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
       const data = new FormData(formRef.current);
       data.set("intent", "autosave");
       autosave.submit(data, { method: "post" });
+      setChangedSinceSave(false);
     }, AUTOSAVE_DELAY_MS);
   };
 
   const saving = autosave.state !== "idle" || (navigation.state === "submitting" && navigation.formData?.has("revision") === true);
-  const saveState: DraftSaveState = saving ? "saving" : outcome && outcome.kind !== "saved" ? "notSaved" : "stored";
+  const saveState: DraftSaveState = saving ? "saving" : changedSinceSave ? "changed" : outcome && outcome.kind !== "saved" ? "notSaved" : "stored";
 
   return (
     <div onChange={scheduleAutosave}>
@@ -236,6 +241,7 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
         ref={formRef}
         onSubmit={(event) => {
           clearTimeout(timer.current);
+          setChangedSinceSave(false);
           if (autosave.state !== "idle") {
             // Waits for the autosave under way, so this save is based on the revision it produces.
             event.preventDefault();

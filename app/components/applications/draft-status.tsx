@@ -4,8 +4,8 @@ import { formatDate, formatTime } from "~/i18n";
 import { useLocale, useT } from "../use-t";
 import { DRAFT_FORM, idFor, labelOf } from "./field-inputs";
 
-/** What the draft's status says: a save under way, one that did not happen, or the stored state. */
-export type DraftSaveState = "saving" | "notSaved" | "stored";
+/** What the draft's status says: a save under way, typing not yet saved, a save that did not happen, or the stored state. */
+export type DraftSaveState = "saving" | "changed" | "notSaved" | "stored";
 
 /** The label of the field (or condition) an invalid input belongs to, for lists that link to it. */
 export function useInvalidInputLabel(definition: FormDefinition): (input: InvalidInput) => string {
@@ -44,6 +44,7 @@ export function DraftStatusBar(props: { state: DraftSaveState; savedAt: Date | s
     <div className="draft-status">
       <p role="status" className="draft-status-text">
         {props.state === "saving" ? t("applications.autosave.saving") : null}
+        {props.state === "changed" ? t("draftStatus.changed") : null}
         {props.state === "notSaved" ? t("draftStatus.notSaved") : null}
         {props.state === "stored" ? (
           <>
