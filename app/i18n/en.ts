@@ -2,11 +2,13 @@ import type { MessageKey } from "./de";
 import { callsEn } from "./en.calls";
 import { applicationsEn } from "./en.applications";
 import { filesEn } from "./en.files";
+import { webAccountsEn } from "./en.web-accounts";
 
 export const en: Record<MessageKey, string> = {
   ...callsEn,
   ...applicationsEn,
   ...filesEn,
+  ...webAccountsEn,
   "app.name": "MINT Funding Portal",
   "app.tagline": "Funding competitions for regional STEM networks",
   "nav.skipToContent": "Skip to content",
