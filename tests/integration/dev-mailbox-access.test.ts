@@ -84,7 +84,13 @@ describe("the development mailbox", () => {
 
   it("treats a request relayed by a proxy on the same machine as somebody else's", async () => {
     demoMode();
-    for (const headers of [{ "X-Forwarded-For": "192.0.2.44" }, { "X-Forwarded-For": "127.0.0.1" }, { Forwarded: "for=192.0.2.44" }, { "X-Real-IP": "192.0.2.44" }]) {
+    const relayed: Record<string, string>[] = [
+      { "X-Forwarded-For": "192.0.2.44" },
+      { "X-Forwarded-For": "127.0.0.1" },
+      { Forwarded: "for=192.0.2.44" },
+      { "X-Real-IP": "192.0.2.44" },
+    ];
+    for (const headers of relayed) {
       const answer = await open(pages[0]!, { clientAddress: "127.0.0.1", headers });
       expect(answer.status, JSON.stringify(headers)).toBe(302);
       const manager = await open(pages[1]!, { cookie: await cookieOf("MANAGER"), clientAddress: "127.0.0.1", headers });
@@ -94,7 +100,10 @@ describe("the development mailbox", () => {
 
   it("does not exist in production, nor when Resend delivers the mail: 404 even on the machine and for administrators", async () => {
     const admin = await cookieOf("ADMIN");
-    for (const settings of [{ PORTAL_MODE: "production", RESEND_API_KEY: "" }, { PORTAL_MODE: "demo", RESEND_API_KEY: "re_test_key" }]) {
+    for (const settings of [
+      { PORTAL_MODE: "production", RESEND_API_KEY: "" },
+      { PORTAL_MODE: "demo", RESEND_API_KEY: "re_test_key" },
+    ]) {
       for (const [name, value] of Object.entries(settings)) vi.stubEnv(name, value);
       for (const page of pages) {
         expect((await open(page, { clientAddress: "127.0.0.1" })).status, `${page[0]} in ${JSON.stringify(settings)}`).toBe(404);
@@ -114,6 +123,8 @@ describe("the machine itself", () => {
     const plain = new Request("http://portal.test/");
     expect(requestFromThisMachine(plain, { clientAddress: "127.0.0.1" })).toBe(true);
     expect(requestFromThisMachine(plain, {})).toBe(false);
-    expect(requestFromThisMachine(new Request("http://portal.test/", { headers: { "X-Forwarded-For": "127.0.0.1" } }), { clientAddress: "127.0.0.1" })).toBe(false);
+    expect(requestFromThisMachine(new Request("http://portal.test/", { headers: { "X-Forwarded-For": "127.0.0.1" } }), { clientAddress: "127.0.0.1" })).toBe(
+      false
+    );
   });
 });

@@ -15,7 +15,14 @@ const newAddress = () => `203.0.113.${(addressCounter += 1)}`;
 
 async function loginThroughPage(email: string, typed: string, clientAddress: string) {
   const visitor = await browserOf(null);
-  return answerOf(loginAction, formPost(`${baseUrl}/login`, visitor, [["email", email], ["password", typed]]), { clientAddress });
+  return answerOf(
+    loginAction,
+    formPost(`${baseUrl}/login`, visitor, [
+      ["email", email],
+      ["password", typed],
+    ]),
+    { clientAddress }
+  );
 }
 
 describe("the login limit counts failed attempts, not logins", () => {
@@ -41,7 +48,9 @@ describe("the login limit counts failed attempts, not logins", () => {
       });
     }
     const later = new Date(start.getTime() + 5 * 60 * 1000);
-    const refused = await logIn({ email: "noch-einer@example.test", password: "falsch" }, { baseUrl, clientAddress: school, now: later }).catch((error: unknown) => error);
+    const refused = await logIn({ email: "noch-einer@example.test", password: "falsch" }, { baseUrl, clientAddress: school, now: later }).catch(
+      (error: unknown) => error
+    );
     expect(refused).toBeInstanceOf(RateLimitedError);
     // The window began with the first failure: ten minutes of it are left.
     expect((refused as RateLimitedError).retryAfterSeconds).toBe(10 * 60);
@@ -66,14 +75,16 @@ describe("the login limit counts failed attempts, not logins", () => {
     const guessed = (attempt: number) => `ziel-${attempt}@example.test`;
     for (let attempt = 0; attempt < 49; attempt += 1) await logIn({ email: guessed(attempt), password: "sommer2026" }, { baseUrl, clientAddress: school, now });
     const teacher = await createPerson("APPLICANT", { password });
-    for (let login = 0; login < 10; login += 1) await expect(logIn({ email: teacher.email, password }, { baseUrl, clientAddress: school, now })).resolves.toMatchObject({ ok: true });
+    for (let login = 0; login < 10; login += 1)
+      await expect(logIn({ email: teacher.email, password }, { baseUrl, clientAddress: school, now })).resolves.toMatchObject({ ok: true });
     // 49 failures stand: the 50th is let through, the 51st is not.
     await expect(logIn({ email: guessed(49), password: "sommer2026" }, { baseUrl, clientAddress: school, now })).resolves.toMatchObject({ ok: false });
     await expect(logIn({ email: guessed(50), password: "sommer2026" }, { baseUrl, clientAddress: school, now })).rejects.toBeInstanceOf(RateLimitedError);
 
     // On one account: four wrong guesses from elsewhere, then its owner logs in; the guesses still count.
     const owner = await createPerson("APPLICANT", { password });
-    for (let attempt = 0; attempt < 4; attempt += 1) await logIn({ email: owner.email, password: `rate-${attempt}` }, { baseUrl, clientAddress: newAddress(), now });
+    for (let attempt = 0; attempt < 4; attempt += 1)
+      await logIn({ email: owner.email, password: `rate-${attempt}` }, { baseUrl, clientAddress: newAddress(), now });
     await expect(logIn({ email: owner.email, password }, { baseUrl, clientAddress: newAddress(), now })).resolves.toMatchObject({ ok: true });
     await logIn({ email: owner.email, password: "fünfter versuch" }, { baseUrl, clientAddress: newAddress(), now });
     await expect(logIn({ email: owner.email, password }, { baseUrl, clientAddress: newAddress(), now })).rejects.toBeInstanceOf(RateLimitedError);
@@ -84,10 +95,13 @@ describe("the login limit counts failed attempts, not logins", () => {
     const now = new Date("2026-11-05T07:00:00Z");
     await signUp(
       { name: "Clara", email: "unbestaetigt@example.test", password, networkName: "Netz Unbestätigt", bundesland: "BW", region: "Freiburg" },
-      { baseUrl, clientAddress: newAddress(), locale: "de", now },
+      { baseUrl, clientAddress: newAddress(), locale: "de", now }
     );
     for (let attempt = 0; attempt < 8; attempt += 1) {
-      await expect(logIn({ email: "unbestaetigt@example.test", password }, { baseUrl, clientAddress: school, now })).resolves.toEqual({ ok: false, reason: "unverified" });
+      await expect(logIn({ email: "unbestaetigt@example.test", password }, { baseUrl, clientAddress: school, now })).resolves.toEqual({
+        ok: false,
+        reason: "unverified",
+      });
     }
   });
 
@@ -100,11 +114,13 @@ describe("the login limit counts failed attempts, not logins", () => {
       await expect(changePassword(person, { currentPassword: current, password: next }, { clientAddress: newAddress(), now })).resolves.toBe(true);
     }
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      await expect(changePassword(person, { currentPassword: "falsch", password: "egal egal egal" }, { clientAddress: newAddress(), now })).resolves.toBe(false);
+      await expect(changePassword(person, { currentPassword: "falsch", password: "egal egal egal" }, { clientAddress: newAddress(), now })).resolves.toBe(
+        false
+      );
     }
-    await expect(changePassword(person, { currentPassword: "neues passwort 6", password: "egal egal egal" }, { clientAddress: newAddress(), now })).rejects.toBeInstanceOf(
-      RateLimitedError,
-    );
+    await expect(
+      changePassword(person, { currentPassword: "neues passwort 6", password: "egal egal egal" }, { clientAddress: newAddress(), now })
+    ).rejects.toBeInstanceOf(RateLimitedError);
   });
 });
 
@@ -113,11 +129,15 @@ describe("requests that send mail count every request", () => {
     const person = await createPerson("APPLICANT");
     for (let request = 0; request < 3; request += 1) {
       const visitor = await browserOf(null);
-      const answer = await answerOf(forgotPasswordAction, formPost(`${baseUrl}/forgot-password`, visitor, [["email", person.email]]), { clientAddress: newAddress() });
+      const answer = await answerOf(forgotPasswordAction, formPost(`${baseUrl}/forgot-password`, visitor, [["email", person.email]]), {
+        clientAddress: newAddress(),
+      });
       expect(answer.status).toBe(200);
     }
     const visitor = await browserOf(null);
-    const refused = await answerOf(forgotPasswordAction, formPost(`${baseUrl}/forgot-password`, visitor, [["email", person.email]]), { clientAddress: newAddress() });
+    const refused = await answerOf(forgotPasswordAction, formPost(`${baseUrl}/forgot-password`, visitor, [["email", person.email]]), {
+      clientAddress: newAddress(),
+    });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(await prisma.outboxEmail.count({ where: { toEmail: person.email, template: "password-reset" } })).toBe(3);
@@ -129,11 +149,14 @@ describe("requests that send mail count every request", () => {
     for (let request = 0; request < 20; request += 1) {
       await signUp(
         { name: "Neu", email: `neu-${request}@example.test`, password, networkName: `Netz Neu ${request}`, bundesland: "NW", region: "Köln" },
-        { baseUrl, clientAddress: office, locale: "de", now },
+        { baseUrl, clientAddress: office, locale: "de", now }
       );
     }
     await expect(
-      signUp({ name: "Neu", email: "neu-21@example.test", password, networkName: "Netz Neu 21", bundesland: "NW", region: "Köln" }, { baseUrl, clientAddress: office, locale: "de", now }),
+      signUp(
+        { name: "Neu", email: "neu-21@example.test", password, networkName: "Netz Neu 21", bundesland: "NW", region: "Köln" },
+        { baseUrl, clientAddress: office, locale: "de", now }
+      )
     ).rejects.toBeInstanceOf(RateLimitedError);
     await expect(requestPasswordReset("neu-1@example.test", { baseUrl, clientAddress: office, now })).resolves.toBeUndefined();
   });

@@ -77,7 +77,9 @@ describe("a POST whose body is no form", () => {
       }
     }
     // Nothing was saved on the way.
-    expect(await prisma.application.findUniqueOrThrow({ where: { id: world.application.id }, select: { answersRevision: true } })).toEqual({ answersRevision: 0 });
+    expect(await prisma.application.findUniqueOrThrow({ where: { id: world.application.id }, select: { answersRevision: true } })).toEqual({
+      answersRevision: 0,
+    });
   });
 
   it("is answered 400 or 415 by every action of the portal, never with a server error", async () => {
@@ -101,7 +103,10 @@ describe("a POST whose body is no form", () => {
       const { action } = await routeModules[`../../app/routes/${file}.tsx`]!();
       if (!action) continue;
       actions += 1;
-      const path = `/${file.replace(/_index$/, "").replace(/\$(\w+)/g, (_, name: string) => params[name] ?? "x").replace(/_?\./g, "/")}`;
+      const path = `/${file
+        .replace(/_index$/, "")
+        .replace(/\$(\w+)/g, (_, name: string) => params[name] ?? "x")
+        .replace(/_?\./g, "/")}`;
       for (const body of bodies) {
         const statuses: number[] = [];
         for (const person of people) {
@@ -126,7 +131,7 @@ describe("a POST whose body is no form", () => {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8", Cookie: "portal_csrf=" + "v".repeat(43) },
         body: new URLSearchParams({ csrf: "v".repeat(43), email: "niemand@example.test", password: "falsch" }),
-      }),
+      })
     );
     expect(urlencoded.status).toBe(400);
     expect(urlencoded.data).toMatchObject({ status: "error", error: { "": ["login.failed"] } });
@@ -134,7 +139,10 @@ describe("a POST whose body is no form", () => {
     form.append("csrf", "v".repeat(43));
     form.append("email", "niemand@example.test");
     form.append("password", "falsch");
-    const multipart = await answerOf(action, new Request("http://portal.test/login", { method: "POST", headers: { Cookie: "portal_csrf=" + "v".repeat(43) }, body: form }));
+    const multipart = await answerOf(
+      action,
+      new Request("http://portal.test/login", { method: "POST", headers: { Cookie: "portal_csrf=" + "v".repeat(43) }, body: form })
+    );
     expect(multipart.status).toBe(400);
     expect(multipart.data).toMatchObject({ error: { "": ["login.failed"] } });
   });
