@@ -62,7 +62,7 @@ export const webAccountsDe = {
   "admin.account.signedIn": "Anmeldung",
   "admin.account.programmes": "Programmleitung in",
   "admin.account.networks": "Netzwerke",
-  "admin.account.roleTitle": "Rolle",
+  "admin.account.roleTitle": "Rolle ändern",
   "admin.account.roleHint": "Wer die Rolle Programmleitung abgibt, verliert auch die Zuordnung zu den Programmen. Die Landeskoordination braucht ein Bundesland.",
   "admin.account.bundeslandHint": "Nur für die Landeskoordination: das Land, dessen Netzwerke die Person berät.",
   "admin.account.saveRole": "Rolle speichern",

@@ -63,7 +63,7 @@ export const webAccountsEn: Record<keyof typeof webAccountsDe, string> = {
   "admin.account.signedIn": "Signed in",
   "admin.account.programmes": "Manages",
   "admin.account.networks": "Networks",
-  "admin.account.roleTitle": "Role",
+  "admin.account.roleTitle": "Change the role",
   "admin.account.roleHint": "Whoever gives up the programme management role is also removed from its programmes. State coordination needs a Land.",
   "admin.account.bundeslandHint": "For state coordination only: the Land whose networks the person advises.",
   "admin.account.saveRole": "Save role",

@@ -70,7 +70,7 @@ function RoleForm({ account, outcome }: { account: Account; outcome: Outcome | u
     shouldRevalidate: "onInput",
   });
   return (
-    <Form method="post" className="stacked" aria-labelledby="role-heading" {...getFormProps(form)}>
+    <Form method="post" className="stacked" {...getFormProps(form)}>
       <CsrfField />
       <input type="hidden" name="intent" value="role" />
       <p className="hint">{t("admin.account.roleHint")}</p>
