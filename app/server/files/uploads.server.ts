@@ -155,9 +155,9 @@ export async function receiveUploads(input: {
     }
   } catch (error) {
     if (!(error instanceof BodyError)) throw error;
-    // Broken before its first file was taken in, the body is no upload form (400); a browser's upload
-    // that breaks off mid-file is one, and its page gets the message below.
-    if (!result.refusal && !limits) throw unreadableForm();
+    // Malformed before its first file was taken in, the body is no upload form (400); an upload whose
+    // connection breaks off is one, and its page gets the message below.
+    if (error.reason === "malformed" && !result.refusal && !limits) throw unreadableForm();
     // A body cut off while draining after a refusal keeps that refusal as the answer.
     result.refusal ??= new FileRefusedError("files.error.malformed", {}, 400);
   } finally {
@@ -310,9 +310,9 @@ interface FilePart {
   stream: Readable;
 }
 
-/** The body could not be read as a form: cut off, malformed, or longer than any upload it may carry. */
+/** The body could not be read as a form: malformed, cut off by the client, or longer than any upload it may carry. */
 class BodyError extends Error {
-  constructor(readonly reason: "malformed" | "tooLarge") {
+  constructor(readonly reason: "malformed" | "cutOff" | "tooLarge") {
     super(`upload body ${reason}`);
   }
 }
@@ -361,12 +361,12 @@ class MultipartBody {
       this.enqueue({ kind: "file", name, filename: info.filename ?? "", stream });
     });
     parser.on("close", () => this.end(null));
-    parser.on("error", () => this.end(new BodyError("malformed")));
+    parser.on("error", (error) => this.end(error instanceof BodyError ? error : new BodyError("malformed")));
     parser.on("partsLimit", () => this.cut(new BodyError("malformed")));
     parser.on("fieldsLimit", () => this.cut(new BodyError("malformed")));
     this.source = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
     // A client that goes away mid-file: the parser fails the open file part, so its storage stops too.
-    this.source.on("error", () => parser.destroy(new BodyError("malformed")));
+    this.source.on("error", () => parser.destroy(new BodyError("cutOff")));
     this.source.pipe(this.counter()).pipe(parser);
   }
 
