@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { contextOptions, expect, expectAccessible, mailLink, openMail, test } from "./fixtures";
+import { DEMO_PASSWORD, contextOptions, demoAccounts, expect, expectAccessible, mailLink, newContextWithoutJavaScript, openMail, test } from "./fixtures";
 
 // An administrator's path through the browser: a programme, its manager, a role and a deactivation.
 // The person acted on is invited fresh, so no other test's demo account changes.
@@ -95,4 +95,36 @@ test("an administrator creates a programme, makes a new person its manager, deac
   await person.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(person).toHaveURL(/\/manager$/);
   await personContext.close();
+});
+
+test("without JavaScript, a programme's form comes back with its message and keeps what was typed, then saves", async ({ browser, baseURL }) => {
+  const context = await newContextWithoutJavaScript(browser, baseURL);
+  const page = await context.newPage();
+  await page.goto("/login");
+  await field(page, "E-Mail-Adresse").fill(demoAccounts.admin.email);
+  await field(page, "Passwort").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+
+  const name = `Zukunftswerkstatt ${unique()}`;
+  await page.getByRole("link", { name: "Programm anlegen" }).click();
+  await field(page, "Fördergeber").fill("Landesstiftung");
+  await field(page, "Beschreibung (optional)").fill("Für Schülerlabore im ländlichen Raum.");
+  await page.getByRole("button", { name: "Programm anlegen" }).click();
+  await expect(field(page, "Name des Programms")).toHaveAttribute("aria-invalid", "true");
+  await expect(field(page, "Fördergeber")).toHaveValue("Landesstiftung");
+  await expect(field(page, "Beschreibung (optional)")).toHaveValue("Für Schülerlabore im ländlichen Raum.");
+  await expectAccessible(page);
+  await field(page, "Name des Programms").fill(name);
+  await page.getByRole("button", { name: "Programm anlegen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+
+  await field(page, "Fördergeber").fill("Ministerium für Bildung");
+  await page.getByRole("button", { name: "Angaben speichern" }).click();
+  await expect(page.getByRole("status")).toHaveText("Die Angaben sind gespeichert.");
+  await expect(field(page, "Fördergeber")).toHaveValue("Ministerium für Bildung");
+  await expectAccessible(page);
+  await page.goto("/admin");
+  await expect(page.getByRole("row").filter({ hasText: name })).toContainText("Ministerium für Bildung");
+  await context.close();
 });
