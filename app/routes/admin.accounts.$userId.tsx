@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -6,7 +7,7 @@ import { z } from "zod";
 import { bundeslaender } from "~/forms/account-schemas";
 import { roleChangeSchema, userRoles } from "~/forms/admin-schemas";
 import type { FormOutcome } from "~/forms/form-protocol";
-import { requireRole } from "~/server/accounts/session.server";
+import { requireRole, startPageFor } from "~/server/accounts/session.server";
 import { accountForAdmin, changeAccountRole, deactivateAccount, reactivateAccount } from "~/server/accounts/admin-accounts.server";
 import { handleSetupForm, intentOf } from "~/server/calls/setup-replies.server";
 import { readProtectedForm } from "~/server/web/csrf.server";
@@ -33,9 +34,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const options = { locale: user.locale };
   switch (intentOf(formData)) {
     case "role":
-      return handleSetupForm(formData, { ...options, formId: "role", schema: roleChangeSchema }, async (value): Promise<Done> => {
+      return handleSetupForm(formData, { ...options, formId: "role", schema: roleChangeSchema }, async (value) => {
         const { changed } = await changeAccountRole(user, { userId, ...value });
-        return { formId: "role", done: changed ? "role" : "roleUnchanged" };
+        // An administrator who handed on their own role has no business here any more.
+        if (changed && userId === user.id && value.role !== "ADMIN") return redirect(startPageFor(value.role));
+        return { formId: "role", done: changed ? "role" : "roleUnchanged" } satisfies Done;
       });
     case "deactivate":
       return handleSetupForm(formData, { ...options, formId: "access", schema: noFields }, async (): Promise<Done> => {

@@ -10,7 +10,11 @@ function field(page: Page, label: string) {
   return page.getByLabel(label, { exact: true });
 }
 
-test("an administrator creates a programme, makes a new person its manager, deactivates and reactivates them", async ({ adminPage: admin, browser, baseURL }) => {
+test("an administrator creates a programme, makes a new person its manager, deactivates and reactivates them", async ({
+  adminPage: admin,
+  browser,
+  baseURL,
+}) => {
   const id = unique();
   const email = `mara-${id}@example.net`;
   const name = `Mara Mustermann ${id}`;
@@ -69,7 +73,12 @@ test("an administrator creates a programme, makes a new person its manager, deac
   await field(admin, "Person").selectOption({ label: `${name} (${email})` });
   await admin.getByRole("button", { name: "Hinzufügen" }).click();
   await expect(admin.getByRole("status")).toHaveText(`${name} gehört jetzt zur Programmleitung.`);
-  await expect(admin.getByRole("table", { name: `Programmleitung von ${programme}` }).getByRole("row").filter({ hasText: email })).toBeVisible();
+  await expect(
+    admin
+      .getByRole("table", { name: `Programmleitung von ${programme}` })
+      .getByRole("row")
+      .filter({ hasText: email }),
+  ).toBeVisible();
   await expectAccessible(admin);
   await person.goto("/manager");
   await expect(person.getByRole("main")).toContainText(programme);

@@ -35,7 +35,7 @@ const newTag = () => `t${Date.now().toString(36)}${(tagCounter += 1)}`;
 async function refusalOf(work: Promise<unknown>): Promise<RefusedError> {
   const error = await work.then(
     () => null,
-    (thrown: unknown) => thrown
+    (thrown: unknown) => thrown,
   );
   expect(error).toBeInstanceOf(RefusedError);
   return error as RefusedError;
@@ -364,7 +364,7 @@ describe("the administration's forms", () => {
         ["name", name],
         ["funder", "Stiftung"],
         ["description", ""],
-      ])
+      ]),
     );
     expect(created.status).toBe(302);
     const programme = await prisma.programme.findFirstOrThrow({ where: { name } });
@@ -374,13 +374,13 @@ describe("the administration's forms", () => {
       formPost("http://portal.test/admin/programmes/new", admin, [
         ["name", ""],
         ["funder", "Stiftung"],
-      ])
+      ]),
     );
     expect(invalid.status).toBe(400);
     expect(invalid.data).toMatchObject({ initialValue: { funder: "Stiftung" }, error: { name: ["error.required"] } });
   });
 
-  it("show the last administrator's refusal on the role field and deactivate with a count of ended sessions", async () => {
+  it("show the last administrator's refusal on the role field, let one step down among several, and deactivate with a count of ended sessions", async () => {
     const admin = await createPerson("ADMIN");
     await onlyTheseAdmins(admin);
     const browser = await browserOf(admin);
@@ -392,25 +392,40 @@ describe("the administration's forms", () => {
       ]),
       {
         params: { userId: admin.id },
-      }
+      },
     );
     expect(demote.status).toBe(400);
     expect(demote.data).toMatchObject({ formId: "role", result: { error: { role: ["admin.error.lastAdmin"] } } });
+    // With a second administrator there, stepping down works and leads to the new role's start page.
+    await createPerson("ADMIN");
+    const stepDown = await answerOf(
+      accountAction as RouteFunction,
+      formPost("http://portal.test/admin/accounts/me", browser, [
+        ["intent", "role"],
+        ["role", "MANAGER"],
+      ]),
+      {
+        params: { userId: admin.id },
+      },
+    );
+    expect(stepDown.status).toBe(302);
+    expect(stepDown.headers.get("Location")).toBe("/manager");
+    const admins = await browserOf(await createPerson("ADMIN"));
     const person = await createPerson("JUROR");
     await startSession(person.id, "vitest");
-    const deactivated = await answerOf(accountAction as RouteFunction, formPost("http://portal.test/admin/accounts/x", browser, [["intent", "deactivate"]]), {
+    const deactivated = await answerOf(accountAction as RouteFunction, formPost("http://portal.test/admin/accounts/x", admins, [["intent", "deactivate"]]), {
       params: { userId: person.id },
     });
     expect(deactivated).toMatchObject({ status: 200, data: { formId: "access", done: "deactivated", sessionsEnded: 1 } });
     const missingLand = await answerOf(
       accountAction as RouteFunction,
-      formPost("http://portal.test/admin/accounts/x", browser, [
+      formPost("http://portal.test/admin/accounts/x", admins, [
         ["intent", "role"],
         ["role", "STATE_COORDINATOR"],
       ]),
       {
         params: { userId: person.id },
-      }
+      },
     );
     expect(missingLand.status).toBe(400);
     expect(missingLand.data).toMatchObject({ formId: "role", result: { error: { bundesland: ["error.choose"] } } });

@@ -124,7 +124,7 @@ describe("the machine itself", () => {
     expect(requestFromThisMachine(plain, { clientAddress: "127.0.0.1" })).toBe(true);
     expect(requestFromThisMachine(plain, {})).toBe(false);
     expect(requestFromThisMachine(new Request("http://portal.test/", { headers: { "X-Forwarded-For": "127.0.0.1" } }), { clientAddress: "127.0.0.1" })).toBe(
-      false
+      false,
     );
   });
 });

@@ -21,7 +21,7 @@ async function loginThroughPage(email: string, typed: string, clientAddress: str
       ["email", email],
       ["password", typed],
     ]),
-    { clientAddress }
+    { clientAddress },
   );
 }
 
@@ -49,7 +49,7 @@ describe("the login limit counts failed attempts, not logins", () => {
     }
     const later = new Date(start.getTime() + 5 * 60 * 1000);
     const refused = await logIn({ email: "noch-einer@example.test", password: "falsch" }, { baseUrl, clientAddress: school, now: later }).catch(
-      (error: unknown) => error
+      (error: unknown) => error,
     );
     expect(refused).toBeInstanceOf(RateLimitedError);
     // The window began with the first failure: ten minutes of it are left.
@@ -95,7 +95,7 @@ describe("the login limit counts failed attempts, not logins", () => {
     const now = new Date("2026-11-05T07:00:00Z");
     await signUp(
       { name: "Clara", email: "unbestaetigt@example.test", password, networkName: "Netz Unbestätigt", bundesland: "BW", region: "Freiburg" },
-      { baseUrl, clientAddress: newAddress(), locale: "de", now }
+      { baseUrl, clientAddress: newAddress(), locale: "de", now },
     );
     for (let attempt = 0; attempt < 8; attempt += 1) {
       await expect(logIn({ email: "unbestaetigt@example.test", password }, { baseUrl, clientAddress: school, now })).resolves.toEqual({
@@ -115,11 +115,11 @@ describe("the login limit counts failed attempts, not logins", () => {
     }
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await expect(changePassword(person, { currentPassword: "falsch", password: "egal egal egal" }, { clientAddress: newAddress(), now })).resolves.toBe(
-        false
+        false,
       );
     }
     await expect(
-      changePassword(person, { currentPassword: "neues passwort 6", password: "egal egal egal" }, { clientAddress: newAddress(), now })
+      changePassword(person, { currentPassword: "neues passwort 6", password: "egal egal egal" }, { clientAddress: newAddress(), now }),
     ).rejects.toBeInstanceOf(RateLimitedError);
   });
 });
@@ -149,14 +149,14 @@ describe("requests that send mail count every request", () => {
     for (let request = 0; request < 20; request += 1) {
       await signUp(
         { name: "Neu", email: `neu-${request}@example.test`, password, networkName: `Netz Neu ${request}`, bundesland: "NW", region: "Köln" },
-        { baseUrl, clientAddress: office, locale: "de", now }
+        { baseUrl, clientAddress: office, locale: "de", now },
       );
     }
     await expect(
       signUp(
         { name: "Neu", email: "neu-21@example.test", password, networkName: "Netz Neu 21", bundesland: "NW", region: "Köln" },
-        { baseUrl, clientAddress: office, locale: "de", now }
-      )
+        { baseUrl, clientAddress: office, locale: "de", now },
+      ),
     ).rejects.toBeInstanceOf(RateLimitedError);
     await expect(requestPasswordReset("neu-1@example.test", { baseUrl, clientAddress: office, now })).resolves.toBeUndefined();
   });

@@ -131,7 +131,7 @@ describe("a POST whose body is no form", () => {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded; charset=UTF-8", Cookie: "portal_csrf=" + "v".repeat(43) },
         body: new URLSearchParams({ csrf: "v".repeat(43), email: "niemand@example.test", password: "falsch" }),
-      })
+      }),
     );
     expect(urlencoded.status).toBe(400);
     expect(urlencoded.data).toMatchObject({ status: "error", error: { "": ["login.failed"] } });
@@ -141,7 +141,7 @@ describe("a POST whose body is no form", () => {
     form.append("password", "falsch");
     const multipart = await answerOf(
       action,
-      new Request("http://portal.test/login", { method: "POST", headers: { Cookie: "portal_csrf=" + "v".repeat(43) }, body: form })
+      new Request("http://portal.test/login", { method: "POST", headers: { Cookie: "portal_csrf=" + "v".repeat(43) }, body: form }),
     );
     expect(multipart.status).toBe(400);
     expect(multipart.data).toMatchObject({ error: { "": ["login.failed"] } });

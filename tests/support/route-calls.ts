@@ -19,7 +19,7 @@ export interface RouteAnswer {
 export async function answerOf(
   route: RouteFunction,
   request: Request,
-  options: { params?: Record<string, string>; clientAddress?: string } = {}
+  options: { params?: Record<string, string>; clientAddress?: string } = {},
 ): Promise<RouteAnswer> {
   let result: unknown;
   try {

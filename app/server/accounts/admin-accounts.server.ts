@@ -116,7 +116,7 @@ async function lockedAccount(tx: Transaction, userId: string) {
 export async function changeAccountRole(
   actor: Pick<CurrentUser, "id" | "role">,
   input: { userId: string; role: UserRole; bundesland?: Bundesland },
-  now = new Date()
+  now = new Date(),
 ): Promise<{ changed: boolean }> {
   requireAdmin(actor);
   if (input.role === "STATE_COORDINATOR" && !input.bundesland) throw new RefusedError("error.choose", { field: "bundesland" });
@@ -144,7 +144,7 @@ export async function changeAccountRole(
         toState: input.role,
         data: { ...(bundesland ? { bundesland } : {}), ...(leftProgrammes.length > 0 ? { leftProgrammes } : {}) },
       },
-      now
+      now,
     );
     return { changed: true };
   });
@@ -158,7 +158,7 @@ export async function changeAccountRole(
 export async function deactivateAccount(
   actor: Pick<CurrentUser, "id" | "role">,
   input: { userId: string },
-  now = new Date()
+  now = new Date(),
 ): Promise<{ sessionsEnded: number }> {
   requireAdmin(actor);
   return prisma.$transaction(async (tx) => {
@@ -171,7 +171,7 @@ export async function deactivateAccount(
     await recordAudit(
       tx,
       { actorId: actor.id, entityType: "User", entityId: account.id, action: "account-deactivated", data: { sessionsEnded: ended.count } },
-      now
+      now,
     );
     return { sessionsEnded: ended.count };
   });

@@ -82,7 +82,7 @@ export async function createProgramme(actor: Admin, input: ProgrammeInput, now =
         await recordAudit(
           tx,
           { actorId: actor.id, entityType: "Programme", entityId: programme.id, action: "programme-created", data: { ...input, slug } },
-          now
+          now,
         );
         return programme;
       });
@@ -119,7 +119,7 @@ export async function assignProgrammeManager(actor: Admin, input: { programmeId:
     await recordAudit(
       tx,
       { actorId: actor.id, entityType: "Programme", entityId: input.programmeId, action: "manager-assigned", data: { userId: person.id } },
-      now
+      now,
     );
     return { name: person.name };
   });
@@ -135,7 +135,7 @@ export async function removeProgrammeManager(actor: Admin, input: { programmeId:
     await recordAudit(
       tx,
       { actorId: actor.id, entityType: "Programme", entityId: input.programmeId, action: "manager-removed", data: { userId: input.userId } },
-      now
+      now,
     );
     return { name: person.name };
   });
