@@ -89,8 +89,8 @@ function refusalOfInspection(refusal: InspectionRefusal, limits: UploadLimits): 
  * stored, checks each file's content and size while it streams into storage, and records each
  * stored file. The form must send `csrf` and `fieldKey` before its files (the upload form does; the
  * query string may carry them instead). Throws 404 for an application the person may not change,
- * 403 for a missing or wrong token, 415 for a body that is no multipart form and 400 for one that breaks
- * before its first file; every other refusal comes back in the result.
+ * 403 for a missing or wrong token, 415 for a body that is no multipart form and 400 for one that is
+ * malformed before its first file; every other refusal comes back in the result.
  */
 export async function receiveUploads(input: {
   request: Request;
