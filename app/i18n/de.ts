@@ -1,6 +1,7 @@
 import { callsDe } from "./de.calls";
 import { applicationsDe } from "./de.applications";
 import { filesDe } from "./de.files";
+import { lostInputDe } from "./de.lost-input";
 import { webAccountsDe } from "./de.web-accounts";
 
 /**
@@ -11,6 +12,7 @@ export const de = {
   ...callsDe,
   ...applicationsDe,
   ...filesDe,
+  ...lostInputDe,
   ...webAccountsDe,
   "app.name": "MINT-Förderportal",
   "app.tagline": "Förderwettbewerbe für regionale MINT-Netzwerke",
