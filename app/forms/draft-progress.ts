@@ -1,5 +1,6 @@
 import type { Answers } from "./answers";
-import { applicationChecklist, type ApplicationCondition } from "./application-schemas";
+import { applicationChecklist, type ApplicationChecklistItem, type ApplicationCondition } from "./application-schemas";
+import type { InvalidInput } from "./invalid-input";
 import { fieldsOf, type FormDefinition } from "./form-definition";
 
 /**
@@ -13,17 +14,27 @@ export interface DraftProgress {
   required: number;
 }
 
-export function draftProgress(definition: FormDefinition, answers: Answers, conditions: ApplicationCondition[]): DraftProgress {
+export function draftProgress(definition: FormDefinition, answers: Answers, conditions: ApplicationCondition[], invalidInput: InvalidInput[] = []): DraftProgress {
   const requiredFields = fieldsOf(definition).filter((field) => field.required);
   const required = definition.eligibility.length + requiredFields.length + conditions.length;
-  const open = new Set(
-    applicationChecklist(definition, answers, conditions).map((item) =>
-      item.kind === "eligibility" ? `eligibility:${item.questionKey}` : item.kind === "field" ? `field:${item.fieldKey}` : `condition:${item.index}`
-    )
-  );
+  const open = new Set(applicationChecklist(definition, answers, conditions, invalidInput).map(openItemKey));
   const stillOpen =
     definition.eligibility.filter((question) => open.has(`eligibility:${question.key}`)).length +
     requiredFields.filter((field) => open.has(`field:${field.key}`)).length +
     conditions.filter((_, index) => open.has(`condition:${index}`)).length;
   return { given: required - stillOpen, required };
+}
+
+/** The required item a checklist entry is about; input held because it fails its rule counts against its field or condition. */
+function openItemKey(item: ApplicationChecklistItem): string {
+  switch (item.kind) {
+    case "eligibility":
+      return `eligibility:${item.questionKey}`;
+    case "field":
+      return `field:${item.fieldKey}`;
+    case "condition":
+      return `condition:${item.index}`;
+    case "invalidInput":
+      return "fieldKey" in item.place ? `field:${item.place.fieldKey}` : `condition:${item.place.conditionIndex}`;
+  }
 }

@@ -1,6 +1,8 @@
 import { callsDe } from "./de.calls";
 import { applicationsDe } from "./de.applications";
 import { filesDe } from "./de.files";
+import { lostInputDe } from "./de.lost-input";
+import { webAccountsDe } from "./de.web-accounts";
 import { managerViewsDe } from "./de.manager-views";
 
 /**
@@ -11,6 +13,8 @@ export const de = {
   ...callsDe,
   ...applicationsDe,
   ...filesDe,
+  ...lostInputDe,
+  ...webAccountsDe,
   ...managerViewsDe,
   "app.name": "MINT-Förderportal",
   "app.tagline": "Förderwettbewerbe für regionale MINT-Netzwerke",

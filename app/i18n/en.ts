@@ -2,12 +2,16 @@ import type { MessageKey } from "./de";
 import { callsEn } from "./en.calls";
 import { applicationsEn } from "./en.applications";
 import { filesEn } from "./en.files";
+import { lostInputEn } from "./en.lost-input";
+import { webAccountsEn } from "./en.web-accounts";
 import { managerViewsEn } from "./en.manager-views";
 
 export const en: Record<MessageKey, string> = {
   ...callsEn,
   ...applicationsEn,
   ...filesEn,
+  ...lostInputEn,
+  ...webAccountsEn,
   ...managerViewsEn,
   "app.name": "MINT Funding Portal",
   "app.tagline": "Funding competitions for regional STEM networks",

@@ -144,6 +144,10 @@ describe("the requested amount and a draft's completeness", () => {
     expect(draftProgress(everyFieldForm, { fields: { projectTitle: "MINT" } }, [{ text: "Bitte Zeitplan", answer: null }])).toEqual({ given: 1, required: 11 });
     const { projectTitle: _title, ...rest } = completeAnswers.fields!;
     expect(draftProgress(everyFieldForm, { ...completeAnswers, fields: rest }, [{ text: "Zeitplan", answer: "Ab März" }])).toEqual({ given: 10, required: 11 });
+    // "zwölf" typed for the pupils is held beside the answers: that field is not given yet.
+    const { pupils: _pupils, ...withoutPupils } = completeAnswers.fields!;
+    const held = [{ name: "fields.pupils", raw: "zwölf", problem: "number" as const, rule: { min: 0, integer: true } }];
+    expect(draftProgress(everyFieldForm, { ...completeAnswers, fields: withoutPupils }, [], held)).toEqual({ given: 9, required: 10 });
   });
 });
 

@@ -6,6 +6,7 @@ import { answersWithFiles, filesToCarryOver } from "~/forms/file-fields";
 import type { ApplicationActionInput, ManagerAction } from "~/forms/call-schemas";
 import { countByState, filterAndSortApplications, parseApplicationListQuery, type ApplicationListQuery } from "~/forms/application-list";
 import { draftProgress } from "~/forms/draft-progress";
+import { invalidInputOf } from "~/forms/invalid-input";
 import { requestedAmountCents } from "~/forms/requested-amount";
 import type { Bundesland } from "~/generated/prisma/enums";
 import { formatDateTime, translator, type Locale } from "~/i18n";
@@ -63,6 +64,7 @@ export async function listCallApplications(actor: Actor, callId: string, query: 
         stageId: true,
         answers: true,
         conditions: true,
+        invalidInput: true,
         submittedAt: true,
         receiptNumber: true,
         deadlineExtendedUntil: true,
@@ -75,7 +77,7 @@ export async function listCallApplications(actor: Actor, callId: string, query: 
   const readableIds = new Set(readable.map((row) => row.id));
   // One form per stage, parsed once rather than once per application.
   const stages = new Map(found.stages.map((stage) => [stage.id, { kind: stage.kind, definition: stage.form ? storedDefinition(stage.form.definition) : null }]));
-  const listed = rows.map(({ answers: storedAnswers, conditions, files, stageId, ...row }) => {
+  const listed = rows.map(({ answers: storedAnswers, conditions, invalidInput, files, stageId, ...row }) => {
     const stage = stages.get(stageId)!;
     const answers = parseAnswers(storedAnswers);
     const definition = stage.definition;
@@ -84,7 +86,7 @@ export async function listCallApplications(actor: Actor, callId: string, query: 
       stage: { kind: stage.kind },
       answersReadable: readableIds.has(row.id),
       requestedCents: definition && readableIds.has(row.id) ? requestedAmountCents(definition, answers) : null,
-      progress: definition && row.state === "draft" ? draftProgress(definition, answersWithFiles(definition, answers, files), conditionsOf(conditions)) : null,
+      progress: definition && row.state === "draft" ? draftProgress(definition, answersWithFiles(definition, answers, files), conditionsOf(conditions), invalidInputOf(invalidInput)) : null,
     };
   });
   const t = translator(locale);
@@ -132,6 +134,7 @@ export async function loadApplicationForManager(actor: Actor, applicationId: str
         version: true,
         answers: true,
         conditions: true,
+        invalidInput: true,
         submittedAt: true,
         receiptNumber: true,
         deadlineExtendedUntil: true,
@@ -156,7 +159,7 @@ export async function loadApplicationForManager(actor: Actor, applicationId: str
     take: 100,
   });
   const answersReadable = readable === 1;
-  const { snapshot, answers: storedAnswers, conditions: storedConditions, files: storedFiles, stage, ...rest } = application;
+  const { snapshot, answers: storedAnswers, conditions: storedConditions, invalidInput, files: storedFiles, stage, ...rest } = application;
   const definition = stage.form ? storedDefinition(stage.form.definition) : null;
   const conditions = conditionsOf(storedConditions);
   const answers = definition ? answersWithFiles(definition, parseAnswers(storedAnswers), storedFiles) : parseAnswers(storedAnswers);
@@ -176,7 +179,7 @@ export async function loadApplicationForManager(actor: Actor, applicationId: str
     answersReadable,
     answers: answersReadable ? answers : {},
     conditions: answersReadable ? conditions : conditions.map((condition) => ({ text: condition.text, answer: null })),
-    progress: definition && application.state === "draft" ? draftProgress(definition, answers, conditions) : null,
+    progress: definition && application.state === "draft" ? draftProgress(definition, answers, conditions, invalidInputOf(invalidInput)) : null,
     files: files.map((file) => ({ id: file.id, name: file.originalName, sizeBytes: Number(file.sizeBytes) })),
     ineligibleReason: context?.ineligibleReason ?? null,
     actions: accepted as ManagerAction[],
