@@ -31,4 +31,5 @@ export const wordsPdfEn: Record<keyof typeof wordsPdfDe, string> = {
   "history.reason": "Reason: {reason}",
   "history.otherStep": "Other change to the application",
   "history.otherStepToState": "Other change to the application, afterwards: {state}",
+  "formBuilder.field.keyNote": "Key of the field: {key}. It appears in exports and links a field of the outline to the full proposal's field with the same key, so it never changes.",
 };

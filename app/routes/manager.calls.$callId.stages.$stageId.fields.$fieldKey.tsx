@@ -47,12 +47,11 @@ export default function FieldSettings() {
       <p>
         <Link to={`/manager/calls/${call.id}`}>{call.title}</Link> · <Link to={builder}>{t("formBuilder.heading", { stage: t(`stageKind.${stage.kind}`) })}</Link>
       </p>
-      <h1 id="field-heading">
-        {t("formBuilder.field.heading", { label })} <code>{field.key}</code>
-      </h1>
+      <h1 id="field-heading">{t("formBuilder.field.heading", { label })}</h1>
       <p>
         {t("formBuilder.type")}: {t(`formBuilder.type.${field.type}`)}
       </p>
+      <p className="hint">{t("formBuilder.field.keyNote", { key: field.key })}</p>
       <ActionErrors />
       {published ? <Notice>{t("formBuilder.publishedNotice", { version })}</Notice> : null}
       {!editable ? <Notice>{t("callSetup.error.notEditable")}</Notice> : null}
