@@ -30,4 +30,5 @@ export const wordsPdfDe = {
   "history.otherStep": "Sonstige Änderung am Antrag",
   "history.otherStepToState": "Sonstige Änderung am Antrag, danach: {state}",
   "formBuilder.field.keyNote": "Schlüssel des Felds: {key}. Er steht in Exporten und verbindet ein Feld der Skizze mit dem Feld gleichen Schlüssels im Vollantrag; deshalb ändert er sich nicht.",
+  "pdf.files.letterOf": "{field}: Absichtserklärung von {partner}",
 };

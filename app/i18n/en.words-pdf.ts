@@ -32,4 +32,5 @@ export const wordsPdfEn: Record<keyof typeof wordsPdfDe, string> = {
   "history.otherStep": "Other change to the application",
   "history.otherStepToState": "Other change to the application, afterwards: {state}",
   "formBuilder.field.keyNote": "Key of the field: {key}. It appears in exports and links a field of the outline to the full proposal's field with the same key, so it never changes.",
+  "pdf.files.letterOf": "{field}: letter of intent from {partner}",
 };
