@@ -11,7 +11,7 @@ import { requireRole } from "~/server/accounts/session.server";
 import { handleSetupForm, intentOf } from "~/server/calls/setup-replies.server";
 import { ApplicationStateLabel } from "~/components/application-state";
 import { ApplicationHistory } from "~/components/application-history";
-import { AnswersView } from "~/components/calls/answers-view";
+import { AnswersView } from "~/components/applications/answer-view";
 import { VersionPdfLink } from "~/components/applications/version-pdf-link";
 import { ExtensionForm, WorkflowActions } from "~/components/calls/workflow-actions";
 import { useLocale, useT } from "~/components/use-t";
@@ -153,7 +153,7 @@ export default function ManagedApplicationPage() {
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">{t("managerApplications.answers")}</h2>
         {application.definition ? (
-          <AnswersView definition={application.definition} answers={application.answers} files={application.files} />
+          <AnswersView definition={application.definition} answers={application.answers} files={application.files} headingLevel={3} idPrefix="answers" />
         ) : (
           <p className="form-errors">{t("formPreview.unreadable")}</p>
         )}

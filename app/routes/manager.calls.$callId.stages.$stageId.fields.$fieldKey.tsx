@@ -8,7 +8,7 @@ import { notFound } from "~/server/http.server";
 import { requireCallSetupUser } from "~/server/calls/setup-replies.server";
 import { FieldSettingsFields, fieldSettingsValues } from "~/components/calls/field-settings";
 import { InputField, SelectInput, TextAreaField } from "~/components/calls/fields";
-import { FormPreview } from "~/components/calls/form-preview";
+import { FormMockup } from "~/components/calls/form-mockup";
 import { ActionErrors, ButtonForm, SetupForm } from "~/components/calls/setup-form";
 import { Notice } from "~/components/forms";
 import { useLocale, useT } from "~/components/use-t";
@@ -140,7 +140,7 @@ export default function FieldSettings() {
 
       <section aria-labelledby="field-preview">
         <h2 id="field-preview">{t("formBuilder.preview")}</h2>
-        <FormPreview definition={{ eligibility: [], sections: [{ key: "preview", titleDe: field.labelDe, titleEn: field.labelEn, fields: [field] }] }} idPrefix="field-preview" />
+        <FormMockup definition={{ eligibility: [], sections: [{ key: "preview", titleDe: field.labelDe, titleEn: field.labelEn, fields: [field] }] }} idPrefix="field-preview" />
       </section>
     </>
   );

@@ -113,7 +113,7 @@ export async function loadApplicationForManager(actor: Actor, applicationId: str
     definition,
     answers: definition ? answersWithFiles(definition, parseAnswers(answers), files) : parseAnswers(answers),
     conditions: conditionsOf(conditions),
-    files: files.map((file) => ({ id: file.id, name: file.originalName, sizeBytes: Number(file.sizeBytes) })),
+    files: files.map((file) => ({ id: file.id, fieldKey: file.fieldKey, originalName: file.originalName, sizeBytes: Number(file.sizeBytes) })),
     ineligibleReason: context?.ineligibleReason ?? null,
     actions: accepted as ManagerAction[],
     canExtend: extendableStates.includes(application.state),

@@ -18,8 +18,12 @@ function describe(field: FormField, t: Translate): string {
   }
 }
 
-/** A stage's form as a read-only preview: what will be asked, of which kind, and what is required. */
-export function FormPreview({ definition }: { definition: FormDefinition }) {
+/**
+ * A stage's form as a list of its questions for people deciding whether to apply: what will be asked,
+ * of which kind, with which limits, and what is required (the manager sees the inputs themselves in
+ * FormMockup).
+ */
+export function FormOutline({ definition }: { definition: FormDefinition }) {
   const t = useT();
   const locale = useLocale();
   return (
