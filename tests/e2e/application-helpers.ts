@@ -88,7 +88,7 @@ export async function addSection(page: Page, section: BuilderSection): Promise<v
   await form.getByLabel("Überschrift (Englisch)").fill(section.titleEn);
   await form.getByLabel("Schlüssel (optional)").fill(section.key);
   await form.getByRole("button", { name: "Abschnitt hinzufügen" }).click();
-  await expect(page.getByRole("heading", { level: 3, name: section.titleDe, exact: true })).toBeVisible();
+  await expect(page.locator(`section#section-${section.key}`).getByRole("heading", { level: 3, name: section.titleDe, exact: true })).toBeVisible();
 }
 
 /**

@@ -166,7 +166,7 @@ test.describe("calls and applications", () => {
       await question.getByLabel("Hinweis bei anderer Antwort (Englisch)").fill(ELIGIBILITY.refusalEn);
       await question.getByLabel("Schlüssel (optional)").fill(ELIGIBILITY.key);
       await question.getByRole("button", { name: "Frage hinzufügen" }).click();
-      await expect(page.getByRole("heading", { level: 3, name: `Frage 1 ${ELIGIBILITY.key}` })).toBeVisible();
+      await expect(page.locator(`#question-${ELIGIBILITY.key}`).getByRole("heading", { level: 3, name: "Frage 1", exact: true })).toBeVisible();
 
       await addSection(page, projectSection);
       await addSection(page, resourcesSection);
@@ -282,7 +282,7 @@ test.describe("calls and applications", () => {
       await expect(page.getByRole("heading", { level: 2, name: "Partner und Finanzen" })).toBeVisible();
       // The partner list starts from the network's roster; everything else is still missing.
       await expect(page.getByLabel("Name (Partner 1)", { exact: true })).not.toHaveValue("");
-      await expect(page.getByText("Vor dem Einreichen fehlt noch Folgendes (10):")).toBeVisible();
+      await expect(page.getByText("Vor dem Einreichen fehlt noch Folgendes (10 Punkte):")).toBeVisible();
       await expect(checklistItem(page, "Titel des Vorhabens")).toHaveText("Titel des Vorhabens: fehlt");
       await expect(checklistItem(page, "Projektskizze als PDF")).toHaveText("Projektskizze als PDF: fehlt");
       await expect(page.getByRole("button", { name: "Antrag einreichen" })).toBeDisabled();
@@ -327,7 +327,7 @@ test.describe("calls and applications", () => {
       await saveDraft(page);
       await expect(page.getByText(`noch ${LONG_TEXT_LIMIT - goalsText.length} von ${LONG_TEXT_LIMIT} Zeichen`)).toBeVisible();
       await expect(page.getByLabel("Zahl der beteiligten Schulen")).toHaveValue("12");
-      await expect(page.getByText("Vor dem Einreichen fehlt noch Folgendes (7):")).toBeVisible();
+      await expect(page.getByText("Vor dem Einreichen fehlt noch Folgendes (7 Punkte):")).toBeVisible();
       await expect(checklistItem(page, "Titel des Vorhabens")).toHaveCount(0);
     });
 
@@ -437,7 +437,7 @@ test.describe("calls and applications", () => {
       await expect(totals.getByRole("row", { name: /^Gesamtkosten/ })).toContainText("40.000 €");
       await expect(totals.getByRole("row", { name: /^Beantragte Summe/ })).toContainText("39.000 €");
       await expect(checklistItem(page, "Finanzplan")).toContainText("Eigenanteil zu niedrig (mindestens 4.000 €)");
-      await expect(page.getByText("Vor dem Einreichen fehlt noch Folgendes (1):")).toBeVisible();
+      await expect(page.getByText("Vor dem Einreichen fehlt noch Folgendes (1 Punkt):")).toBeVisible();
 
       await page.getByLabel("Eigenanteil (in Euro, z. B. 1.250,50)").fill("4000");
       await saveDraft(page);
