@@ -4,6 +4,7 @@ import { action as uploadAction } from "../../app/routes/applications.$applicati
 import ApplicationPage, { loader as applicationLoader } from "../../app/routes/applications.$applicationId";
 import ManagedApplicationPage, { loader as managerLoader } from "../../app/routes/manager.applications.$applicationId";
 import type { CurrentUser } from "../../app/server/accounts/session.server";
+import type { DraftInput } from "../../app/forms/application-schemas";
 import type { Locale } from "../../app/i18n";
 import { sample } from "../support/sample-files";
 import { browserOf, createUploadWorld, formParts, temporaryFilesRoot, uploadRequest } from "../support/file-uploads";
@@ -38,7 +39,7 @@ describe("reading a submitted application", () => {
     const world = await createUploadWorld();
     const concept = await upload(world, "anlage", "Konzept.pdf", sample.pdf(3000));
     const letter = await upload(world, "partner.0", "LOI Gymnasium.pdf", sample.pdf(900));
-    const draft = { answers: { fields: { titel: "MINT am Markt", partner: [{ name: "Gymnasium am Markt", type: "SCHOOL", role: "Lernort" }] } }, conditionAnswers: [], fieldsShown: true };
+    const draft: DraftInput = { answers: { fields: { titel: "MINT am Markt", partner: [{ name: "Gymnasium am Markt", type: "SCHOOL", role: "Lernort" }] } }, conditionAnswers: [], fieldsShown: true };
     await saveDraft(world.ours.coordinator, { applicationId: world.application.id, baseRevision: 0, draft });
     await submitApplication(world.ours.coordinator, { applicationId: world.application.id }, { baseUrl: "http://portal.test" });
 
