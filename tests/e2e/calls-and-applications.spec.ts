@@ -308,14 +308,15 @@ test.describe("calls and applications", () => {
       await goals.fill("x".repeat(LONG_TEXT_LIMIT + 1));
       await page.getByRole("button", { name: "Entwurf speichern" }).click();
 
-      await expect(page.getByRole("alert").filter({ hasText: "Bitte prüfen Sie die markierten Felder." })).toBeVisible();
+      await expect(page.getByRole("region", { name: "Bitte korrigieren: noch nicht gespeichert" })).toContainText("Alle anderen Angaben sind gespeichert.");
       const number = page.getByLabel("Zahl der beteiligten Schulen");
       await expect(number).toHaveAttribute("aria-invalid", "true");
-      await expect.poll(() => describedText(number)).toBe("Bitte geben Sie eine Zahl ein, z. B. 12 oder 12,5.");
+      await expect.poll(() => describedText(number)).toBe("Bitte geben Sie eine ganze Zahl ab 0 ein.");
       await expect(goals).toHaveAttribute("aria-invalid", "true");
       await expect.poll(() => describedText(goals)).toContain(`Bitte höchstens ${LONG_TEXT_LIMIT} Zeichen.`);
-      // Nothing was saved, and nothing typed is lost.
+      // The valid title is saved; what does not fit its rule stays as typed, and nothing is lost.
       await expect(page.getByLabel("Titel des Vorhabens")).toHaveValue("Forschen am Oberrhein");
+      await expect(checklistItem(page, "Titel des Vorhabens")).toHaveCount(0);
       await expect(number).toHaveValue("zwölf");
       await expectAccessible(page);
 
