@@ -62,12 +62,13 @@ describe("the history of an application", () => {
     await prisma.user.update({ where: { id: coordinator.id }, data: { name: coordinator.name } });
     await prisma.user.update({ where: { id: world.manager.id }, data: { name: "Paul Programmleitung" } });
 
-    // Uploads take the clock's time; every other step is given a moment of its own, one second apart.
-    const now = Date.now();
-    const step = (seconds: number) => new Date(now + seconds * 1000);
-    const { applicationId } = await startApplication(coordinator, { callSlug: world.call.slug }, step(-60));
+    // Uploads take the clock's time; every other step is given a moment of its own: the start a minute
+    // before them, the rest one second apart after them, however long the uploads took.
+    const { applicationId } = await startApplication(coordinator, { callSlug: world.call.slug }, new Date(Date.now() - 60_000));
     const kept = await upload(world, applicationId, "Konzept_final.pdf");
     const dropped = await upload(world, applicationId, "Konzept_alt.pdf");
+    const afterUploads = Date.now();
+    const step = (seconds: number) => new Date(afterUploads + seconds * 1000);
     await deleteApplicationFile({ fileId: dropped, user: coordinator, now: step(1) });
     expect(kept).not.toBe(dropped);
     const draft = { answers: { fields: { titel: "MINT am Fluss" } }, conditionAnswers: [], fieldsShown: true };
