@@ -23,6 +23,7 @@ import { ApplicationEditor, type EditorOutcome } from "~/components/applications
 import { AnswersView } from "~/components/applications/answer-view";
 import { DeadlineCountdown } from "~/components/applications/deadline-countdown";
 import { ApplicationStateLabel } from "~/components/application-state";
+import { ApplicationHistory } from "~/components/application-history";
 import { Notice } from "~/components/forms";
 import { titleText } from "~/components/page-title";
 import { useLocale, useT } from "~/components/use-t";
@@ -172,6 +173,7 @@ export default function ApplicationPage() {
           <Link to={`/applications/${page.application.id}/receipt`}>{t("applications.versions.link", { count: page.versions.length })}</Link>
         </p>
       ) : null}
+      <ApplicationHistory entries={page.history} />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { notFound } from "~/server/http.server";
 import { requireCallSetupUser } from "~/server/calls/setup-replies.server";
 import { FieldSettingsFields, fieldSettingsValues } from "~/components/calls/field-settings";
 import { InputField, SelectInput, TextAreaField } from "~/components/calls/fields";
-import { FormPreview } from "~/components/calls/form-preview";
+import { FormMockup } from "~/components/calls/form-mockup";
 import { ActionErrors, ButtonForm, SetupForm } from "~/components/calls/setup-form";
 import { Notice } from "~/components/forms";
 import { useLocale, useT } from "~/components/use-t";
@@ -47,12 +47,11 @@ export default function FieldSettings() {
       <p>
         <Link to={`/manager/calls/${call.id}`}>{call.title}</Link> · <Link to={builder}>{t("formBuilder.heading", { stage: t(`stageKind.${stage.kind}`) })}</Link>
       </p>
-      <h1 id="field-heading">
-        {t("formBuilder.field.heading", { label })} <code>{field.key}</code>
-      </h1>
+      <h1 id="field-heading">{t("formBuilder.field.heading", { label })}</h1>
       <p>
         {t("formBuilder.type")}: {t(`formBuilder.type.${field.type}`)}
       </p>
+      <p className="hint">{t("formBuilder.field.keyNote", { key: field.key })}</p>
       <ActionErrors />
       {published ? <Notice>{t("formBuilder.publishedNotice", { version })}</Notice> : null}
       {!editable ? <Notice>{t("callSetup.error.notEditable")}</Notice> : null}
@@ -141,7 +140,7 @@ export default function FieldSettings() {
 
       <section aria-labelledby="field-preview">
         <h2 id="field-preview">{t("formBuilder.preview")}</h2>
-        <FormPreview definition={{ eligibility: [], sections: [{ key: "preview", titleDe: field.labelDe, titleEn: field.labelEn, fields: [field] }] }} idPrefix="field-preview" />
+        <FormMockup definition={{ eligibility: [], sections: [{ key: "preview", titleDe: field.labelDe, titleEn: field.labelEn, fields: [field] }] }} idPrefix="field-preview" />
       </section>
     </>
   );

@@ -4,7 +4,7 @@ import { loadStageForm } from "~/server/calls/call-setup.server";
 import { formBuilderAction } from "~/server/calls/form-builder-actions.server";
 import { requireCallSetupUser } from "~/server/calls/setup-replies.server";
 import { AddSectionForm, EligibilityEditor, SectionEditor } from "~/components/calls/form-builder";
-import { FormPreview } from "~/components/calls/form-preview";
+import { FormMockup } from "~/components/calls/form-mockup";
 import { ActionErrors } from "~/components/calls/setup-form";
 import { Notice } from "~/components/forms";
 import { useT } from "~/components/use-t";
@@ -59,7 +59,7 @@ export default function FormBuilder() {
           </section>
           <section aria-labelledby="builder-preview">
             <h2 id="builder-preview">{t("formBuilder.preview")}</h2>
-            <FormPreview definition={definition} idPrefix="builder-preview" />
+            <FormMockup definition={definition} idPrefix="builder-preview" />
           </section>
         </>
       )}

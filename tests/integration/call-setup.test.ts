@@ -339,7 +339,7 @@ describe("form builder before publication", () => {
     await edit({ op: "addSection", titleDe: "Finanzen", titleEn: "Finances", key: "finanzen" });
     for (const type of allTypes) {
       const input = parsed(addFieldSchema, {
-        sectionKey: "ueberDasNetzwerk",
+        sectionKey: "netzwerk",
         type,
         labelDe: `Feld ${type}`,
         labelEn: `Field ${type}`,
@@ -376,7 +376,7 @@ describe("form builder before publication", () => {
     await edit({ op: "addQuestion", questionDe: "Sitz in Deutschland?", questionEn: "Based in Germany?", requiredAnswer: true, refusalDe: "Nur Netzwerke in Deutschland.", refusalEn: "Only networks in Germany." });
     await edit({ op: "addQuestion", key: "kooperation", questionDe: "Mindestens drei Partner?", questionEn: "At least three partners?", requiredAnswer: true, refusalDe: "Zu wenige Partner.", refusalEn: "Too few partners." });
     await edit({ op: "moveQuestion", questionKey: "kooperation", direction: "up" });
-    await edit({ op: "updateQuestion", questionKey: "sitzInDeutschland", questionDe: "Sitz in Deutschland?", questionEn: "Based in Germany?", requiredAnswer: false, refusalDe: "Anders.", refusalEn: "Other." });
+    await edit({ op: "updateQuestion", questionKey: "sitzDeutschland", questionDe: "Sitz in Deutschland?", questionEn: "Based in Germany?", requiredAnswer: false, refusalDe: "Anders.", refusalEn: "Other." });
 
     const stored = await loadStageForm(manager, id, stage!.id);
     definition = stored.definition;
@@ -385,7 +385,7 @@ describe("form builder before publication", () => {
     expect(definition!.sections.map((section) => [section.key, section.fields.map((field) => field.key)])).toEqual([
       ["finanzen", ["feldBudget"]],
       [
-        "ueberDasNetzwerk",
+        "netzwerk",
         ["feldLongtext", "feldShorttext", "feldNumber", "feldAmount", "feldDate", "feldSinglechoice", "feldMultiplechoice", "feldFile", "feldPartners"],
       ],
     ]);
@@ -398,13 +398,13 @@ describe("form builder before publication", () => {
     expect(fields.has("feldYesno")).toBe(false);
     expect(definition!.eligibility.map((question) => [question.key, question.requiredAnswer])).toEqual([
       ["kooperation", true],
-      ["sitzInDeutschland", false],
+      ["sitzDeutschland", false],
     ]);
     await edit({ op: "deleteQuestion", questionKey: "kooperation" });
     await edit({ op: "deleteSection", sectionKey: "finanzen" });
     const after = (await loadStageForm(manager, id, stage!.id)).definition!;
-    expect(after.eligibility.map((question) => question.key)).toEqual(["sitzInDeutschland"]);
-    expect(after.sections.map((section) => section.key)).toEqual(["ueberDasNetzwerk"]);
+    expect(after.eligibility.map((question) => question.key)).toEqual(["sitzDeutschland"]);
+    expect(after.sections.map((section) => section.key)).toEqual(["netzwerk"]);
   });
 
   it("keeps every change when several managers edit one form at the same moment", async () => {

@@ -60,9 +60,7 @@ export function EligibilityEditor({ questions, published, editable }: { question
         const label = locale === "en" ? question.questionEn : question.questionDe;
         return (
           <article key={question.key} id={`question-${question.key}`} className="builder-item" aria-labelledby={`question-${question.key}-title`}>
-            <h3 id={`question-${question.key}-title`}>
-              {t("formBuilder.questionNumber", { number: index + 1 })} <code>{question.key}</code>
-            </h3>
+            <h3 id={`question-${question.key}-title`}>{t("formBuilder.questionNumber", { number: index + 1 })}</h3>
             {editable ? (
               <>
                 <SetupForm
@@ -105,9 +103,7 @@ export function SectionEditor(props: { section: FormSection; index: number; coun
   const title = locale === "en" ? section.titleEn : section.titleDe;
   return (
     <section id={`section-${section.key}`} className="builder-section" aria-labelledby={`section-${section.key}-title`}>
-      <h3 id={`section-${section.key}-title`}>
-        {title} <code>{section.key}</code>
-      </h3>
+      <h3 id={`section-${section.key}-title`}>{title}</h3>
       {editable ? (
         <div className="item-actions">
           <MoveButtons intent="moveSection" hidden={{ sectionKey: section.key }} first={index === 0} last={index === count - 1} itemLabel={title} />
@@ -133,7 +129,7 @@ export function SectionEditor(props: { section: FormSection; index: number; coun
               return (
                 <tr key={field.key} id={`field-${field.key}`}>
                   <th scope="row">
-                    {editable ? <Link to={props.fieldPage(field.key)}>{label}</Link> : label} <code>{field.key}</code>
+                    {editable ? <Link to={props.fieldPage(field.key)}>{label}</Link> : label}
                   </th>
                   <td>{t(`formBuilder.type.${field.type}`)}</td>
                   <td>{field.required ? t("formBuilder.requiredYes") : t("formBuilder.requiredNo")}</td>

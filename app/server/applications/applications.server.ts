@@ -6,6 +6,7 @@ import { editableApplications, readableApplications } from "./access.server";
 import { acceptedEvents, changeApplicationState } from "./workflow.server";
 import { composeEmail, queueEmail } from "../mail/outbox.server";
 import { releaseStoredObjects, takeFileOffDraft, type StoredObject } from "../files/application-files.server";
+import { historyOfLoadedApplication } from "./history.server";
 import { currentFacts, versionPdfFilename } from "../pdf/version-pdf.server";
 import type { CurrentUser } from "../accounts/session.server";
 import { definitionOf, formDefinition } from "~/forms/form-definition";
@@ -172,6 +173,7 @@ export async function applicationForPage(actor: Pick<CurrentUser, "id" | "role">
   const moment = { at: now.toISOString(), deadline: deadline.toISOString() };
   const actions = editable === 1 ? acceptedEvents(row.state, row.snapshot, [{ type: "WITHDRAW", ...moment }, { type: "REOPEN", ...moment }]) : [];
   const checklist = applicationChecklist(definition, answersWithFiles(definition, answers, row.files), conditions, invalidInput);
+  const history = await historyOfLoadedApplication(row);
   return {
     application: {
       id: row.id,
@@ -199,6 +201,7 @@ export async function applicationForPage(actor: Pick<CurrentUser, "id" | "role">
     checklist,
     files: row.files.map((file) => ({ id: file.id, fieldKey: file.fieldKey, originalName: file.originalName, sizeBytes: Number(file.sizeBytes) })),
     versions: row.versions,
+    history,
   };
 }
 
@@ -427,7 +430,7 @@ async function moveLettersUp(
   const { applicationId } = change;
   const letters = await tx.storedFile.findMany({
     where: { applicationId, fieldKey: { startsWith: `${fieldKey}.` } },
-    select: { id: true, fieldKey: true, storage: true, storageKey: true },
+    select: { id: true, fieldKey: true, originalName: true, storage: true, storageKey: true },
   });
   const removed: StoredObject[] = [];
   for (const letter of letters) {
@@ -441,7 +444,7 @@ async function moveLettersUp(
     if (object) removed.push(object);
     await recordAudit(
       tx,
-      { actorId: change.actorId, entityType: "Application", entityId: applicationId, action: "fileDeleted", data: { fileId: letter.id, fieldKey: letter.fieldKey, kept: object === null } },
+      { actorId: change.actorId, entityType: "Application", entityId: applicationId, action: "fileDeleted", data: { fileId: letter.id, fileName: letter.originalName, fieldKey: letter.fieldKey, kept: object === null } },
       change.now,
     );
   }
