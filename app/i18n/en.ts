@@ -2,11 +2,13 @@ import type { MessageKey } from "./de";
 import { callsEn } from "./en.calls";
 import { applicationsEn } from "./en.applications";
 import { filesEn } from "./en.files";
+import { workflowEn } from "./en.workflow";
 
 export const en: Record<MessageKey, string> = {
   ...callsEn,
   ...applicationsEn,
   ...filesEn,
+  ...workflowEn,
   "app.name": "MINT Funding Portal",
   "app.tagline": "Funding competitions for regional STEM networks",
   "nav.skipToContent": "Skip to content",

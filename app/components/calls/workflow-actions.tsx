@@ -1,7 +1,10 @@
 import { applicationActionSchema, extensionSchema, type ManagerAction } from "~/forms/call-schemas";
+import { callReopenSchema } from "~/forms/workflow-schemas";
 import { useT } from "~/components/use-t";
+import { AskFirstButton, ConfirmStep, useStepToConfirm } from "~/components/confirm-step";
+import type { CallEvent, CallState } from "@workflows/call.machine";
 import { BerlinMomentFields, TextAreaField } from "./fields";
-import { SetupForm } from "./setup-form";
+import { ButtonForm, SetupForm } from "./setup-form";
 
 /**
  * One form per workflow step the machine accepts now. Each carries the version the manager saw, so a
@@ -40,5 +43,48 @@ export function ExtensionForm({ defaultValue }: { defaultValue: Record<string, s
       <BerlinMomentFields dateName="untilDate" timeName="untilTime" legend={t("managerApplications.extendUntil")} dateLabel={t("callSetup.field.day")} timeLabel={t("callSetup.field.time")} />
       <TextAreaField name="reason" label={t("managerApplications.extensionReason")} hint={t("managerApplications.extensionReasonHint")} rows={3} />
     </SetupForm>
+  );
+}
+
+/** The status each call step leads to, as the status form names it. */
+const targetOf = { PUBLISH: "PUBLISHED", CLOSE: "CLOSED", ARCHIVE: "ARCHIVED" } as const;
+
+/**
+ * The buttons for the steps the call's machine accepts now. Publishing is the constructive step and
+ * the primary button; closing and archiving look destructive and ask first; a call closed by mistake
+ * offers reopening with a reason. Every form carries the version the page showed.
+ */
+export function CallStatusActions({ call }: { call: { title: string; status: CallState; version: number; statusSteps: CallEvent["type"][] } }) {
+  const t = useT();
+  const asked = useStepToConfirm();
+  const steps = call.statusSteps;
+  const version = String(call.version);
+  const pending = (["CLOSE", "ARCHIVE"] as const).find((step) => step === asked && steps.includes(step));
+  return (
+    <>
+      {pending ? (
+        <ConfirmStep
+          question={t(`callWorkflow.confirm.${pending}.question`, { title: call.title })}
+          explanation={t(`callWorkflow.confirm.${pending}.explained`)}
+          intent="status"
+          hidden={{ target: targetOf[pending], version }}
+          confirmLabel={t(`callWorkflow.confirm.${pending}.button`)}
+        />
+      ) : null}
+      {steps.includes("PUBLISH") ? <ButtonForm intent="status" hidden={{ target: targetOf.PUBLISH, version }} label={t("callSetup.move.PUBLISHED")} className="primary" /> : null}
+      {steps.includes("CLOSE") && !pending ? <AskFirstButton step="CLOSE" label={t("callSetup.move.CLOSED")} /> : null}
+      {steps.includes("ARCHIVE") && !pending ? <AskFirstButton step="ARCHIVE" label={t("callSetup.move.ARCHIVED")} /> : null}
+      {steps.includes("REOPEN") ? (
+        <section aria-labelledby="reopen-heading">
+          <h3 id="reopen-heading">{t("callWorkflow.reopen.title")}</h3>
+          <p>{t("callWorkflow.reopen.intro")}</p>
+          <SetupForm id="reopen" intent="reopen" schema={callReopenSchema} hidden={{ version }} submitLabel={t("callWorkflow.reopen.submit")} labelledBy="reopen-heading">
+            <TextAreaField name="reason" label={t("callWorkflow.reopen.reason")} rows={3} />
+          </SetupForm>
+        </section>
+      ) : call.status === "CLOSED" ? (
+        <p className="hint">{t("callWorkflow.reopen.eligibilityStarted")}</p>
+      ) : null}
+    </>
   );
 }
