@@ -267,14 +267,16 @@ describe("publishing and the call's status", () => {
 
   it("moves only forward one step at a time: published → closed → archived; everything else is refused", async () => {
     const { call } = await publishedCall();
-    expect(await refusal(moveCallStatus(manager, call.id, "PUBLISHED"))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
-    expect(await refusal(moveCallStatus(manager, call.id, "ARCHIVED"))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
-    await moveCallStatus(manager, call.id, "CLOSED");
-    expect(await refusal(moveCallStatus(manager, call.id, "CLOSED"))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
-    await moveCallStatus(manager, call.id, "ARCHIVED");
-    for (const target of ["PUBLISHED", "CLOSED", "ARCHIVED"] as const) {
-      expect(await refusal(moveCallStatus(manager, call.id, target))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
+    const confirmed = { confirmed: true };
+    expect(await refusal(moveCallStatus(manager, call.id, "PUBLISHED"))).toMatchObject({ messageKey: "callWorkflow.already.PUBLISHED" });
+    expect(await refusal(moveCallStatus(manager, call.id, "ARCHIVED", new Date(), confirmed))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
+    await moveCallStatus(manager, call.id, "CLOSED", new Date(), confirmed);
+    expect(await refusal(moveCallStatus(manager, call.id, "CLOSED", new Date(), confirmed))).toMatchObject({ messageKey: "callWorkflow.already.CLOSED" });
+    await moveCallStatus(manager, call.id, "ARCHIVED", new Date(), confirmed);
+    for (const target of ["PUBLISHED", "CLOSED"] as const) {
+      expect(await refusal(moveCallStatus(manager, call.id, target, new Date(), confirmed))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
     }
+    expect(await refusal(moveCallStatus(manager, call.id, "ARCHIVED", new Date(), confirmed))).toMatchObject({ messageKey: "callWorkflow.already.ARCHIVED" });
     expect((await prisma.auditEvent.findMany({ where: { entityId: call.id, entityType: "Call" }, orderBy: { createdAt: "asc" } })).map((event) => event.action)).toEqual([
       "CREATE",
       "PUBLISH",
@@ -282,12 +284,12 @@ describe("publishing and the call's status", () => {
       "ARCHIVE",
     ]);
     const draft = await newCall();
-    expect(await refusal(moveCallStatus(manager, draft.id, "CLOSED"))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
+    expect(await refusal(moveCallStatus(manager, draft.id, "CLOSED", new Date(), confirmed))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
   });
 
   it("keeps a closed call as it is: no edits to texts, stages, forms or rubrics", async () => {
     const { call, stages } = await publishedCall();
-    await moveCallStatus(manager, call.id, "CLOSED");
+    await moveCallStatus(manager, call.id, "CLOSED", new Date(), { confirmed: true });
     const notEditable = { messageKey: "callSetup.error.notEditable" };
     expect(await refusal(updateCallDetails(manager, call.id, parsed(callDetailsSchema, callFields())))).toMatchObject(notEditable);
     expect(await refusal(updateStages(manager, call.id, parsed(stagesSchema, twoStageDates)))).toMatchObject(notEditable);
