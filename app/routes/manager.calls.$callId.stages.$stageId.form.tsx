@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { loadStageForm } from "~/server/calls/call-setup.server";
 import { formBuilderAction } from "~/server/calls/form-builder-actions.server";
 import { requireCallSetupUser } from "~/server/calls/setup-replies.server";
-import { AddSectionForm, EligibilityEditor, SectionEditor } from "~/components/calls/form-builder";
+import { AddSectionForm, EligibilityEditor, FieldDeletionQuestion, SectionEditor } from "~/components/calls/form-builder";
+import { fieldsOf } from "~/forms/form-definition";
 import { FormPreview } from "~/components/calls/form-preview";
 import { ActionErrors } from "~/components/calls/setup-form";
 import { Notice } from "~/components/forms";
@@ -34,6 +35,7 @@ export default function FormBuilder() {
       </p>
       <h1>{t("formBuilder.heading", { stage: stageName })}</h1>
       <ActionErrors />
+      {definition && editable && !published ? <FieldDeletionQuestion fields={fieldsOf(definition)} /> : null}
       {published ? <Notice>{t("formBuilder.publishedNotice", { version })}</Notice> : null}
       {!editable ? <Notice>{t("callSetup.error.notEditable")}</Notice> : null}
       {!definition ? (

@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { addFieldSchema, addQuestionSchema, addSectionSchema, updateQuestionSchema, updateSectionSchema } from "~/forms/call-schemas";
-import { fieldTypes, type EligibilityQuestion, type FormSection } from "~/forms/form-definition";
+import { fieldTypes, type EligibilityQuestion, type FormField, type FormSection } from "~/forms/form-definition";
 import { useLocale, useT } from "~/components/use-t";
+import { AskFirstButton, ConfirmStep, useStepToConfirm } from "~/components/confirm-step";
 import { CheckboxField, ChoiceGroup, InputField, SelectInput, TextAreaField } from "./fields";
 import { ButtonForm, FormDisclosure, SetupForm } from "./setup-form";
 
@@ -25,6 +26,32 @@ export function MoveButtons({ intent, hidden, first, last, itemLabel }: { intent
 function DeleteButton({ intent, hidden, itemLabel }: { intent: string; hidden: Record<string, string>; itemLabel: string }) {
   const t = useT();
   return <ButtonForm intent={intent} hidden={hidden} label={t("formBuilder.delete")} accessibleLabel={t("formBuilder.deleteItem", { item: itemLabel })} className="danger" />;
+}
+
+const deleteFieldStep = (fieldKey: string) => `deleteField:${fieldKey}`;
+
+/** Deleting a field loses its settings for good, so the button only asks (see `FieldDeletionQuestion`). */
+export function DeleteFieldButton({ fieldKey, label }: { fieldKey: string; label: string }) {
+  const t = useT();
+  return <AskFirstButton step={deleteFieldStep(fieldKey)} label={t("formBuilder.delete")} accessibleLabel={t("formBuilder.deleteItem", { item: label })} />;
+}
+
+/** The "Really delete?" panel, when the page was asked about one of these fields. */
+export function FieldDeletionQuestion({ fields }: { fields: FormField[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const asked = useStepToConfirm();
+  const field = fields.find((candidate) => deleteFieldStep(candidate.key) === asked);
+  if (!field) return null;
+  return (
+    <ConfirmStep
+      question={t("formBuilder.confirmDeleteField.question", { label: locale === "en" ? field.labelEn : field.labelDe })}
+      explanation={t("formBuilder.confirmDeleteField.explained")}
+      intent="deleteField"
+      hidden={{ fieldKey: field.key }}
+      confirmLabel={t("formBuilder.confirmDeleteField.button")}
+    />
+  );
 }
 
 function QuestionFields() {
@@ -146,7 +173,7 @@ export function SectionEditor(props: { section: FormSection; index: number; coun
                         last={index === count - 1 && fieldIndex === section.fields.length - 1}
                         itemLabel={label}
                       />
-                      {published ? null : <DeleteButton intent="deleteField" hidden={{ fieldKey: field.key }} itemLabel={label} />}
+                      {published ? null : <DeleteFieldButton fieldKey={field.key} label={label} />}
                     </td>
                   ) : null}
                 </tr>

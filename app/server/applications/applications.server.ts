@@ -2,6 +2,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { prisma, type Transaction } from "../db.server";
 import { recordAudit } from "../audit.server";
 import { notFound, RefusedError } from "../http.server";
+import { requireConfirmation } from "../confirmation.server";
 import { editableApplications, readableApplications } from "./access.server";
 import { acceptedEvents, changeApplicationState } from "./workflow.server";
 import { composeEmail, queueEmail } from "../mail/outbox.server";
@@ -505,13 +506,15 @@ export async function submitApplication(
 
 async function moveBeforeDeadline(
   actor: Pick<CurrentUser, "id" | "role">,
-  input: { applicationId: string },
+  input: { applicationId: string; confirmed?: boolean },
   type: "WITHDRAW" | "REOPEN",
   now: Date,
 ): Promise<void> {
   const row = await loadEditable(actor, input.applicationId);
   const deadline = effectiveDeadline(row.stage, row.deadlineExtendedUntil);
   if (now >= deadline) throw new RefusedError("applications.error.deadlinePassed");
+  // Withdrawn after the last moment before the deadline, it stays withdrawn: the network is asked first.
+  if (type === "WITHDRAW") requireConfirmation(input.confirmed);
   await changeApplicationState({
     applicationId: row.id,
     where: editableApplications(actor),
@@ -521,8 +524,8 @@ async function moveBeforeDeadline(
   });
 }
 
-/** Takes a submitted application back; every submitted version stays on record. */
-export function withdrawApplication(actor: Pick<CurrentUser, "id" | "role">, input: { applicationId: string }, now = new Date()): Promise<void> {
+/** Takes a submitted application back, once the person confirmed; every submitted version stays on record. */
+export function withdrawApplication(actor: Pick<CurrentUser, "id" | "role">, input: { applicationId: string; confirmed?: boolean }, now = new Date()): Promise<void> {
   return moveBeforeDeadline(actor, input, "WITHDRAW", now);
 }
 

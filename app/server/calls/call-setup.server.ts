@@ -512,6 +512,7 @@ export async function changeStageForm(
   return prisma.$transaction(async (tx) => {
     const stage = await tx.callStage.findFirst({ where: managedStage(actor, target.callId, target.stageId), select: { id: true } });
     if (!stage) throw notFound();
+    if (operation.op === "deleteField") requireConfirmation(operation.confirmed);
     await lockForms(tx, [stage.id]);
     const form = await tx.formDefinition.findUnique({
       where: { stageId: stage.id },

@@ -31,7 +31,7 @@ export type FormOperation =
   | ({ op: "addField" } & z.output<typeof addFieldSchema>)
   | { op: "updateField"; properties: FieldPropertiesInput }
   | ({ op: "changeFieldType" } & z.output<typeof changeFieldTypeSchema>)
-  | { op: "deleteField"; fieldKey: string }
+  | { op: "deleteField"; fieldKey: string; /** The person confirmed losing the field with its settings. */ confirmed?: boolean }
   | ({ op: "moveField" } & z.output<typeof moveFieldSchema>)
   | ({ op: "addOption" } & z.output<typeof addOptionSchema>)
   | ({ op: "removeOption" } & z.output<typeof removeOptionSchema>)
