@@ -21,6 +21,14 @@ export const workflowDe = {
   "callWorkflow.reopen.eligibilityStarted": "Die Prüfung der Anträge hat begonnen; die Ausschreibung kann nicht mehr wieder geöffnet werden.",
   "callWorkflow.reopen.notClosed": "Nur eine abgeschlossene Ausschreibung kann wieder geöffnet werden.",
 
+  "callWorkflow.history.title": "Statusverlauf",
+  "callWorkflow.history.PUBLISH": "veröffentlicht",
+  "callWorkflow.history.CLOSE": "abgeschlossen",
+  "callWorkflow.history.ARCHIVE": "archiviert",
+  "callWorkflow.history.REOPEN": "wieder geöffnet",
+  "callWorkflow.history.by": "von {name}",
+  "callWorkflow.history.reason": "Grund: {reason}",
+
   "applicationWorkflow.confirmWithdraw.question": "Antrag wirklich zurückziehen?",
   "applicationWorkflow.confirmWithdraw.explained":
     "Der Antrag nimmt dann nicht mehr am Wettbewerb teil. Bis zur Frist können Sie ihn wieder öffnen und erneut einreichen, danach nicht mehr.",

@@ -21,6 +21,14 @@ export const workflowEn: Record<keyof typeof workflowDe, string> = {
   "callWorkflow.reopen.eligibilityStarted": "The eligibility check of the applications has begun; the call can no longer be reopened.",
   "callWorkflow.reopen.notClosed": "Only a closed call can be reopened.",
 
+  "callWorkflow.history.title": "Status history",
+  "callWorkflow.history.PUBLISH": "published",
+  "callWorkflow.history.CLOSE": "closed",
+  "callWorkflow.history.ARCHIVE": "archived",
+  "callWorkflow.history.REOPEN": "reopened",
+  "callWorkflow.history.by": "by {name}",
+  "callWorkflow.history.reason": "Reason: {reason}",
+
   "applicationWorkflow.confirmWithdraw.question": "Really withdraw the application?",
   "applicationWorkflow.confirmWithdraw.explained":
     "The application then no longer takes part in the competition. Until the deadline you can reopen and submit it again, but not afterwards.",

@@ -6,7 +6,7 @@ import { moveCallStatus, reopenCall } from "~/server/calls/call-setup.server";
 import { callSetupLoader, handleSetupForm, intentOf, requireCallSetupUser } from "~/server/calls/setup-replies.server";
 import { readProtectedForm } from "~/server/web/csrf.server";
 import { useFormOutcome } from "~/components/calls/setup-form";
-import { CallStatusActions } from "~/components/calls/workflow-actions";
+import { CallStatusActions, CallStatusHistory } from "~/components/calls/workflow-actions";
 import type { FormOutcome } from "~/forms/form-protocol";
 import { FormErrors } from "~/components/forms";
 import { useLocale, useT } from "~/components/use-t";
@@ -112,6 +112,7 @@ export default function CallOverview() {
       ) : null}
       {statusOutcome && !statusOutcome.problems ? <FormErrors id="status-errors" errors={statusOutcome.result.error?.[""] ?? undefined} /> : null}
       <CallStatusActions call={call} />
+      <CallStatusHistory entries={call.statusHistory} />
 
       <h2>{t("callSetup.stages.title")}</h2>
       {call.editable ? (

@@ -120,9 +120,19 @@ describe("reopening a call closed by mistake", () => {
     expect(reopened.audit).toEqual([
       expect.objectContaining({ actorId: manager.id, action: "REOPEN", fromState: "CLOSED", toState: "PUBLISHED", data: { reason: "Zu früh geschlossen, die Frist läuft noch." } }),
     ]);
-    await moveCallStatus(manager, callId, "CLOSED", at, { confirmed: true });
-    await reopenCall(manager, callId, { reason: "Noch einmal" }, at);
+    await moveCallStatus(manager, callId, "CLOSED", new Date(at.getTime() + 60_000), { confirmed: true });
+    await reopenCall(manager, callId, { reason: "Noch einmal" }, new Date(at.getTime() + 120_000));
     expect((await callRow(callId)).status).toBe("PUBLISHED");
+    // The overview's status history tells it in words, newest first, with each reason.
+    const { call, html } = await page(callId);
+    expect(call.statusHistory.map((entry) => [entry.step, entry.reason])).toEqual([
+      ["REOPEN", "Noch einmal"],
+      ["CLOSE", null],
+      ["REOPEN", "Zu früh geschlossen, die Frist läuft noch."],
+    ]);
+    const shown = html.split("<script>")[0]!;
+    expect(shown).toContain(`2. November 2026 um 10:02: wieder geöffnet von ${manager.name}<br/>Grund: Noch einmal`);
+    expect(shown).not.toContain("REOPEN");
   });
 
   it("asks for the reason in the page's form (a field message without it) and reopens through a plain POST", async () => {

@@ -1,6 +1,7 @@
 import { applicationActionSchema, extensionSchema, type ManagerAction } from "~/forms/call-schemas";
 import { callReopenSchema } from "~/forms/workflow-schemas";
-import { useT } from "~/components/use-t";
+import { useLocale, useT } from "~/components/use-t";
+import { formatDateTime } from "~/i18n";
 import { AskFirstButton, ConfirmStep, useStepToConfirm } from "~/components/confirm-step";
 import type { CallEvent, CallState } from "@workflows/call.machine";
 import { BerlinMomentFields, TextAreaField } from "./fields";
@@ -86,5 +87,31 @@ export function CallStatusActions({ call }: { call: { title: string; status: Cal
         <p className="hint">{t("callWorkflow.reopen.eligibilityStarted")}</p>
       ) : null}
     </>
+  );
+}
+
+/** The call's status changes in words, newest first: when, what, by whom, and why it was reopened. */
+export function CallStatusHistory({ entries }: { entries: { id: string; step: CallEvent["type"]; at: Date | string; actorName: string | null; reason: string | null }[] }) {
+  const t = useT();
+  const locale = useLocale();
+  if (entries.length === 0) return null;
+  return (
+    <section aria-labelledby="status-history-heading">
+      <h3 id="status-history-heading">{t("callWorkflow.history.title")}</h3>
+      <ul className="status-history">
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            {formatDateTime(locale, entry.at)}: {t(`callWorkflow.history.${entry.step}`)}
+            {entry.actorName ? ` ${t("callWorkflow.history.by", { name: entry.actorName })}` : ""}
+            {entry.reason ? (
+              <>
+                <br />
+                {t("callWorkflow.history.reason", { reason: entry.reason })}
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -327,6 +327,25 @@ export async function reopenCall(actor: Actor, callId: string, input: { reason: 
 
 export type CallStatusStep = CallEvent["type"];
 
+const statusSteps: readonly CallStatusStep[] = ["PUBLISH", "CLOSE", "ARCHIVE", "REOPEN"];
+
+/** Who moved the call when, newest first, with the reason given for reopening. Only for a call the reader may set up. */
+async function statusHistoryOf(callId: string) {
+  const events = await prisma.auditEvent.findMany({
+    where: { entityType: "Call", entityId: callId, action: { in: [...statusSteps] } },
+    select: { id: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+  return events.map((event) => ({
+    id: event.id,
+    step: event.action as CallStatusStep,
+    at: event.createdAt,
+    actorName: event.actor?.name ?? null,
+    reason: typeof (event.data as { reason?: unknown }).reason === "string" ? (event.data as { reason: string }).reason : null,
+  }));
+}
+
 /** The steps the call's machine accepts now, for showing only the buttons that can succeed. */
 async function statusStepsOf(call: { id: string; status: CallStatus }, setupProblems: number): Promise<CallStatusStep[]> {
   const started = call.status === "CLOSED" && (await eligibilityCheckStarted(prisma, call.id));
@@ -427,6 +446,7 @@ export async function loadCallForSetup(actor: Actor, callId: string) {
     maxAwardCents: maxAwardCents?.toString() ?? null,
     editable: editableStatuses.includes(call.status),
     statusSteps: await statusStepsOf(call, problems.length),
+    statusHistory: await statusHistoryOf(call.id),
     problems,
     stages: stages.map(({ form, rubric, _count, ...stage }) => {
       const definition = form ? storedDefinition(form.definition) : null;
