@@ -38,6 +38,10 @@ export const workflowDe = {
   "formBuilder.confirmDeleteField.explained": "Das Feld verschwindet mit all seinen Einstellungen aus dem Formular. Das lässt sich nicht rückgängig machen; Sie müssten es neu anlegen.",
   "formBuilder.confirmDeleteField.button": "Ja, Feld löschen",
 
+  "formBuilder.confirmDeleteSection.question": "Abschnitt „{title}“ mit {count, plural, one {# Feld} other {# Feldern}} wirklich löschen?",
+  "formBuilder.confirmDeleteSection.explained": "Der Abschnitt verschwindet mit allen seinen Feldern und deren Einstellungen aus dem Formular. Das lässt sich nicht rückgängig machen.",
+  "formBuilder.confirmDeleteSection.button": "Ja, Abschnitt und Felder löschen",
+
   "applications.confirmRemovePartner.question": "Partner {number} wirklich entfernen?",
   "applications.confirmRemovePartner.explained": "Seine hochgeladene Absichtserklärung wird dabei gelöscht; Sie müssten sie erneut hochladen. Ihre übrigen Eingaben sind gespeichert.",
   "applications.confirmRemovePartner.button": "Ja, Partner und Absichtserklärung entfernen",

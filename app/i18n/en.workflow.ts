@@ -38,6 +38,10 @@ export const workflowEn: Record<keyof typeof workflowDe, string> = {
   "formBuilder.confirmDeleteField.explained": "The field leaves the form with all its settings. This cannot be undone; you would have to create it again.",
   "formBuilder.confirmDeleteField.button": "Yes, delete field",
 
+  "formBuilder.confirmDeleteSection.question": "Really delete the section “{title}” with {count, plural, one {# field} other {# fields}}?",
+  "formBuilder.confirmDeleteSection.explained": "The section leaves the form with all its fields and their settings. This cannot be undone.",
+  "formBuilder.confirmDeleteSection.button": "Yes, delete section and fields",
+
   "applications.confirmRemovePartner.question": "Really remove partner {number}?",
   "applications.confirmRemovePartner.explained": "Its uploaded letter of intent will be deleted; you would have to upload it again. Your other entries are saved.",
   "applications.confirmRemovePartner.button": "Yes, remove partner and letter of intent",

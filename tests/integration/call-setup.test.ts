@@ -403,7 +403,7 @@ describe("form builder before publication", () => {
       ["sitzInDeutschland", false],
     ]);
     await edit({ op: "deleteQuestion", questionKey: "kooperation" });
-    await edit({ op: "deleteSection", sectionKey: "finanzen" });
+    await edit({ op: "deleteSection", sectionKey: "finanzen", confirmed: true });
     const after = (await loadStageForm(manager, id, stage!.id)).definition!;
     expect(after.eligibility.map((question) => question.key)).toEqual(["sitzInDeutschland"]);
     expect(after.sections.map((section) => section.key)).toEqual(["ueberDasNetzwerk"]);

@@ -90,6 +90,20 @@ describe("deleting a form field asks first", () => {
     expect(await fieldKeys()).not.toContain("summary");
   });
 
+  it("asks before deleting a section with fields, not before deleting an empty one", async () => {
+    const { manager, target, fieldKeys } = await draftCall();
+    const sectionKeys = async () => (formDefinition.parse((await prisma.formDefinition.findUniqueOrThrow({ where: { stageId: target.stageId } })).definition).sections.map((section) => section.key));
+    const [first] = await sectionKeys();
+    const fieldsBefore = await fieldKeys();
+    expect(await refusal(changeStageForm(manager, target, { op: "deleteSection", sectionKey: first! }))).toMatchObject({ messageKey: "confirm.error.required" });
+    expect(await fieldKeys()).toEqual(fieldsBefore);
+    await changeStageForm(manager, target, { op: "addSection", titleDe: "Leer", titleEn: "Empty", key: "leer" });
+    await changeStageForm(manager, target, { op: "deleteSection", sectionKey: "leer" });
+    await changeStageForm(manager, target, { op: "deleteSection", sectionKey: first!, confirmed: true });
+    expect(await sectionKeys()).not.toContain(first);
+    expect((await fieldKeys()).length).toBeLessThan(fieldsBefore.length);
+  });
+
   it("answers the builder's plain POSTs: the refusal at the top of the page without confirmation, the deletion with it", async () => {
     const { manager, target, fieldKeys } = await draftCall();
     const path = `/manager/calls/${target.callId}/stages/${target.stageId}/form`;

@@ -29,6 +29,7 @@ function DeleteButton({ intent, hidden, itemLabel }: { intent: string; hidden: R
 }
 
 const deleteFieldStep = (fieldKey: string) => `deleteField:${fieldKey}`;
+const deleteSectionStep = (sectionKey: string) => `deleteSection:${sectionKey}`;
 
 /** Deleting a field loses its settings for good, so the button only asks (see `FieldDeletionQuestion`). */
 export function DeleteFieldButton({ fieldKey, label }: { fieldKey: string; label: string }) {
@@ -50,6 +51,24 @@ export function FieldDeletionQuestion({ fields }: { fields: FormField[] }) {
       intent="deleteField"
       hidden={{ fieldKey: field.key }}
       confirmLabel={t("formBuilder.confirmDeleteField.button")}
+    />
+  );
+}
+
+/** The "Really delete?" panel, when the page was asked about one of these sections (one with fields). */
+export function SectionDeletionQuestion({ sections }: { sections: FormSection[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const asked = useStepToConfirm();
+  const section = sections.find((candidate) => deleteSectionStep(candidate.key) === asked && candidate.fields.length > 0);
+  if (!section) return null;
+  return (
+    <ConfirmStep
+      question={t("formBuilder.confirmDeleteSection.question", { title: locale === "en" ? section.titleEn : section.titleDe, count: section.fields.length })}
+      explanation={t("formBuilder.confirmDeleteSection.explained")}
+      intent="deleteSection"
+      hidden={{ sectionKey: section.key }}
+      confirmLabel={t("formBuilder.confirmDeleteSection.button")}
     />
   );
 }
@@ -138,7 +157,11 @@ export function SectionEditor(props: { section: FormSection; index: number; coun
       {editable ? (
         <div className="item-actions">
           <MoveButtons intent="moveSection" hidden={{ sectionKey: section.key }} first={index === 0} last={index === count - 1} itemLabel={title} />
-          {published && section.fields.length > 0 ? null : <DeleteButton intent="deleteSection" hidden={{ sectionKey: section.key }} itemLabel={title} />}
+          {section.fields.length === 0 ? (
+            <DeleteButton intent="deleteSection" hidden={{ sectionKey: section.key }} itemLabel={title} />
+          ) : published ? null : (
+            <AskFirstButton step={deleteSectionStep(section.key)} label={t("formBuilder.delete")} accessibleLabel={t("formBuilder.deleteItem", { item: title })} />
+          )}
         </div>
       ) : null}
       {section.fields.length === 0 ? (

@@ -254,9 +254,9 @@ async function eligibilityCheckStarted(db: Transaction | typeof prisma, callId: 
 /**
  * One step forward in the call's status. Publishing checks the whole setup first and marks every
  * stage's form as published, from then on guarded against changes that would lose answers. Closing
- * and archiving cannot be undone by the manager alone once eligibility checks begin, so they need
- * the person's confirmation. `expectedVersion` is the version the page showed: a second click, or a
- * page left open while someone else moved the call, is refused instead of acting twice.
+ * (undone only until the eligibility checks begin) and archiving (final) need the person's
+ * confirmation. `expectedVersion` is the version the page showed: a second click, or a page left open
+ * while someone else moved the call, is refused instead of acting twice.
  */
 export async function moveCallStatus(
   actor: Actor,
@@ -532,7 +532,6 @@ export async function changeStageForm(
   return prisma.$transaction(async (tx) => {
     const stage = await tx.callStage.findFirst({ where: managedStage(actor, target.callId, target.stageId), select: { id: true } });
     if (!stage) throw notFound();
-    if (operation.op === "deleteField") requireConfirmation(operation.confirmed);
     await lockForms(tx, [stage.id]);
     const form = await tx.formDefinition.findUnique({
       where: { stageId: stage.id },

@@ -64,7 +64,7 @@ const intents: Record<string, BuilderIntent> = {
     next: (pages, created) => `${pages.form}#section-${created ?? ""}`,
   }),
   updateSection: builderIntent({ formId: named("edit-section", "sectionKey"), schema: updateSectionSchema, operation: (value) => ({ op: "updateSection", ...value }) }),
-  deleteSection: builderIntent({ formId: buttons, schema: sectionRefSchema, operation: (value) => ({ op: "deleteSection", ...value }) }),
+  deleteSection: builderIntent({ formId: buttons, schema: sectionRefSchema.extend(confirmation), operation: (value) => ({ op: "deleteSection", ...value }) }),
   moveSection: builderIntent({ formId: buttons, schema: moveSectionSchema, operation: (value) => ({ op: "moveSection", ...value }) }),
   addField: builderIntent({
     formId: named("add-field", "sectionKey"),
