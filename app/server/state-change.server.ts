@@ -3,6 +3,7 @@ import type { MessageKey } from "~/i18n";
 import { prisma, type Transaction } from "./db.server";
 import { recordAudit } from "./audit.server";
 import { notFound, RefusedError } from "./http.server";
+import { ConfirmationRequiredError } from "./confirmation.server";
 
 /**
  * The one way a workflow-driven row (application, call, and next review, award, report) changes
@@ -10,7 +11,9 @@ import { notFound, RefusedError } from "./http.server";
  * snapshot and version with an optimistic check, write the audit event, and run what belongs to the
  * same change (`alsoInTransaction`: a frozen version, an outbox mail) — all in one transaction.
  * A refused event is a RefusedError (409), a row the caller may not see a 404, a row changed since
- * the caller looked (`expectedVersion`, or a concurrent writer) is refused as stale.
+ * the caller looked (`expectedVersion`, or a concurrent writer) is refused as stale. An irreversible
+ * step the person has not confirmed (`unconfirmed`) is refused once the machine would accept it, so a
+ * step that is impossible anyway says so rather than asking.
  */
 
 /** The columns every workflow table keeps. */
@@ -67,6 +70,8 @@ export async function changeState<Machine extends AnyStateMachine, Where, Data>(
   alsoSet?: Data;
   /** Recorded with the audit event, e.g. the reason a person gave. */
   auditData?: Record<string, unknown>;
+  /** The step needs the person's confirmation, and it was not given. */
+  unconfirmed?: boolean;
   /** What a refused event tells the person, if the caller knows better than "not possible now". */
   refusal?: (state: StateOf<Machine>) => MessageKey;
   alsoInTransaction?: (tx: Transaction, change: StateChange<Machine>) => Promise<void>;
@@ -84,6 +89,7 @@ export async function changeState<Machine extends AnyStateMachine, Where, Data>(
       const from = row.state as StateOf<Machine>;
       // A step no longer possible says why; only a step still possible on a changed row is "stale".
       if (!current.can(event)) throw new RefusedError(input.refusal?.(from) ?? "workflow.refused");
+      if (input.unconfirmed) throw new ConfirmationRequiredError();
       if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) throw new RefusedError("workflow.stale");
       const [next] = transition(machine, current, event);
       const change: StateChange<Machine> = { id: row.id, from, to: next.value as StateOf<Machine>, version: row.version + 1, context: next.context as ContextFrom<Machine> };

@@ -168,7 +168,7 @@ describe("saving drafts", () => {
         data: { applicationId, fieldKey, storage: "LOCAL", storageKey: `applications/${applicationId}/${name.replace(".", "-")}`, originalName: name, contentType: "application/pdf", sizeBytes: 10, sha256: "0".repeat(64), uploadedById: coordinator.id },
       });
     const [letterA, , letterC] = [await letter("partnerList.0", "a.pdf"), await letter("partnerList.1", "b.pdf"), await letter("partnerList.2", "c.pdf")];
-    await saveDraft(coordinator, { applicationId, baseRevision: 2, draft: threePartners, rowChange: { kind: "removePartner", fieldKey: "partnerList", row: 1 } }, DURING);
+    await saveDraft(coordinator, { applicationId, baseRevision: 2, draft: threePartners, rowChange: { kind: "removePartner", fieldKey: "partnerList", row: 1 }, rowChangeConfirmed: true }, DURING);
     const keys = Object.fromEntries(
       (await prisma.storedFile.findMany({ where: { applicationId }, select: { id: true, fieldKey: true } })).map((file) => [file.id, file.fieldKey]),
     );

@@ -91,6 +91,14 @@ describe("the generic state-change runner", () => {
     expect(await stored(applicationId)).toMatchObject({ state: "submitted", version: 3, audit: [] });
   });
 
+  it("refuses an unconfirmed step the machine would take, and says a step is impossible before asking for a confirmation", async () => {
+    const { coordinator, applicationId } = await submittedApplication();
+    const input = { machine: applicationMachine, table: applications, id: applicationId, where: editableApplications(coordinator), actorId: coordinator.id, now: DURING, unconfirmed: true };
+    expect(await refusal(changeState({ ...input, event: withdraw }))).toMatchObject({ messageKey: "confirm.error.required", status: 409 });
+    expect(await refusal(changeState({ ...input, event: { type: "MARK_ELIGIBLE" } }))).toMatchObject({ messageKey: "workflow.refused" });
+    expect(await stored(applicationId)).toMatchObject({ state: "submitted", version: 3, audit: [] });
+  });
+
   it("answers 404 for a row outside the caller's permission, before reading any facts, and writes nothing", async () => {
     const { applicationId } = await submittedApplication();
     const stranger = await createNetwork();

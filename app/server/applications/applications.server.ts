@@ -2,7 +2,6 @@ import { Prisma } from "~/generated/prisma/client";
 import { prisma, type Transaction } from "../db.server";
 import { recordAudit } from "../audit.server";
 import { notFound, RefusedError } from "../http.server";
-import { requireConfirmation } from "../confirmation.server";
 import { editableApplications, readableApplications } from "./access.server";
 import { acceptedEvents, changeApplicationState } from "./workflow.server";
 import { composeEmail, queueEmail } from "../mail/outbox.server";
@@ -524,14 +523,14 @@ async function moveBeforeDeadline(
   const row = await loadEditable(actor, input.applicationId);
   const deadline = effectiveDeadline(row.stage, row.deadlineExtendedUntil);
   if (now >= deadline) throw new RefusedError("applications.error.deadlinePassed");
-  // Withdrawn after the last moment before the deadline, it stays withdrawn: the network is asked first.
-  if (type === "WITHDRAW") requireConfirmation(input.confirmed);
   await changeApplicationState({
     applicationId: row.id,
     where: editableApplications(actor),
     event: { type, at: now.toISOString(), deadline: deadline.toISOString() },
     actorId: actor.id,
     now,
+    // Withdrawn at the last moment before the deadline, it stays withdrawn: the network is asked first.
+    unconfirmed: type === "WITHDRAW" && !input.confirmed,
   });
 }
 

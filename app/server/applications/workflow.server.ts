@@ -34,6 +34,7 @@ export async function changeApplicationState(input: {
   actorId: string;
   now: Date;
   expectedVersion?: number;
+  unconfirmed?: boolean;
   alsoSet?: Prisma.ApplicationUpdateManyMutationInput;
   alsoInTransaction?: (tx: Transaction, change: ApplicationTransition) => Promise<void>;
 }): Promise<ApplicationTransition> {

@@ -7,7 +7,6 @@ import { prisma, type Transaction } from "../db.server";
 import { managedCalls } from "../applications/access.server";
 import { recordAudit } from "../audit.server";
 import { notFound, RefusedError } from "../http.server";
-import { requireConfirmation } from "../confirmation.server";
 import { acceptedEvents, changeState, type WorkflowTable } from "../state-change.server";
 import { callMachine, type CallEvent, type CallState } from "@workflows/call.machine";
 import { statesBeforeEligibilityCheck } from "@workflows/application.machine";
@@ -265,34 +264,25 @@ export async function moveCallStatus(
   now = new Date(),
   options: { confirmed?: boolean; expectedVersion?: number } = {},
 ): Promise<void> {
-  const events: Record<typeof target, (tx: Transaction, call: { id: string; state: string }) => Promise<CallEvent>> = {
-    PUBLISHED: async (tx, call) => {
-      const stageIds = (await tx.callStage.findMany({ where: { callId: call.id }, select: { id: true } })).map((stage) => stage.id);
-      // Form edits lock the form row too, so the check below sees their result, and they see ours.
-      await lockForms(tx, stageIds);
-      const problems = publicationProblems(await tx.callStage.findMany({ where: { callId: call.id }, ...stagesForCheck }));
-      // The machine refuses such a draft too; this says what is missing.
-      if (call.state === "DRAFT" && problems.length > 0) throw new PublicationRefusedError(problems);
-      return { type: "PUBLISH", setupProblems: problems.length };
-    },
-    CLOSED: async () => {
-      requireConfirmation(options.confirmed);
-      return { type: "CLOSE" };
-    },
-    ARCHIVED: async () => {
-      requireConfirmation(options.confirmed);
-      return { type: "ARCHIVE" };
-    },
+  const publish = async (tx: Transaction, call: { id: string; state: string }): Promise<CallEvent> => {
+    const stageIds = (await tx.callStage.findMany({ where: { callId: call.id }, select: { id: true } })).map((stage) => stage.id);
+    // Form edits lock the form row too, so the check below sees their result, and they see ours.
+    await lockForms(tx, stageIds);
+    const problems = publicationProblems(await tx.callStage.findMany({ where: { callId: call.id }, ...stagesForCheck }));
+    // The machine refuses such a draft too; this says what is missing.
+    if (call.state === "DRAFT" && problems.length > 0) throw new PublicationRefusedError(problems);
+    return { type: "PUBLISH", setupProblems: problems.length };
   };
   await changeState({
     machine: callMachine,
     table: callTable,
     id: callId,
     where: managedCalls(actor),
-    event: events[target],
+    event: target === "PUBLISHED" ? publish : { type: target === "CLOSED" ? "CLOSE" : "ARCHIVE" },
     actorId: actor.id,
     now,
     expectedVersion: options.expectedVersion,
+    unconfirmed: target !== "PUBLISHED" && !options.confirmed,
     alsoSet: target === "PUBLISHED" ? { publishedAt: now } : undefined,
     refusal: statusRefusal(target),
     alsoInTransaction: async (tx, change) => {
