@@ -282,9 +282,13 @@ function yesNo(value: string | undefined, path: (string | number)[], issue: Issu
   return undefined;
 }
 
-/** The text when it fits, else "" with the typed text held; a text is never cut short silently. */
+/**
+ * The text when it fits, else "" with the typed text held; a text is never cut short silently.
+ * Browsers post a textarea's line breaks as CR LF but count each as one character against
+ * `maxlength`; stored as LF, the server counts them the same way.
+ */
 function textWithin(value: string | undefined, max: number, name: string, hold: Hold): string {
-  const given = value ?? "";
+  const given = (value ?? "").replace(/\r\n?/g, "\n");
   if (given.length <= max) return given;
   hold(name, given, "tooLong", { max });
   return "";

@@ -56,6 +56,15 @@ describe("numbers and money as people type them", () => {
 });
 
 describe("the posted draft", () => {
+  it("counts a line break as one character, as the browser's maxlength does, and stores it as LF", () => {
+    const text = `${"a".repeat(249)}\r\n${"b".repeat(249)}\r\n`;
+    const submission = post([["fields.summary", text]]);
+    expect(submission.status).toBe("success");
+    const draft = submission.status === "success" ? (submission.value as DraftInput) : null;
+    expect(draft?.invalidInput).toEqual([]);
+    expect(draft?.answers.fields?.summary).toBe(text.replaceAll("\r\n", "\n"));
+  });
+
   it("turns every field type into its stored answer", () => {
     const submission = post([
       ["eligibility.registered", "yes"],
