@@ -2,6 +2,7 @@ import { callsDe } from "./de.calls";
 import { applicationsDe } from "./de.applications";
 import { filesDe } from "./de.files";
 import { wordsPdfDe } from "./de.words-pdf";
+import { workflowDe } from "./de.workflow";
 import { lostInputDe } from "./de.lost-input";
 import { webAccountsDe } from "./de.web-accounts";
 
@@ -14,6 +15,7 @@ export const de = {
   ...applicationsDe,
   ...filesDe,
   ...wordsPdfDe,
+  ...workflowDe,
   ...lostInputDe,
   ...webAccountsDe,
   "app.name": "MINT-Förderportal",

@@ -3,6 +3,7 @@ import { callsEn } from "./en.calls";
 import { applicationsEn } from "./en.applications";
 import { filesEn } from "./en.files";
 import { wordsPdfEn } from "./en.words-pdf";
+import { workflowEn } from "./en.workflow";
 import { lostInputEn } from "./en.lost-input";
 import { webAccountsEn } from "./en.web-accounts";
 
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...applicationsEn,
   ...filesEn,
   ...wordsPdfEn,
+  ...workflowEn,
   ...lostInputEn,
   ...webAccountsEn,
   "app.name": "MINT Funding Portal",

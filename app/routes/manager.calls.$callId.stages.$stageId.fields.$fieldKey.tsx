@@ -10,6 +10,7 @@ import { FieldSettingsFields, fieldSettingsValues } from "~/components/calls/fie
 import { InputField, SelectInput, TextAreaField } from "~/components/calls/fields";
 import { FormMockup } from "~/components/calls/form-mockup";
 import { ActionErrors, ButtonForm, SetupForm } from "~/components/calls/setup-form";
+import { DeleteFieldButton, FieldDeletionQuestion } from "~/components/calls/form-builder";
 import { Notice } from "~/components/forms";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
@@ -53,6 +54,7 @@ export default function FieldSettings() {
       </p>
       <p className="hint">{t("formBuilder.field.keyNote", { key: field.key })}</p>
       <ActionErrors />
+      {editable && !published ? <FieldDeletionQuestion fields={[field]} /> : null}
       {published ? <Notice>{t("formBuilder.publishedNotice", { version })}</Notice> : null}
       {!editable ? <Notice>{t("callSetup.error.notEditable")}</Notice> : null}
 
@@ -134,7 +136,7 @@ export default function FieldSettings() {
             <TextAreaField name="options" label={`${t("formBuilder.options")} ${t("field.optional")}`} hint={t("formBuilder.optionsHint")} rows={4} />
           </SetupForm>
           <h2>{t("formBuilder.deleteField")}</h2>
-          <ButtonForm intent="deleteField" hidden={{ fieldKey: field.key }} label={t("formBuilder.deleteField")} accessibleLabel={t("formBuilder.deleteItem", { item: label })} className="danger" />
+          <DeleteFieldButton fieldKey={field.key} label={label} />
         </section>
       ) : null}
 

@@ -16,6 +16,7 @@ import type {
 } from "~/forms/call-schemas";
 import type { MessageKey } from "~/i18n";
 import { RefusedError } from "../http.server";
+import { requireConfirmation } from "../confirmation.server";
 
 /**
  * The form builder's operations on a stage's FormDefinition, one small change each, as pure
@@ -26,12 +27,12 @@ import { RefusedError } from "../http.server";
 export type FormOperation =
   | ({ op: "addSection" } & z.output<typeof addSectionSchema>)
   | ({ op: "updateSection" } & z.output<typeof updateSectionSchema>)
-  | { op: "deleteSection"; sectionKey: string }
+  | { op: "deleteSection"; sectionKey: string; /** The person confirmed losing the section's fields. */ confirmed?: boolean }
   | ({ op: "moveSection" } & z.output<typeof moveSectionSchema>)
   | ({ op: "addField" } & z.output<typeof addFieldSchema>)
   | { op: "updateField"; properties: FieldPropertiesInput }
   | ({ op: "changeFieldType" } & z.output<typeof changeFieldTypeSchema>)
-  | { op: "deleteField"; fieldKey: string }
+  | { op: "deleteField"; fieldKey: string; /** The person confirmed losing the field with its settings. */ confirmed?: boolean }
   | ({ op: "moveField" } & z.output<typeof moveFieldSchema>)
   | ({ op: "addOption" } & z.output<typeof addOptionSchema>)
   | ({ op: "removeOption" } & z.output<typeof removeOptionSchema>)
@@ -299,7 +300,9 @@ function changed(definition: FormDefinition, operation: FormOperation, context: 
     }
     case "deleteSection": {
       const index = findSection(definition, operation.sectionKey);
-      if (published && definition.sections[index]!.fields.length > 0) refuse("formBuilder.refused.delete");
+      const withFields = definition.sections[index]!.fields.length > 0;
+      if (published && withFields) refuse("formBuilder.refused.delete");
+      if (withFields) requireConfirmation(operation.confirmed);
       return { ...definition, sections: definition.sections.filter((_, position) => position !== index) };
     }
     case "moveSection":
@@ -329,6 +332,7 @@ function changed(definition: FormDefinition, operation: FormOperation, context: 
     case "deleteField": {
       const { sectionIndex } = findField(definition, operation.fieldKey);
       if (published) refuse("formBuilder.refused.delete");
+      requireConfirmation(operation.confirmed);
       return {
         ...definition,
         sections: definition.sections.map((section, index) => (index === sectionIndex ? { ...section, fields: section.fields.filter((field) => field.key !== operation.fieldKey) } : section)),
