@@ -222,8 +222,6 @@ export const copyCallSchema = z
   }));
 export type CopyCallInput = z.output<typeof copyCallSchema>;
 
-export const callStatusMoveSchema = z.object({ target: z.enum(["PUBLISHED", "CLOSED", "ARCHIVED"], { error: "error.choose" }) });
-
 // ---------------------------------------------------------------------------------------------
 // Form builder: every change is one small form with its own intent.
 

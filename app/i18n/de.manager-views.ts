@@ -8,8 +8,8 @@ export const managerViewsDe = {
   "draftSharing.stop": "Teilen beenden",
   "draftSharing.back": "Zurück zum Antrag",
   "draftSharing.error.notDraft": "Teilen lässt sich nur ein Entwurf. Eingereichte Anträge liest die Programmleitung ohnehin.",
-  "managerApplications.event.SHARE_WITH_MANAGERS": "Entwurf mit der Programmleitung geteilt",
-  "managerApplications.event.STOP_SHARING_WITH_MANAGERS": "Teilen des Entwurfs beendet",
+  "history.event.SHARE_WITH_MANAGERS": "Entwurf mit der Programmleitung geteilt",
+  "history.event.STOP_SHARING_WITH_MANAGERS": "Teilen des Entwurfs beendet",
 
   "draftProgress.label": "Vollständigkeit",
   "draftProgress.summary": "{given} von {required, plural, one {# Pflichtangabe} other {# Pflichtangaben}}",

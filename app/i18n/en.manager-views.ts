@@ -9,8 +9,8 @@ export const managerViewsEn: Record<keyof typeof managerViewsDe, string> = {
   "draftSharing.stop": "Stop sharing",
   "draftSharing.back": "Back to the application",
   "draftSharing.error.notDraft": "Only a draft can be shared. The programme team reads submitted applications anyway.",
-  "managerApplications.event.SHARE_WITH_MANAGERS": "Draft shared with the programme team",
-  "managerApplications.event.STOP_SHARING_WITH_MANAGERS": "Stopped sharing the draft",
+  "history.event.SHARE_WITH_MANAGERS": "Draft shared with the programme team",
+  "history.event.STOP_SHARING_WITH_MANAGERS": "Stopped sharing the draft",
 
   "draftProgress.label": "Completeness",
   "draftProgress.summary": "{given} of {required, plural, one {# required item} other {# required items}}",

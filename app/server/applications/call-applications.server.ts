@@ -16,6 +16,7 @@ import { prisma } from "../db.server";
 import { managedApplications, managedCalls, readableApplications } from "./access.server";
 import { acceptedEvents, changeApplicationState } from "./workflow.server";
 import { effectiveDeadline } from "./applications.server";
+import { historyOfLoadedApplication } from "./history.server";
 import { recordAudit } from "../audit.server";
 import { storedDefinition } from "../calls/form-builder.server";
 import { notFound, RefusedError } from "../http.server";
@@ -152,12 +153,7 @@ export async function loadApplicationForManager(actor: Actor, applicationId: str
     prisma.application.count({ where: { AND: [{ id: applicationId }, readableApplications(actor)] } }),
   ]);
   if (!application) throw notFound();
-  const history = await prisma.auditEvent.findMany({
-    where: { entityType: "Application", entityId: application.id },
-    select: { id: true, action: true, fromState: true, toState: true, data: true, createdAt: true, actor: { select: { name: true } } },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-  });
+  const history = await historyOfLoadedApplication(application);
   const answersReadable = readable === 1;
   const { snapshot, answers: storedAnswers, conditions: storedConditions, invalidInput, files: storedFiles, stage, ...rest } = application;
   const definition = stage.form ? storedDefinition(stage.form.definition) : null;
@@ -180,11 +176,12 @@ export async function loadApplicationForManager(actor: Actor, applicationId: str
     answers: answersReadable ? answers : {},
     conditions: answersReadable ? conditions : conditions.map((condition) => ({ text: condition.text, answer: null })),
     progress: definition && application.state === "draft" ? draftProgress(definition, answers, conditions, invalidInputOf(invalidInput)) : null,
-    files: files.map((file) => ({ id: file.id, name: file.originalName, sizeBytes: Number(file.sizeBytes) })),
+    files: files.map((file) => ({ id: file.id, fieldKey: file.fieldKey, originalName: file.originalName, sizeBytes: Number(file.sizeBytes) })),
     ineligibleReason: context?.ineligibleReason ?? null,
     actions: accepted as ManagerAction[],
     canExtend: extendableStates.includes(application.state),
-    history: history.map((event) => ({ ...event, reason: typeof (event.data as { reason?: unknown }).reason === "string" ? (event.data as { reason: string }).reason : null })),
+    // A file's name is part of what the network keeps to itself while its draft is its own.
+    history: answersReadable ? history : history.map((entry) => ({ ...entry, fileName: null })),
   };
 }
 export type ManagedApplication = Awaited<ReturnType<typeof loadApplicationForManager>>;
