@@ -3,7 +3,7 @@ import { fieldsOf, type FormDefinition } from "./form-definition";
 
 /**
  * The amount an application asks for, in cents, read from its answers (docs/decisions/
- * 009-what-managers-see-of-applications.md): a form with budget tables asks for their totals less the own
+ * 010-what-managers-see-of-applications.md): a form with budget tables asks for their totals less the own
  * contribution, summed over its budget fields; a form without one but with exactly one amount field
  * asks for that amount. Anything else (no such field, several amount fields, nothing answered yet)
  * gives null: the list shows no figure rather than a guessed one.

@@ -44,7 +44,8 @@ async function roundFour() {
     ...twoStageDates,
   });
   const { id } = await createCall(manager, input);
-  await prisma.call.update({ where: { id }, data: { round: 4 } });
+  // As if it had gone through status changes: its version counts them, a copy starts again at 0.
+  await prisma.call.update({ where: { id }, data: { round: 4, version: 3 } });
   const stages = await prisma.callStage.findMany({ where: { callId: id }, orderBy: { position: "asc" } });
   const full = { callId: id, stageId: stages[1]!.id };
   await changeStageForm(manager, full, { op: "addSection", titleDe: "Finanzen", titleEn: "Finances" });
@@ -78,7 +79,7 @@ describe("copying by a span", () => {
     const copy = await copyCall(manager, id, parsed(copyCallSchema, { title: "MINT-Cluster – Förderrunde 5 (2027)", round: "5", shiftBy: "span", spanYears: "1" }), new Date("2026-12-01T10:00:00Z"));
     expect(copy.slug).toBe("mint-cluster-foerderrunde-5-2027");
     const stored = await prisma.call.findUniqueOrThrow({ where: { id: copy.id } });
-    expect(stored).toMatchObject({ round: 5, status: "DRAFT", copiedFromId: id, openToBundeslaender: ["NW"], maxAwardCents: 50_000_000n });
+    expect(stored).toMatchObject({ round: 5, status: "DRAFT", version: 0, copiedFromId: id, openToBundeslaender: ["NW"], maxAwardCents: 50_000_000n });
     expect([stored.fundingStartsOn?.toISOString(), stored.fundingEndsOn?.toISOString()]).toEqual(["2027-09-01T00:00:00.000Z", "2029-08-31T00:00:00.000Z"]);
     expect(await stageDates(copy.id)).toEqual([
       // 00:00 on 1 February, winter time both years.

@@ -455,6 +455,7 @@ export async function copyCall(actor: Actor, sourceId: string, input: CopyCallIn
     title: _title,
     round: _round,
     status: _status,
+    version: _version,
     publishedAt: _publishedAt,
     copiedFromId: _copiedFromId,
     createdAt: _createdAt,
