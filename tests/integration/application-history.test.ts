@@ -137,6 +137,8 @@ describe("the history of an application", () => {
     await prisma.auditEvent.create({
       data: { actorId: null, entityType: "Application", entityId: world.application.id, action: "ARCHIVE_FOR_AUDIT", toState: "submitted", data: {}, createdAt: new Date(Date.now() + 1000) },
     });
+    // Submitted, so the manager reads its files' names (a draft's stay the network's).
+    await prisma.application.update({ where: { id: world.application.id }, data: { state: "submitted" } });
     const view = await loadApplicationForManager(world.manager, world.application.id);
     expect(view.history.map((entry) => [entry.action, entry.fileName])).toEqual([
       ["ARCHIVE_FOR_AUDIT", null],
