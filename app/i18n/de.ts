@@ -1,6 +1,7 @@
 import { callsDe } from "./de.calls";
 import { applicationsDe } from "./de.applications";
 import { filesDe } from "./de.files";
+import { kernUiDe } from "./de.kern-ui";
 
 /**
  * German is the portal's first language; the English catalogue must provide every key of this one.
@@ -10,6 +11,7 @@ export const de = {
   ...callsDe,
   ...applicationsDe,
   ...filesDe,
+  ...kernUiDe,
   "app.name": "MINT-Förderportal",
   "app.tagline": "Förderwettbewerbe für regionale MINT-Netzwerke",
   "nav.skipToContent": "Zum Inhalt springen",

@@ -33,7 +33,7 @@ export default function ApplicantStart() {
       {networks.map((network) => (
         <section key={network.id} aria-labelledby={`network-${network.id}`}>
           <h2 id={`network-${network.id}`}>
-            {network.name} <span className="badge">{t(`bundesland.${network.bundesland}`)}</span>
+            {network.name} <span className="tag">{t(`bundesland.${network.bundesland}`)}</span>
           </h2>
           {applications.every((application) => application.network.id !== network.id) ? (
             <p className="empty">{t("applicant.noApplications")}</p>

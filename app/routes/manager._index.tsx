@@ -4,6 +4,7 @@ import { requireRole } from "~/server/accounts/session.server";
 import { programmesManagedBy } from "~/server/calls/calls.server";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
+import { CallStatusLabel } from "~/components/application-state";
 import { formatDateTime } from "~/i18n";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "manager.title");
@@ -53,7 +54,9 @@ export default function ManagerStart() {
                     <td>
                       <Link to={`/manager/calls/${call.id}`}>{call.title}</Link>
                     </td>
-                    <td>{t(`callStatus.${call.status}`)}</td>
+                    <td>
+                      <CallStatusLabel status={call.status} />
+                    </td>
                     <td>{call.closesAt ? formatDateTime(locale, call.closesAt) : ""}</td>
                     <td>
                       <Link to={`/manager/calls/${call.id}/applications`} aria-label={t("callSetup.applicationsOf", { title: call.title, count: call.applications })}>

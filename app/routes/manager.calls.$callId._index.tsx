@@ -7,6 +7,7 @@ import { callSetupLoader, setupFormAction } from "~/server/calls/setup-replies.s
 import { ButtonForm, useFormOutcome } from "~/components/calls/setup-form";
 import type { FormOutcome } from "~/forms/form-protocol";
 import { FormErrors } from "~/components/forms";
+import { CallStatusLabel } from "~/components/application-state";
 import { useLocale, useT } from "~/components/use-t";
 import { titleText } from "~/components/page-title";
 import { formatDateTime, isMessageKey } from "~/i18n";
@@ -48,8 +49,8 @@ export default function CallOverview() {
         <Link to="/manager">{t("manager.title")}</Link>
       </p>
       <p>
-        <span className="badge">{call.programme.name}</span> <span className="badge">{t(`callStatus.${call.status}`)}</span>{" "}
-        <span className="badge">{t("calls.round", { round: call.round })}</span>
+        <span className="tag">{call.programme.name}</span> <CallStatusLabel status={call.status} />{" "}
+        <span className="tag">{t("calls.round", { round: call.round })}</span>
       </p>
       <h1>{call.title}</h1>
       {call.copiedFrom ? (

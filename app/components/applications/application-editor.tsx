@@ -17,6 +17,7 @@ import {
 } from "~/forms/application-schemas";
 import { CsrfField } from "../forms";
 import { FileField } from "../files/file-field";
+import { StatusBadge } from "../application-state";
 import { useLocale, useT } from "../use-t";
 import type { FileSummary } from "./answer-view";
 import { BudgetInput } from "./budget-input";
@@ -126,7 +127,11 @@ function Conditions({ conditions, values, errors }: { conditions: ApplicationCon
               <p className="answer-text" id={`${id}-text`}>
                 {condition.text}
               </p>
-              <p className="badge">{t(answered ? "applications.conditions.answered" : "applications.conditions.open")}</p>
+              <p>
+                <StatusBadge tone={answered ? "success" : "warning"} icon={answered ? "check" : "warning"}>
+                  {t(answered ? "applications.conditions.answered" : "applications.conditions.open")}
+                </StatusBadge>
+              </p>
               <div className="field">
                 <label htmlFor={id}>
                   {t("applications.conditions.answer", { number: index + 1 })}

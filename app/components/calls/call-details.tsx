@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { formatDate, formatDateTime, formatEuros } from "~/i18n";
 import { useLocale, useT } from "~/components/use-t";
 import { FormattedText } from "./formatted-text";
+import { CallStatusLabel } from "../application-state";
 
 export interface CallDetailsData {
   title: string;
@@ -57,11 +58,11 @@ export function CallDetails({ call, titleLevel, showStatus = false, children }: 
   return (
     <>
       <p>
-        <span className="badge">{call.programme.name}</span>
+        <span className="tag">{call.programme.name}</span>
         {showStatus ? (
           <>
             {" "}
-            <span className="badge">{t(`callStatus.${call.status}`)}</span>
+            <CallStatusLabel status={call.status} />
           </>
         ) : null}
       </p>
