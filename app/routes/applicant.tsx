@@ -99,7 +99,7 @@ export default function ApplicantStart() {
           )}
         </section>
       ))}
-      {applications.length > 0 ? <p className="hint">{t("calls.timezoneNote")}</p> : null}
+      {applications.length > 0 ? <p className="kern-hint">{t("calls.timezoneNote")}</p> : null}
       <h2>{t("applicant.openCalls")}</h2>
       <CallList calls={openCalls} empty={t("calls.noneOpen")} />
     </>

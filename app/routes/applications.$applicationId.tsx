@@ -127,7 +127,7 @@ export default function ApplicationPage() {
           </>
         ) : null}
       </dl>
-      <p className="hint">{t("calls.timezoneNote")}</p>
+      <p className="kern-hint">{t("calls.timezoneNote")}</p>
       {saved ? <Notice>{t("applications.saved")}</Notice> : null}
       {!page.open ? (
         <p className="notice" role="status">
@@ -139,7 +139,7 @@ export default function ApplicationPage() {
           {t("applications.page.notDraft", { state: t(`applicationState.${page.application.state as ApplicationState}`) })} <Link to={`/applications/${page.application.id}/receipt`}>{t("applications.receipt.link")}</Link>
         </p>
       ) : null}
-      {page.application.fromOutline ? <p className="hint">{t("applications.page.fromOutline")}</p> : null}
+      {page.application.fromOutline ? <p className="kern-hint">{t("applications.page.fromOutline")}</p> : null}
       {page.canEdit ? (
         <ApplicationEditor
           page={{

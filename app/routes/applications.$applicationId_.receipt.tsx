@@ -94,7 +94,7 @@ export default function ApplicationReceipt() {
           {page.extended ? ` (${t("applications.deadline.extended")})` : ""}
         </dd>
       </dl>
-      <p className="hint">{t("calls.timezoneNote")}</p>
+      <p className="kern-hint">{t("calls.timezoneNote")}</p>
       {page.open ? (
         page.editable && page.actions.length > 0 ? (
           <section aria-labelledby="changes-heading">
@@ -104,7 +104,7 @@ export default function ApplicationReceipt() {
               {page.actions.includes("REOPEN") ? (
                 <Form method="post" className="inline">
                   <CsrfField />
-                  <button type="submit" name="intent" value="reopen" className="primary">
+                  <button type="submit" name="intent" value="reopen" className="kern-btn kern-btn--primary">
                     {t("applications.receipt.reopen")}
                   </button>
                 </Form>
@@ -112,7 +112,7 @@ export default function ApplicationReceipt() {
               {page.actions.includes("WITHDRAW") ? (
                 <Form method="post" className="inline">
                   <CsrfField />
-                  <button type="submit" name="intent" value="withdraw">
+                  <button type="submit" name="intent" value="withdraw" className="kern-btn kern-btn--danger">
                     {t("applications.receipt.withdraw")}
                   </button>
                 </Form>

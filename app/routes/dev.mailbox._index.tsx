@@ -36,7 +36,7 @@ export default function MailboxIndex() {
       <Form method="get" role="search">
         <label htmlFor="mailbox-recipient">{t("mailbox.filter")}</label>{" "}
         <input id="mailbox-recipient" name="to" type="search" defaultValue={recipient} autoComplete="off" />{" "}
-        <button type="submit">{t("mailbox.apply")}</button>
+        <button type="submit" className="kern-btn kern-btn--secondary">{t("mailbox.apply")}</button>
         {recipient ? (
           <>
             {" "}

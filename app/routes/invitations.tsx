@@ -79,7 +79,7 @@ export default function Invitations() {
           />
         ) : null}
         <SelectField field={fields.locale} label={t("field.locale")} options={[{ value: "de", label: t("language.de") }, { value: "en", label: t("language.en") }]} />
-        <button type="submit" className="primary">
+        <button type="submit" className="kern-btn kern-btn--primary">
           {t("invite.submit")}
         </button>
       </Form>

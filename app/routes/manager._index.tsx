@@ -24,7 +24,7 @@ export default function ManagerStart() {
       <p>
         {programmes.length > 0 ? (
           <>
-            <Link to="/manager/calls/new" className="button">
+            <Link to="/manager/calls/new" className="kern-btn kern-btn--primary">
               {t("callSetup.new.title")}
             </Link>{" "}
           </>

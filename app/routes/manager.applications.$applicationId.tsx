@@ -128,7 +128,7 @@ export default function ManagedApplicationPage() {
       {application.canExtend ? (
         <section aria-labelledby="extension-heading">
           <h2 id="extension-heading">{t("managerApplications.extension")}</h2>
-          <p className="hint">
+          <p className="kern-hint">
             {t("managerApplications.extensionIntro", { deadline: formatDateTime(locale, application.stage.closesAt) })} {t("calls.timezoneNote")}
           </p>
           <ExtensionForm defaultValue={extended ? { untilDate: extended.date, untilTime: extended.time, reason: application.extensionReason ?? "" } : {}} />
@@ -142,7 +142,7 @@ export default function ManagedApplicationPage() {
             {application.conditions.map((condition, index) => (
               <li key={index}>
                 {condition.text}
-                <div className="hint">{condition.answer ? t("managerApplications.conditionAnswer", { answer: condition.answer }) : t("answers.notAnswered")}</div>
+                <div className="kern-hint">{condition.answer ? t("managerApplications.conditionAnswer", { answer: condition.answer }) : t("answers.notAnswered")}</div>
               </li>
             ))}
           </ol>
@@ -181,7 +181,7 @@ export default function ManagedApplicationPage() {
                       <ApplicationStateLabel state={event.fromState} /> → <ApplicationStateLabel state={event.toState} />
                     </>
                   ) : null}
-                  {event.reason ? <div className="hint">{event.reason}</div> : null}
+                  {event.reason ? <div className="kern-hint">{event.reason}</div> : null}
                 </td>
               </tr>
             ))}

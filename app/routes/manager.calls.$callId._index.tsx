@@ -138,7 +138,7 @@ export default function CallOverview() {
           ))}
         </tbody>
       </table>
-      <p className="hint">{t("calls.timezoneNote")}</p>
+      <p className="kern-hint">{t("calls.timezoneNote")}</p>
     </>
   );
 }

@@ -43,13 +43,13 @@ export default function CallApplications() {
               <tr key={application.id}>
                 <th scope="row">
                   <Link to={`/manager/applications/${application.id}`}>{application.network.name}</Link>
-                  {application.title ? <div className="hint">{application.title}</div> : null}
+                  {application.title ? <div className="kern-hint">{application.title}</div> : null}
                 </th>
                 <td>{t(`stageKind.${application.stage.kind}`)}</td>
                 <td>
                   <ApplicationStateLabel state={application.state} />
                   {application.deadlineExtendedUntil ? (
-                    <div className="hint">{t("managerApplications.extendedUntil", { until: formatDateTime(locale, application.deadlineExtendedUntil) })}</div>
+                    <div className="kern-hint">{t("managerApplications.extendedUntil", { until: formatDateTime(locale, application.deadlineExtendedUntil) })}</div>
                   ) : null}
                 </td>
                 <td>{application.submittedAt ? formatDateTime(locale, application.submittedAt) : "–"}</td>
@@ -59,7 +59,7 @@ export default function CallApplications() {
           </tbody>
         </table>
       )}
-      <p className="hint">{t("calls.timezoneNote")}</p>
+      <p className="kern-hint">{t("calls.timezoneNote")}</p>
     </>
   );
 }

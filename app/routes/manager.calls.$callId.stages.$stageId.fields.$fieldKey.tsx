@@ -121,7 +121,7 @@ export default function FieldSettings() {
       {editable && !published ? (
         <section aria-labelledby="type-heading">
           <h2 id="type-heading">{t("formBuilder.changeType")}</h2>
-          <p className="hint">{t("formBuilder.changeTypeHint")}</p>
+          <p className="kern-hint">{t("formBuilder.changeTypeHint")}</p>
           <SetupForm
             id="change-type"
             intent="changeFieldType"

@@ -101,8 +101,8 @@ function EligibilityQuestions({ page, values, errors }: { page: EditorPage; valu
       })}
       {check.eligible !== true ? (
         <>
-          <p className="hint">{t(check.eligible === false ? "applications.eligibility.closed" : "applications.eligibility.pending")}</p>
-          <button type="submit" form={DRAFT_FORM} name="intent" value="save">
+          <p className="kern-hint">{t(check.eligible === false ? "applications.eligibility.closed" : "applications.eligibility.pending")}</p>
+          <button type="submit" className="kern-btn kern-btn--secondary" form={DRAFT_FORM} name="intent" value="save">
             {t("applications.eligibility.continue")}
           </button>
         </>
@@ -243,7 +243,7 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
           {t("applications.save")}
         </button>
       </Form>
-      <p className="hint">{t("applications.requiredNote")}</p>
+      <p className="kern-hint">{t("applications.requiredNote")}</p>
       {outcome?.kind === "refused" ? (
         <div className="form-errors" role="alert">
           <p>{outcome.message}</p>
@@ -292,16 +292,16 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
       <Checklist definition={page.definition} items={page.checklist} />
 
       <div className="actions">
-        <button type="submit" form={DRAFT_FORM} name="intent" value="save">
+        <button type="submit" className="kern-btn kern-btn--secondary" form={DRAFT_FORM} name="intent" value="save">
           {t("applications.save")}
         </button>{" "}
-        <button type="submit" form={DRAFT_FORM} name="intent" value="submit" className="primary" disabled={page.checklist.length > 0} aria-describedby="submit-hint">
+        <button type="submit" form={DRAFT_FORM} name="intent" value="submit" className="kern-btn kern-btn--primary" disabled={page.checklist.length > 0} aria-describedby="submit-hint">
           {t("applications.submit")}
         </button>
-        <p className="hint" id="submit-hint">
+        <p className="kern-hint" id="submit-hint">
           {page.checklist.length > 0 ? t("applications.submitBlocked", { count: page.checklist.length }) : t("applications.submitHint")}
         </p>
-        <p role="status" className="hint">
+        <p role="status" className="kern-hint">
           {status}
         </p>
       </div>

@@ -97,7 +97,7 @@ export function BudgetInput({ field, value, errors }: { field: BudgetField; valu
           aria-describedby={describedBy(field.minOwnContributionPercent > 0 && `${baseId}-own-hint`, !!ownErrors?.length && `${idFor(ownName)}-errors`)}
         />
         {field.minOwnContributionPercent > 0 ? (
-          <p className="hint" id={`${baseId}-own-hint`}>
+          <p className="kern-hint" id={`${baseId}-own-hint`}>
             {t("applications.budget.ownMinimum", { percent: field.minOwnContributionPercent })}
           </p>
         ) : null}

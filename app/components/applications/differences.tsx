@@ -75,11 +75,11 @@ export function Differences(props: { applicationId: string; definition: FormDefi
         </table>
       ) : null}
       <div className="actions">
-        <button type="submit" form={DRAFT_FORM} name="intent" value={`overwrite:${props.theirRevision}`} className="primary">
+        <button type="submit" form={DRAFT_FORM} name="intent" value={`overwrite:${props.theirRevision}`} className="kern-btn kern-btn--primary">
           {t("applications.stale.keepMine")}
         </button>{" "}
         {/* A full page load on purpose: the form's inputs must be rebuilt from the stored version. */}
-        <a className="button" href={`/applications/${props.applicationId}`}>
+        <a className="kern-btn kern-btn--secondary" href={`/applications/${props.applicationId}`}>
           {t("applications.stale.takeTheirs")}
         </a>
       </div>

@@ -48,7 +48,7 @@ export function FormPreview({ definition }: { definition: FormDefinition }) {
                   <dd>
                     {describe(field, t, locale)}
                     {field.type === "singleChoice" || field.type === "multipleChoice" ? `: ${field.options.map((option) => labelOf(option, locale)).join(", ")}` : ""}
-                    {help ? <span className="hint"> {help}</span> : null}
+                    {help ? <span className="kern-hint"> {help}</span> : null}
                   </dd>
                 </div>
               );

@@ -31,7 +31,7 @@ export function RowsTable<Row>(props: {
   return (
     <div className={`field ${field.type}`} id={anchorOf.field(field.key)}>
       {help ? (
-        <p className="hint" id={hintId}>
+        <p className="kern-hint" id={hintId}>
           {help}
         </p>
       ) : null}
@@ -64,7 +64,7 @@ export function RowsTable<Row>(props: {
             <tr key={index}>
               {props.cells(row, index)}
               <td>
-                <button type="submit" form={DRAFT_FORM} name="intent" value={props.removeIntent(index)} className="link-button">
+                <button type="submit" form={DRAFT_FORM} name="intent" value={props.removeIntent(index)} className="kern-btn kern-btn--danger kern-btn--small">
                   {props.removeLabel(index + 1)}
                 </button>
               </td>
@@ -73,7 +73,7 @@ export function RowsTable<Row>(props: {
         </tbody>
       </table>
       <ErrorList id={`${idFor(name)}-errors`} messages={props.errors[name]} />
-      <button type="submit" form={DRAFT_FORM} name="intent" value={props.addIntent}>
+      <button type="submit" className="kern-btn kern-btn--secondary" form={DRAFT_FORM} name="intent" value={props.addIntent}>
         {props.addLabel}
       </button>
       {props.children}

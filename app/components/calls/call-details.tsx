@@ -116,7 +116,7 @@ export function CallDetails({ call, titleLevel, showStatus = false, children }: 
           ))}
         </tbody>
       </table>
-      <p className="hint">{t("calls.timezoneNote")}</p>
+      <p className="kern-hint">{t("calls.timezoneNote")}</p>
       {children}
       {(
         [

@@ -54,7 +54,7 @@ export function EligibilityEditor({ questions, published, editable }: { question
   return (
     <section aria-labelledby="eligibility-heading">
       <h2 id="eligibility-heading">{t("formPreview.eligibility")}</h2>
-      <p className="hint">{t("formBuilder.eligibilityIntro")}</p>
+      <p className="kern-hint">{t("formBuilder.eligibilityIntro")}</p>
       {questions.length === 0 ? <p className="empty">{t("formBuilder.noQuestions")}</p> : null}
       {questions.map((question, index) => {
         const label = locale === "en" ? question.questionEn : question.questionDe;

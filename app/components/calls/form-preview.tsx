@@ -21,7 +21,7 @@ export function FormPreview({ definition, idPrefix, headingLevel = 3 }: { defini
         headingLevel={headingLevel}
         eligibility={
           <>
-            <p className="hint">{t("formPreview.eligibilityIntro")}</p>
+            <p className="kern-hint">{t("formPreview.eligibilityIntro")}</p>
             {definition.eligibility.map((question) => (
               <YesNo key={question.key} id={`${idPrefix}-${question.key}`} legend={pick(locale, question.questionDe, question.questionEn)} />
             ))}
@@ -119,7 +119,7 @@ function FieldPreview({ field, id }: { field: FormField; id: string }) {
   const helpId = `${id}-help`;
   const hint =
     notes.length > 0 ? (
-      <p className="hint" id={helpId}>
+      <p className="kern-hint" id={helpId}>
         {notes.join(" · ")}
       </p>
     ) : null;
