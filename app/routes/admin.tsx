@@ -6,6 +6,7 @@ import { programmesManagedBy } from "~/server/calls/calls.server";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDate } from "~/i18n";
+import { TableScroll } from "~/components/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.title");
 
@@ -26,6 +27,7 @@ export default function AdminStart() {
         <Link to="/invitations">{t("invite.title")}</Link>
       </p>
       <h2>{t("admin.programmes")}</h2>
+      <TableScroll label={t("admin.programmes")}>
       <table>
         <thead>
           <tr>
@@ -44,8 +46,10 @@ export default function AdminStart() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <h2>{t("admin.users")}</h2>
       <p>{t("admin.userCount", { count: accounts.length })}</p>
+      <TableScroll label={t("admin.users")}>
       <table>
         <thead>
           <tr>
@@ -68,6 +72,7 @@ export default function AdminStart() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { ApplicationStateLabel } from "~/components/application-state";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime } from "~/i18n";
+import { TableScroll } from "~/components/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "applicant.title");
 
@@ -38,6 +39,7 @@ export default function ApplicantStart() {
           {applications.every((application) => application.network.id !== network.id) ? (
             <p className="empty">{t("applicant.noApplications")}</p>
           ) : (
+            <TableScroll label={`${network.name}: ${t("applicant.title")}`}>
             <table>
               <caption>{t("applicant.title")}</caption>
               <thead>
@@ -80,6 +82,7 @@ export default function ApplicantStart() {
                   ))}
               </tbody>
             </table>
+            </TableScroll>
           )}
           <p>
             <Link to={`/network?network=${network.id}`}>{t("applications.list.networkLink")}</Link>

@@ -8,7 +8,7 @@ import { requestLocale } from "~/server/web/locale.server";
 import { requireUser } from "~/server/accounts/session.server";
 import { formatDateTime, translator } from "~/i18n";
 import { ApplicationStateLabel } from "~/components/application-state";
-import { CsrfField, Notice } from "~/components/forms";
+import { CsrfField, Notice, TableScroll } from "~/components/forms";
 import { VersionPdfLink } from "~/components/applications/version-pdf-link";
 import { pageTitle } from "~/components/page-title";
 import { useLocale, useT } from "~/components/use-t";
@@ -129,6 +129,7 @@ export default function ApplicationReceipt() {
       {page.versions.length === 0 ? (
         <p className="empty">{t("applications.versions.none")}</p>
       ) : (
+        <TableScroll label={t("applications.versions.title")}>
         <table aria-labelledby="versions-heading">
           <thead>
             <tr>
@@ -153,6 +154,7 @@ export default function ApplicationReceipt() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { listMailboxEmails } from "~/server/mail/mailbox.server";
 import { requestLocale } from "~/server/web/locale.server";
 import { defaultLocale, formatDateTime, isLocale, translator } from "~/i18n";
 import { useT } from "~/components/use-t";
+import { TableScroll } from "~/components/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const recipient = new URL(request.url).searchParams.get("to")?.trim() ?? "";
@@ -47,6 +48,7 @@ export default function MailboxIndex() {
       {emails.length === 0 ? (
         <p>{t("mailbox.empty")}</p>
       ) : (
+        <TableScroll label={recipient ? t("mailbox.filteredCaption", { recipient }) : t("mailbox.caption")}>
         <table>
           <caption>{recipient ? t("mailbox.filteredCaption", { recipient }) : t("mailbox.caption")}</caption>
           <thead>
@@ -72,6 +74,7 @@ export default function MailboxIndex() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </div>
   );

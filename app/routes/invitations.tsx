@@ -9,7 +9,7 @@ import { readProtectedForm } from "~/server/web/csrf.server";
 import { requireRole } from "~/server/accounts/session.server";
 import { wakeOutboxWorker } from "~/server/mail/outbox-worker.server";
 import { baseUrlOf, invalid, refused } from "~/server/web/form-replies.server";
-import { CsrfField, FormErrors, Notice, SelectField, TextField } from "~/components/forms";
+import { CsrfField, FormErrors, Notice, SelectField, TextField, TableScroll } from "~/components/forms";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime } from "~/i18n";
@@ -87,6 +87,7 @@ export default function Invitations() {
       {invitations.length === 0 ? (
         <p className="empty">{t("invite.none")}</p>
       ) : (
+        <TableScroll label={t("invite.list")}>
         <table>
           <thead>
             <tr>
@@ -110,6 +111,7 @@ export default function Invitations() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { CallStatusLabel } from "~/components/application-state";
 import { formatDateTime } from "~/i18n";
+import { TableScroll } from "~/components/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "manager.title");
 
@@ -38,6 +39,7 @@ export default function ManagerStart() {
           {programme.calls.length === 0 ? (
             <p className="empty">{t("manager.noCalls")}</p>
           ) : (
+            <TableScroll label={`${programme.name}: ${t("manager.calls")}`}>
             <table>
               <caption>{t("manager.calls")}</caption>
               <thead>
@@ -67,6 +69,7 @@ export default function ManagerStart() {
                 ))}
               </tbody>
             </table>
+            </TableScroll>
           )}
         </section>
       ))}

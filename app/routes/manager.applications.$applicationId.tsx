@@ -16,6 +16,7 @@ import { ExtensionForm, WorkflowActions } from "~/components/calls/workflow-acti
 import { useLocale, useT } from "~/components/use-t";
 import { titleText } from "~/components/page-title";
 import { formatDateTime, isMessageKey, type MessageKey } from "~/i18n";
+import { TableScroll } from "~/components/forms";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => titleText(matches, data?.application.network.name ?? "");
 
@@ -160,6 +161,7 @@ export default function ManagedApplicationPage() {
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t("managerApplications.history")}</h2>
+        <TableScroll label={t("managerApplications.history")}>
         <table>
           <thead>
             <tr>
@@ -187,6 +189,7 @@ export default function ManagedApplicationPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       </section>
     </>
   );

@@ -6,7 +6,7 @@ import { moveCallStatus } from "~/server/calls/call-setup.server";
 import { callSetupLoader, setupFormAction } from "~/server/calls/setup-replies.server";
 import { ButtonForm, useFormOutcome } from "~/components/calls/setup-form";
 import type { FormOutcome } from "~/forms/form-protocol";
-import { FormErrors } from "~/components/forms";
+import { FormErrors, TableScroll } from "~/components/forms";
 import { CallStatusLabel } from "~/components/application-state";
 import { useLocale, useT } from "~/components/use-t";
 import { titleText } from "~/components/page-title";
@@ -106,6 +106,7 @@ export default function CallOverview() {
           <Link to="dates">{t("callSetup.stages.edit")}</Link>
         </p>
       ) : null}
+      <TableScroll label={t("callSetup.stages.title")}>
       <table>
         <thead>
           <tr>
@@ -138,6 +139,7 @@ export default function CallOverview() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <p className="kern-hint">{t("calls.timezoneNote")}</p>
     </>
   );

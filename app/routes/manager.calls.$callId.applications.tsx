@@ -6,6 +6,7 @@ import { ApplicationStateLabel } from "~/components/application-state";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime } from "~/i18n";
+import { TableScroll } from "~/components/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "managerApplications.title");
 
@@ -27,6 +28,7 @@ export default function CallApplications() {
       {applications.length === 0 ? (
         <p className="empty">{t("managerApplications.none")}</p>
       ) : (
+        <TableScroll label={t("managerApplications.caption", { count: applications.length })}>
         <table>
           <caption>{t("managerApplications.caption", { count: applications.length })}</caption>
           <thead>
@@ -58,6 +60,7 @@ export default function CallApplications() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       <p className="kern-hint">{t("calls.timezoneNote")}</p>
     </>

@@ -10,7 +10,7 @@ import { FieldSettingsFields, fieldSettingsValues } from "~/components/calls/fie
 import { InputField, SelectInput, TextAreaField } from "~/components/calls/fields";
 import { FormPreview } from "~/components/calls/form-preview";
 import { ActionErrors, ButtonForm, SetupForm } from "~/components/calls/setup-form";
-import { Notice } from "~/components/forms";
+import { Notice, TableScroll } from "~/components/forms";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 
@@ -74,6 +74,7 @@ export default function FieldSettings() {
       {options ? (
         <section aria-labelledby="options-heading">
           <h2 id="options-heading">{field.type === "budget" ? t("formBuilder.categories") : t("formBuilder.options")}</h2>
+          <TableScroll label={field.type === "budget" ? t("formBuilder.categories") : t("formBuilder.options")}>
           <table>
             <thead>
               <tr>
@@ -108,6 +109,7 @@ export default function FieldSettings() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
           {editable ? (
             <SetupForm id="add-option" intent="addOption" schema={addOptionSchema} hidden={{ fieldKey: field.key }} submitLabel={t("formBuilder.addOption")} labelledBy="options-heading">
               <InputField name="labelDe" label={t("formBuilder.labelDe")} />

@@ -14,7 +14,7 @@ import { requireRole } from "~/server/accounts/session.server";
 import { collaboratorInvitationSchema, networkPartnerSchema, networkProfileSchema, partnerRemovalSchema } from "~/forms/application-schemas";
 import { partnerTypes } from "~/forms/answers";
 import { formatDateTime, isMessageKey } from "~/i18n";
-import { CsrfField, FormErrors, Notice, SelectField, TextField } from "~/components/forms";
+import { CsrfField, FormErrors, Notice, SelectField, TextField, TableScroll } from "~/components/forms";
 import { pageTitle } from "~/components/page-title";
 import { useLocale, useT } from "~/components/use-t";
 
@@ -236,6 +236,7 @@ export default function NetworkPage() {
 
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">{t("networkPage.people")}</h2>
+        <TableScroll label={t("networkPage.people")}>
         <table aria-labelledby="people-heading">
           <thead>
             <tr>
@@ -254,6 +255,7 @@ export default function NetworkPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
         {network.coordinator ? (
           <>
             <h3 id="invite-heading">{t("networkPage.invite.title")}</h3>

@@ -3,6 +3,7 @@ import type { FormField } from "~/forms/form-definition";
 import { anchorOf, inputName } from "~/forms/application-schemas";
 import { useLocale, useT } from "../use-t";
 import { DRAFT_FORM, ErrorList, RequiredMark, describedBy, helpOf, idFor, labelOf, type InputErrors } from "./field-inputs";
+import { TableScroll } from "../forms";
 
 /**
  * A field answered in rows of a table (partners, budget lines): its help, the table captioned with
@@ -35,6 +36,7 @@ export function RowsTable<Row>(props: {
           {help}
         </p>
       ) : null}
+      <TableScroll label={labelOf(field, locale)}>
       <table aria-describedby={describedBy(help && hintId)}>
         <caption>
           {labelOf(field, locale)}
@@ -72,6 +74,7 @@ export function RowsTable<Row>(props: {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <ErrorList id={`${idFor(name)}-errors`} messages={props.errors[name]} />
       <button type="submit" className="kern-btn kern-btn--secondary" form={DRAFT_FORM} name="intent" value={props.addIntent}>
         {props.addLabel}

@@ -5,6 +5,7 @@ import { formatEuros, type Locale } from "~/i18n";
 import { FormSections } from "~/components/form-sections";
 import { useLocale, useT } from "~/components/use-t";
 import { PartnerColumns } from "./form-preview";
+import { TableScroll } from "../forms";
 
 export interface AnsweredFile {
   id: string;
@@ -88,6 +89,7 @@ function AnswerValueView({ field, value, files, locale }: { field: FormField; va
     case "partners": {
       const partners = Array.isArray(value) ? value.flatMap((row) => (partnerAnswer.safeParse(row).success ? [partnerAnswer.parse(row)] : [])) : [];
       return (
+        <TableScroll label={pick(field.labelDe, field.labelEn)}>
         <table aria-label={pick(field.labelDe, field.labelEn)}>
           <PartnerColumns />
           <tbody>
@@ -104,6 +106,7 @@ function AnswerValueView({ field, value, files, locale }: { field: FormField; va
             })}
           </tbody>
         </table>
+        </TableScroll>
       );
     }
     case "budget": {
@@ -116,6 +119,7 @@ function AnswerValueView({ field, value, files, locale }: { field: FormField; va
       };
       return (
         <>
+          <TableScroll label={pick(field.labelDe, field.labelEn)}>
           <table aria-label={pick(field.labelDe, field.labelEn)}>
             <thead>
               <tr>
@@ -136,6 +140,7 @@ function AnswerValueView({ field, value, files, locale }: { field: FormField; va
               ))}
             </tbody>
           </table>
+          </TableScroll>
           <dl className="facts">
             <dt>{t("answers.budgetTotal")}</dt>
             <dd>{formatEuros(locale, totals.totalCents)}</dd>

@@ -3,6 +3,7 @@ import { formatDate, formatDateTime, formatEuros } from "~/i18n";
 import { useLocale, useT } from "~/components/use-t";
 import { FormattedText } from "./formatted-text";
 import { CallStatusLabel } from "../application-state";
+import { TableScroll } from "../forms";
 
 export interface CallDetailsData {
   title: string;
@@ -98,6 +99,7 @@ export function CallDetails({ call, titleLevel, showStatus = false, children }: 
         ) : null}
       </dl>
       <Heading>{t("calls.stages")}</Heading>
+      <TableScroll label={t("calls.stages")}>
       <table>
         <thead>
           <tr>
@@ -116,6 +118,7 @@ export function CallDetails({ call, titleLevel, showStatus = false, children }: 
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <p className="kern-hint">{t("calls.timezoneNote")}</p>
       {children}
       {(

@@ -4,6 +4,7 @@ import { fieldTypes, type EligibilityQuestion, type FormSection } from "~/forms/
 import { useLocale, useT } from "~/components/use-t";
 import { CheckboxField, ChoiceGroup, InputField, SelectInput, TextAreaField } from "./fields";
 import { ButtonForm, FormDisclosure, SetupForm } from "./setup-form";
+import { TableScroll } from "../forms";
 
 /**
  * The form builder's pieces. Every change is its own small POST form, so the builder works without
@@ -117,6 +118,7 @@ export function SectionEditor(props: { section: FormSection; index: number; coun
       {section.fields.length === 0 ? (
         <p className="empty">{t("formPreview.emptySection")}</p>
       ) : (
+        <TableScroll label={t("formBuilder.fieldsOf", { section: title })}>
         <table>
           <caption>{t("formBuilder.fieldsOf", { section: title })}</caption>
           <thead>
@@ -154,6 +156,7 @@ export function SectionEditor(props: { section: FormSection; index: number; coun
             })}
           </tbody>
         </table>
+        </TableScroll>
       )}
       {editable ? (
         <>

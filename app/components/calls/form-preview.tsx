@@ -5,6 +5,7 @@ import type { FormDefinition, FormField } from "~/forms/form-definition";
 import { formatEuros, type Locale } from "~/i18n";
 import { FormSections } from "~/components/form-sections";
 import { useLocale, useT } from "~/components/use-t";
+import { TableScroll } from "../forms";
 
 /**
  * A stage's form as applicants will see it, every input disabled: the manager's preview and the
@@ -145,6 +146,7 @@ function FieldPreview({ field, id }: { field: FormField; id: string }) {
     case "partners":
       return (
         <TableField label={label} hint={hint} describedBy={describedBy}>
+          <TableScroll label={label}>
           <table aria-label={label}>
             <PartnerColumns />
             <tbody>
@@ -168,11 +170,13 @@ function FieldPreview({ field, id }: { field: FormField; id: string }) {
               </tr>
             </tbody>
           </table>
+          </TableScroll>
         </TableField>
       );
     case "budget":
       return (
         <TableField label={label} hint={hint} describedBy={describedBy}>
+          <TableScroll label={label}>
           <table aria-label={label}>
             <thead>
               <tr>
@@ -200,6 +204,7 @@ function FieldPreview({ field, id }: { field: FormField; id: string }) {
               })}
             </tbody>
           </table>
+          </TableScroll>
           <div className="field">
             <label htmlFor={`${id}-own`}>{t("formPreview.ownContribution")}</label>
             <input type="text" inputMode="decimal" id={`${id}-own`} disabled />
