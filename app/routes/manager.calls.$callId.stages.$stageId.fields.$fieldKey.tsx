@@ -54,8 +54,8 @@ export default function FieldSettings() {
         {t("formBuilder.type")}: {t(`formBuilder.type.${field.type}`)}
       </p>
       <ActionErrors />
-      {published ? <Notice>{t("formBuilder.publishedNotice", { version })}</Notice> : null}
-      {!editable ? <Notice>{t("callSetup.error.notEditable")}</Notice> : null}
+      {published ? <Notice tone="info">{t("formBuilder.publishedNotice", { version })}</Notice> : null}
+      {!editable ? <Notice tone="info">{t("callSetup.error.notEditable")}</Notice> : null}
 
       {editable ? (
         <SetupForm

@@ -34,8 +34,8 @@ export default function FormBuilder() {
       </p>
       <h1>{t("formBuilder.heading", { stage: stageName })}</h1>
       <ActionErrors />
-      {published ? <Notice>{t("formBuilder.publishedNotice", { version })}</Notice> : null}
-      {!editable ? <Notice>{t("callSetup.error.notEditable")}</Notice> : null}
+      {published ? <Notice tone="info">{t("formBuilder.publishedNotice", { version })}</Notice> : null}
+      {!editable ? <Notice tone="info">{t("callSetup.error.notEditable")}</Notice> : null}
       {!definition ? (
         <p className="form-errors">{t("formBuilder.error.storedInvalid")}</p>
       ) : (

@@ -33,7 +33,7 @@ export function CallSetupPage(props: {
         <Link to={`/manager/calls/${props.call.id}`}>{props.call.title}</Link>
       </p>
       <h1 id={props.headingId}>{props.heading}</h1>
-      {props.needsEditable && !props.call.editable ? <Notice>{t("callSetup.error.notEditable")}</Notice> : props.children}
+      {props.needsEditable && !props.call.editable ? <Notice tone="info">{t("callSetup.error.notEditable")}</Notice> : props.children}
     </>
   );
 }
