@@ -40,7 +40,8 @@ export const keptIcons = [
 const utilityClass =
   /\.kern-(?:(?:m|mt|mb|ml|mr|mx|my|p|pt|pb|pl|pr|px|py)-(?:none|xxs|xs|sm|md|lg|xl|auto)|aspect|auto-cols|auto-rows|basis|block|inline|hidden|h-|max-h|max-w|min-h|min-w|w-|overflow|stack|flex|grow|shrink|order|gap|grid|justify|align|place|col|row)/;
 
-const componentClass = new RegExp(`\\.kern-(?:${unusedComponents.join("|")})(?![a-z-])|\\.kern-(?:${unusedComponents.join("|")})(?:__|--)`);
+// A component's block, elements, modifiers and groups: .kern-task-list, __item, --small, -group.
+const componentClass = new RegExp(`\\.kern-(?:${unusedComponents.join("|")})(?![a-z])`);
 const iconModifier = /\.kern-icon--([a-z-]+)/g;
 // The portal has one (light) theme: KERN's dark tokens would restyle it for some visitors only,
 // and they are neither designed for our own components nor tested.
