@@ -47,6 +47,10 @@ const iconModifier = /\.kern-icon--([a-z-]+)/g;
 // and they are neither designed for our own components nor tested.
 const darkTheme = /\[data-kern-theme=dark\]|\.kern-dark\b/;
 
+const licenceNotice =
+  "! KERN UX (@kern-ux/native), licensed under the EUPL-1.2 (https://gitlab.opencode.de/kern-ux/kern-ux-plain). " +
+  "Trimmed to the parts this portal uses by scripts/kern-css-subset.ts in the portal's repository.";
+
 function selectorIsUnused(selector: string): boolean {
   if (utilityClass.test(selector) || componentClass.test(selector) || darkTheme.test(selector)) return true;
   for (const match of selector.matchAll(iconModifier)) {
@@ -68,7 +72,15 @@ function removeEmptyParents(node: Rule | AtRule) {
 export function kernCssSubset(): Plugin {
   return {
     postcssPlugin: "kern-css-subset",
-    Once(root) {
+    Once(root, { postcss }) {
+      // KERN's licence (EUPL-1.2) asks that its notice travel with every copy, also a trimmed one;
+      // "/*!" keeps the comment through minification.
+      if ((root.source?.input.file ?? "").includes("@kern-ux/native")) {
+        const notice = postcss.comment({ text: licenceNotice, raws: { left: "", right: " " } });
+        const first = root.first;
+        if (first?.type === "atrule" && first.name === "charset") root.insertAfter(first, notice);
+        else root.prepend(notice);
+      }
       // Node by node, so KERN's rules are found also where a stylesheet @imports them.
       const fromKern = (node: Rule | AtRule) => (node.source?.input.file ?? "").includes("@kern-ux/native");
       root.walkAtRules("media", (atRule) => {

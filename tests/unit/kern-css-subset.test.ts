@@ -71,6 +71,11 @@ describe("KERN's stylesheet, trimmed at build time", () => {
     }
   });
 
+  it("carries KERN's licence notice in a comment that minifiers keep", async () => {
+    const css = await subset(kernCss, kernFile);
+    expect(css.startsWith('@charset "UTF-8";/*! KERN UX (@kern-ux/native), licensed under the EUPL-1.2')).toBe(true);
+  });
+
   it("leaves the portal's own stylesheet alone", async () => {
     const own = ".kern-btn--danger{color:red}.kern-dialog-like{display:block}@media (prefers-color-scheme: dark){body{color:white}}";
     expect(await subset(own, path.resolve("app/styles.css"))).toBe(own);
