@@ -125,7 +125,9 @@ function Header() {
                 <Form method="post" action="/logout">
                   <CsrfField />
                   <span className="who">
-                    {user.name} · {t(`role.${user.role}`)}
+                    <span className="who__name">{user.name}</span>
+                    <span aria-hidden="true"> · </span>
+                    <span className="who__role">{t(`role.${user.role}`)}</span>
                   </span>
                   <button type="submit" className="link-button">
                     {t("nav.logout")}

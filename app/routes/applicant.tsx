@@ -39,7 +39,7 @@ export default function ApplicantStart() {
           {applications.every((application) => application.network.id !== network.id) ? (
             <p className="empty">{t("applicant.noApplications")}</p>
           ) : (
-            <TableScroll label={`${network.name}: ${t("applicant.title")}`}>
+            <TableScroll label={t("applicant.title")}>
             <table>
               <caption>{t("applicant.title")}</caption>
               <thead>

@@ -39,7 +39,7 @@ export default function ManagerStart() {
           {programme.calls.length === 0 ? (
             <p className="empty">{t("manager.noCalls")}</p>
           ) : (
-            <TableScroll label={`${programme.name}: ${t("manager.calls")}`}>
+            <TableScroll label={t("manager.calls")}>
             <table>
               <caption>{t("manager.calls")}</caption>
               <thead>

@@ -58,6 +58,28 @@ async function managerCallPages(page: Page): Promise<string[]> {
   return [callPage!, `${callPage}/applications`, ...(formPage ? [formPage] : [])];
 }
 
+/**
+ * A draft with the partner and budget tables, the widest form there is: the second demo network starts
+ * one for the open seeded call (or opens the one it started in an earlier run) and passes its
+ * eligibility questions.
+ */
+async function draftApplicationPage(page: Page): Promise<string[]> {
+  await page.goto("/calls/mint-cluster-runde-4");
+  const apply = page.getByRole("region", { name: /^Bewerben|^Apply/ });
+  const start = apply.getByRole("button");
+  if ((await start.count()) > 0) await start.first().click();
+  else await apply.getByRole("link").first().click();
+  await page.waitForURL(/\/applications\/[^/]+$/);
+  const yes = page.getByRole("radio", { name: /^(Ja|Yes)$/ });
+  if ((await yes.count()) > 0) {
+    for (const radio of await yes.all()) await radio.check();
+    await page.getByRole("button", { name: /^(Entwurf speichern|Save draft)$/ }).first().click();
+    await page.waitForLoadState("load");
+  }
+  await expect(page.getByRole("table").first()).toBeVisible();
+  return [new URL(page.url()).pathname];
+}
+
 /** Fails when the page scrolls sideways, naming the elements that stick out. */
 async function expectNoSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => {
@@ -102,7 +124,8 @@ test.describe("on a phone (390 × 844)", () => {
         const context = await newContext(browser, baseURL, who, { viewport: PHONE, english });
         try {
           const page = await context.newPage();
-          const pages = who === "manager" ? [...mainPages.manager, ...(await managerCallPages(page))] : mainPages[who];
+          const found = who === "manager" ? await managerCallPages(page) : who === "applicant2" ? await draftApplicationPage(page) : [];
+          const pages = [...mainPages[who], ...found];
           for (const path of pages) {
             await visit(page, path);
             await expect(page.locator("html")).toHaveAttribute("lang", english ? "en" : "de");
@@ -161,7 +184,7 @@ test.describe("on a laptop (1280 wide)", () => {
           const controls = await banner.locator("nav a, button, .who").evaluateAll((elements) =>
             elements.map((element) => {
               const box = element.getBoundingClientRect();
-              return { text: element.textContent?.trim() ?? "", top: box.top, bottom: box.bottom, visible: box.width > 0 && box.height > 0 };
+              return { text: element.textContent?.trim() ?? "", top: box.top, bottom: box.bottom, left: box.left, right: box.right, visible: box.width > 0 && box.height > 0 };
             }),
           );
           expect(controls.filter((control) => control.visible).length).toBeGreaterThan(2);
@@ -169,6 +192,8 @@ test.describe("on a laptop (1280 wide)", () => {
             const middle = (control.top + control.bottom) / 2;
             expect(middle, `"${control.text}" sits beside the portal's name`).toBeGreaterThan(brand!.y);
             expect(middle, `"${control.text}" sits beside the portal's name`).toBeLessThan(brand!.y + brand!.height);
+            expect(control.left, `"${control.text}" starts on the screen`).toBeGreaterThanOrEqual(0);
+            expect(control.right, `"${control.text}" ends on the screen`).toBeLessThanOrEqual(LAPTOP.width - 16);
           }
           await expectNoSidewaysScroll(page);
         } finally {
