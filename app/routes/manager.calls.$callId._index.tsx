@@ -97,7 +97,7 @@ export default function CallOverview() {
       ) : null}
       {statusOutcome && !statusOutcome.problems ? <FormErrors id="status-errors" errors={statusOutcome.result.error?.[""] ?? undefined} /> : null}
       {call.nextStatus ? (
-        <ButtonForm intent="status" hidden={{ target: call.nextStatus }} label={t(`callSetup.move.${call.nextStatus}`)} className="primary" />
+        <ButtonForm intent="status" hidden={{ target: call.nextStatus }} label={t(`callSetup.move.${call.nextStatus}`)} className={call.nextStatus === "PUBLISHED" ? "primary" : "danger"} />
       ) : null}
 
       <h2>{t("callSetup.stages.title")}</h2>
