@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { useEffect, useRef } from "react";
 import {
   Form,
   Links,
@@ -91,6 +92,12 @@ function Header() {
   const root = useRouteLoaderData<RootLoaderData>("root");
   const user = root?.user;
   const items = navigationFor(user?.role ?? null, root?.mailbox ?? false);
+  const menu = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  // With JavaScript, following a link keeps the header mounted: close the menu so the new page shows.
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.pathname, location.search]);
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -101,7 +108,7 @@ function Header() {
           {t("app.name")}
         </a>
         {/* A disclosure, so the menu opens on a phone without JavaScript; wide screens show it open. */}
-        <details className="site-menu">
+        <details className="site-menu" ref={menu}>
           <summary className="kern-btn kern-btn--tertiary">
             <span className="kern-icon kern-icon--dehaze menu-icon-open" aria-hidden="true" />
             <span className="kern-icon kern-icon--close menu-icon-close" aria-hidden="true" />
