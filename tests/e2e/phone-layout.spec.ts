@@ -169,6 +169,21 @@ test.describe("on a phone (390 × 844)", () => {
   }
 });
 
+test("on a phone with JavaScript, the menu closes once one of its links has led to another page", async ({ browser, baseURL }) => {
+  const context = await newContext(browser, baseURL, "applicant", { viewport: PHONE });
+  try {
+    const page = await context.newPage();
+    await visit(page, "/applicant");
+    const navigation = page.getByRole("navigation", { name: "Hauptnavigation" });
+    await page.getByRole("banner").getByText("Menü", { exact: true }).click();
+    await navigation.getByRole("link", { name: "Ausschreibungen" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ausschreibungen");
+    await expect(navigation).toBeHidden();
+  } finally {
+    await context.close();
+  }
+});
+
 test.describe("on a laptop (1280 wide)", () => {
   for (const who of everyone) {
     test(`${who}: the header is one row, without a menu button`, async ({ browser, baseURL }) => {
