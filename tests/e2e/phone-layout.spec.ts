@@ -152,6 +152,13 @@ test.describe("on a phone (390 × 844)", () => {
         await expect(navigation).toBeHidden();
         await menu.click();
         await expect(navigation).toBeVisible();
+        // The open menu pushes the page down; its toggle stays beside the portal's name, not on it.
+        const brand = await page.getByRole("banner").getByRole("link", { name: "MINT-Förderportal" }).boundingBox();
+        const toggle = await page.getByRole("banner").locator("summary").boundingBox();
+        expect(brand && toggle && (toggle.x >= brand.x + brand.width || toggle.y >= brand.y + brand.height), "the menu button does not cover the portal's name").toBe(true);
+        expect(toggle!.x + toggle!.width).toBeLessThanOrEqual(PHONE.width);
+        const firstLink = await navigation.getByRole("link").first().boundingBox();
+        expect(firstLink!.y, "the menu's links lie below the bar").toBeGreaterThanOrEqual(toggle!.y + toggle!.height);
         await expect(navigation.getByRole("link", { name: "Ausschreibungen" })).toBeVisible();
         const account = who === "anonymous" ? page.getByRole("banner").getByRole("link", { name: "Anmelden" }) : page.getByRole("banner").getByRole("button", { name: "Abmelden" });
         await expect(account).toBeVisible();
