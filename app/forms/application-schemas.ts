@@ -4,6 +4,7 @@ import { centsToEuroInput, eurosToCents } from "./call-schemas";
 import { letterOfIntentLimits } from "./file-fields";
 import { emailOnlySchema } from "./account-schemas";
 import { fieldsOf, type FormDefinition, type FormField } from "./form-definition";
+import { numberRuleOf, placeOfInput, type InputRule, type InvalidInput, type InvalidInputProblem } from "./invalid-input";
 import {
   budgetAnswer,
   checkAnswers,
@@ -20,9 +21,11 @@ import {
  * The application form as the browser sends it, and the way back: input names follow Conform's
  * paths (`fields.<key>`, `fields.<key>[0].name`, `fields.<key>.lines[0].amount`, `eligibility.<key>`,
  * `conditions[0]`), values are the text a person typed (euros with a decimal comma, dates, yes/no).
- * `draftSchema` turns that into stored answers, refusing wrong types and oversize text with field
- * messages in the reader's language; drafts may stay incomplete (`applicationChecklist` lists what is
- * missing before submitting).
+ * `draftSchema` turns that into stored answers. Typed text that fails its rule ("zwölf" for a count)
+ * is kept apart as invalid input, so that the valid answers beside it are saved; what no browser
+ * sends (an option the form does not offer) refuses the whole post with field messages in the
+ * reader's language. Drafts may stay incomplete (`applicationChecklist` lists what is missing
+ * before submitting).
  */
 
 export const MAX_PARTNER_ROWS = 200;
@@ -157,15 +160,39 @@ export function partnersOf(value: AnswerValue | undefined): PartnerAnswer[] {
   return parsed.success ? parsed.data : [];
 }
 
-export function valuesFromAnswers(definition: FormDefinition, answers: Answers, conditions: ApplicationCondition[]): DraftValues {
+/** The inputs' values from the stored draft: its answers, and where input was invalid, that input as typed. */
+export function valuesFromAnswers(definition: FormDefinition, answers: Answers, conditions: ApplicationCondition[], invalidInput: InvalidInput[] = []): DraftValues {
+  const typed = new Map(invalidInput.map((item) => [item.name, item.raw]));
+  const kept = (name: string, stored: string) => typed.get(name) ?? stored;
   const eligibility: Record<string, string> = {};
   for (const question of definition.eligibility) {
     const given = answers.eligibility?.[question.key];
     eligibility[question.key] = given === true ? "yes" : given === false ? "no" : "";
   }
   const fields: Record<string, RawFieldValue> = {};
-  for (const field of fieldsOf(definition)) fields[field.key] = rawOf(field, answers.fields?.[field.key]);
-  return { eligibility, fields, conditions: conditions.map((condition) => condition.answer ?? "") };
+  for (const field of fieldsOf(definition)) {
+    const raw = rawOf(field, answers.fields?.[field.key]);
+    if (field.type === "partners") {
+      fields[field.key] = (raw as RawPartner[]).map((row, index) => ({
+        ...row,
+        name: kept(inputName.partner(field.key, index, "name"), row.name),
+        role: kept(inputName.partner(field.key, index, "role"), row.role),
+      }));
+    } else if (field.type === "budget") {
+      const budget = raw as RawBudget;
+      fields[field.key] = {
+        lines: budget.lines.map((line, index) => ({
+          ...line,
+          description: kept(inputName.budgetLine(field.key, index, "description"), line.description),
+          amount: kept(inputName.budgetLine(field.key, index, "amount"), line.amount),
+        })),
+        own: kept(inputName.ownContribution(field.key), budget.own),
+      };
+    } else {
+      fields[field.key] = typeof raw === "string" ? kept(inputName.field(field.key), raw) : raw;
+    }
+  }
+  return { eligibility, fields, conditions: conditions.map((condition, index) => kept(inputName.condition(index), condition.answer ?? "")) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,15 +259,20 @@ export function valuesFromPayload(definition: FormDefinition, payload: unknown, 
   return { eligibility, fields, conditions };
 }
 
-/** What a valid draft save writes: the answers and the answers to the manager's conditions. */
+/** What a draft save writes: the answers, the answers to the manager's conditions, and typed input that fails its rule. */
 export interface DraftInput {
   answers: Answers;
   conditionAnswers: string[];
   /** False while eligibility questions hid the fields: the stored field answers stay as they are. */
   fieldsShown: boolean;
+  /** Kept as typed beside the answers until it is fixed; none when absent. */
+  invalidInput?: InvalidInput[];
 }
 
+/** Input no browser sends from this form (an option it does not offer): the whole post is refused. */
 type Issue = (path: (string | number)[], message: string) => void;
+/** Typed text that fails its rule: kept as typed under the input's name, not saved as an answer. */
+type Hold = (name: string, raw: string, problem: InvalidInputProblem, rule?: InputRule) => void;
 
 function yesNo(value: string | undefined, path: (string | number)[], issue: Issue, t: Translate): boolean | undefined {
   if (value === undefined || value === "") return undefined;
@@ -250,39 +282,58 @@ function yesNo(value: string | undefined, path: (string | number)[], issue: Issu
   return undefined;
 }
 
-function textWithin(value: string | undefined, max: number, path: (string | number)[], issue: Issue, t: Translate): string {
-  const given = value ?? "";
-  if (given.length > max) issue(path, t("applications.error.tooLong", { max }));
-  return given;
+/**
+ * The text when it fits, else "" with the typed text held; a text is never cut short silently.
+ * Browsers post a textarea's line breaks as CR LF but count each as one character against
+ * `maxlength`; stored as LF, the server counts them the same way.
+ */
+function textWithin(value: string | undefined, max: number, name: string, hold: Hold): string {
+  const given = (value ?? "").replace(/\r\n?/g, "\n");
+  if (given.length <= max) return given;
+  hold(name, given, "tooLong", { max });
+  return "";
 }
 
-function answerOf(field: FormField, raw: unknown, issue: Issue, t: Translate): AnswerValue | undefined {
+/** A number within the field's range (whole when it asks for that), or undefined with the typed text held. */
+function numberWithin(given: string, field: Extract<FormField, { type: "number" }>, name: string, hold: Hold): number | undefined {
+  const value = parseDecimal(given);
+  const fits =
+    value !== null && (!field.integer || Number.isInteger(value)) && (field.min === undefined || value >= field.min) && (field.max === undefined || value <= field.max);
+  if (fits) return value;
+  hold(name, given, "number", numberRuleOf(field));
+  return undefined;
+}
+
+/** Euros as cents from 0 up to `maxCents`, or undefined with the typed text held ("-50" is no amount here). */
+function centsWithin(given: string, maxCents: number | undefined, name: string, hold: Hold): number | undefined {
+  const cents = parseEuros(given);
+  if (cents !== null && (maxCents === undefined || cents <= maxCents)) return cents;
+  hold(name, given, "amount", maxCents === undefined ? {} : { max: maxCents });
+  return undefined;
+}
+
+function answerOf(field: FormField, raw: unknown, issue: Issue, hold: Hold, t: Translate): AnswerValue | undefined {
   const path = ["fields", field.key];
+  const name = inputName.field(field.key);
   switch (field.type) {
     case "shortText":
     case "longText": {
-      const value = textWithin(raw as string | undefined, field.maxLength, path, issue, t);
+      const value = textWithin(raw as string | undefined, field.maxLength, name, hold);
       return value === "" ? undefined : value;
     }
     case "number": {
       const given = ((raw as string | undefined) ?? "").trim();
-      if (given === "") return undefined;
-      const value = parseDecimal(given);
-      if (value === null) return void issue(path, t("applications.error.notANumber"));
-      if (field.integer && !Number.isInteger(value)) return void issue(path, t("applications.error.notAWholeNumber"));
-      return value;
+      return given === "" ? undefined : numberWithin(given, field, name, hold);
     }
     case "amount": {
       const given = ((raw as string | undefined) ?? "").trim();
-      if (given === "") return undefined;
-      const cents = parseEuros(given);
-      return cents === null ? void issue(path, t("applications.error.notAnAmount")) : cents;
+      return given === "" ? undefined : centsWithin(given, field.maxCents, name, hold);
     }
     case "date": {
       const given = ((raw as string | undefined) ?? "").trim();
       if (given === "") return undefined;
       const iso = parseDateInput(given);
-      return iso === null ? void issue(path, t("applications.error.invalidDate")) : iso;
+      return iso === null ? void hold(name, given, "date") : iso;
     }
     case "singleChoice": {
       const given = (raw as string | undefined) ?? "";
@@ -309,9 +360,9 @@ function answerOf(field: FormField, raw: unknown, issue: Issue, t: Translate): A
         const type = row.type ?? "";
         if (!(partnerTypes as readonly string[]).includes(type)) issue([...path, index, "type"], t("applications.error.unknownOption"));
         return {
-          name: textWithin(row.name, 300, [...path, index, "name"], issue, t).trim(),
+          name: textWithin(row.name, 300, inputName.partner(field.key, index, "name"), hold).trim(),
           type: type as PartnerAnswer["type"],
-          role: textWithin(row.role, 1000, [...path, index, "role"], issue, t).trim(),
+          role: textWithin(row.role, 1000, inputName.partner(field.key, index, "role"), hold).trim(),
         };
       });
     }
@@ -326,15 +377,15 @@ function answerOf(field: FormField, raw: unknown, issue: Issue, t: Translate): A
         const year = Number(line.year);
         if (!field.years.includes(year)) issue([...linePath, "year"], t("applications.error.unknownOption"));
         const amount = (line.amount ?? "").trim();
-        const amountCents = amount === "" ? 0 : parseEuros(amount);
-        if (amountCents === null) issue([...linePath, "amount"], t("applications.error.notAnAmount"));
-        return { category, year, description: textWithin(line.description, 500, [...linePath, "description"], issue, t).trim(), amountCents: amountCents ?? 0 };
+        // A line whose amount is held stays in the table (with nothing counted) so that its row keeps its place.
+        const amountCents = amount === "" ? 0 : (centsWithin(amount, undefined, inputName.budgetLine(field.key, index, "amount"), hold) ?? 0);
+        const description = textWithin(line.description, 500, inputName.budgetLine(field.key, index, "description"), hold).trim();
+        return { category, year, description, amountCents };
       });
       const own = (budget.own ?? "").trim();
-      const ownContributionCents = own === "" ? 0 : parseEuros(own);
-      if (ownContributionCents === null) issue([...path, "own"], t("applications.error.notAnAmount"));
+      const ownContributionCents = own === "" ? 0 : (centsWithin(own, undefined, inputName.ownContribution(field.key), hold) ?? 0);
       if (parsedLines.length === 0 && own === "") return undefined;
-      return { lines: parsedLines, ownContributionCents: ownContributionCents ?? 0 };
+      return { lines: parsedLines, ownContributionCents };
     }
   }
 }
@@ -357,6 +408,8 @@ export function draftSchema(definition: FormDefinition, options: { conditionCoun
     })
     .transform((raw, context): DraftInput => {
       const issue: Issue = (path, message) => context.issues.push({ code: "custom", path, message, input: raw });
+      const invalidInput: InvalidInput[] = [];
+      const hold: Hold = (name, typed, problem, rule = {}) => invalidInput.push({ name, raw: typed, problem, rule });
       const eligibility: Record<string, boolean> = {};
       for (const question of definition.eligibility) {
         const given = yesNo(raw.eligibility?.[question.key] as string | undefined, ["eligibility", question.key], issue, t);
@@ -365,13 +418,13 @@ export function draftSchema(definition: FormDefinition, options: { conditionCoun
       const fields: Record<string, AnswerValue> = {};
       const rawFields = (raw.fields ?? {}) as Record<string, unknown>;
       for (const field of fieldsOf(definition)) {
-        const value = answerOf(field, rawFields[field.key], issue, t);
+        const value = answerOf(field, rawFields[field.key], issue, hold, t);
         if (value !== undefined) fields[field.key] = value;
       }
       const conditionAnswers = Array.from({ length: options.conditionCount }, (_, index) =>
-        textWithin(raw.conditions?.[index] ?? "", MAX_CONDITION_ANSWER, ["conditions", index], issue, t).trim(),
+        textWithin(raw.conditions?.[index] ?? "", MAX_CONDITION_ANSWER, inputName.condition(index), hold).trim(),
       );
-      return { answers: { eligibility, fields }, conditionAnswers, fieldsShown: raw[FIELDS_SHOWN] === "1" };
+      return { answers: { eligibility, fields }, conditionAnswers, fieldsShown: raw[FIELDS_SHOWN] === "1", invalidInput };
     });
 }
 
@@ -419,6 +472,25 @@ export function applyRowChange(definition: FormDefinition, answers: Answers, cha
     }
   }
   return { ...answers, fields };
+}
+
+/** Held input follows its row when a row above it is removed; the removed row's input goes with it. */
+export function invalidInputAfterRowChange(items: InvalidInput[], change: RowChange): InvalidInput[] {
+  if (change.kind !== "removePartner" && change.kind !== "removeBudgetLine") return items;
+  const { fieldKey, row: removed } = change;
+  const pattern = change.kind === "removePartner" ? /^fields\.([a-zA-Z0-9_]+)\[(\d+)\]\.(name|role)$/ : /^fields\.([a-zA-Z0-9_]+)\.lines\[(\d+)\]\.(description|amount)$/;
+  return items.flatMap((item) => {
+    const match = pattern.exec(item.name);
+    if (!match || match[1] !== fieldKey) return [item];
+    const row = Number(match[2]);
+    if (row === removed) return [];
+    if (row < removed) return [item];
+    const name =
+      change.kind === "removePartner"
+        ? inputName.partner(fieldKey, row - 1, match[3] as keyof RawPartner)
+        : inputName.budgetLine(fieldKey, row - 1, match[3] as keyof RawBudgetLine);
+    return [{ ...item, name }];
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -469,21 +541,39 @@ export function parseAnswers(value: unknown): Answers {
 export type ApplicationChecklistItem =
   | { kind: "eligibility"; questionKey: string; problem: "unanswered" | "notEligible" }
   | ({ kind: "field" } & ChecklistItem)
-  | { kind: "condition"; index: number; problem: "missing" };
+  | { kind: "condition"; index: number; problem: "missing" }
+  | { kind: "invalidInput"; input: InvalidInput; place: { fieldKey: string } | { conditionIndex: number } };
 
-/** Everything that keeps the application from being submitted: eligibility, fields, the manager's conditions. */
-export function applicationChecklist(definition: FormDefinition, answers: Answers, conditions: ApplicationCondition[]): ApplicationChecklistItem[] {
+/**
+ * Everything that keeps the application from being submitted: eligibility, fields, the manager's
+ * conditions, and input that is held because it fails its rule. A field whose input is held is
+ * listed for that input only (its answer is missing because of it).
+ */
+export function applicationChecklist(
+  definition: FormDefinition,
+  answers: Answers,
+  conditions: ApplicationCondition[],
+  invalidInput: InvalidInput[] = [],
+): ApplicationChecklistItem[] {
+  const held: ApplicationChecklistItem[] = invalidInput.flatMap((input) => {
+    const place = placeOfInput(input.name);
+    return place ? [{ kind: "invalidInput" as const, input, place }] : [];
+  });
+  const heldFields = new Set(invalidInput.map((input) => input.name));
+  const heldConditions = new Set(held.flatMap((item) => (item.kind === "invalidInput" && "conditionIndex" in item.place ? [item.place.conditionIndex] : [])));
   const check = checkAnswers(definition, answers);
   const given = answers.eligibility ?? {};
   const eligibility: ApplicationChecklistItem[] = definition.eligibility
     .filter((question) => !Object.hasOwn(given, question.key) || check.refusals.includes(question.key))
     .map((question) => ({ kind: "eligibility", questionKey: question.key, problem: check.refusals.includes(question.key) ? "notEligible" : "unanswered" }));
-  const fields: ApplicationChecklistItem[] = check.items.map((item) => ({ kind: "field", ...item }));
+  const fields: ApplicationChecklistItem[] = check.items
+    .filter((item) => !heldFields.has(inputName.field(item.fieldKey)))
+    .map((item) => ({ kind: "field", ...item }));
   const missingConditions: ApplicationChecklistItem[] = conditions
     .map((condition, index) => ({ condition, index }))
-    .filter(({ condition }) => !condition.answer || condition.answer.trim() === "")
+    .filter(({ condition, index }) => (!condition.answer || condition.answer.trim() === "") && !heldConditions.has(index))
     .map(({ index }) => ({ kind: "condition", index, problem: "missing" }));
-  return [...eligibility, ...fields, ...missingConditions];
+  return [...eligibility, ...fields, ...held, ...missingConditions];
 }
 
 // ---------------------------------------------------------------------------------------------

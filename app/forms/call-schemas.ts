@@ -279,7 +279,13 @@ export function fieldPropertiesSchema(type: FieldType) {
     case "number":
       return z
         .object({ ...commonFieldProperties, type: z.literal(type), min: decimal.optional(), max: decimal.optional(), integer: z.boolean().default(false) })
-        .refine((value) => value.min === undefined || value.max === undefined || value.min <= value.max, { message: "formBuilder.error.minAboveMax", path: ["max"] });
+        .superRefine((value, ctx) => {
+          for (const bound of ["min", "max"] as const) {
+            const limit = value[bound];
+            if (value.integer && limit !== undefined && !Number.isInteger(limit)) ctx.addIssue({ code: "custom", message: "formBuilder.error.boundNotWhole", path: [bound] });
+          }
+          if (value.min !== undefined && value.max !== undefined && value.min > value.max) ctx.addIssue({ code: "custom", message: "formBuilder.error.minAboveMax", path: ["max"] });
+        });
     case "amount":
       return z.object({ ...commonFieldProperties, type: z.literal(type), maxEuros: euros.optional() });
     case "file":

@@ -48,7 +48,14 @@ const uniqueBy = <T>(items: T[], pick: (item: T) => string) => new Set(items.map
 export const formField = z.discriminatedUnion("type", [
   z.object({ ...fieldBase, type: z.literal("shortText"), maxLength: z.number().int().min(1).max(500).default(200) }),
   z.object({ ...fieldBase, type: z.literal("longText"), maxLength: z.number().int().min(1).max(100_000) }),
-  z.object({ ...fieldBase, type: z.literal("number"), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().default(true) }),
+  z
+    .object({ ...fieldBase, type: z.literal("number"), min: z.number().optional(), max: z.number().optional(), integer: z.boolean().default(true) })
+    // A range no number fits, or whole numbers between bounds that are not whole, would refuse every answer.
+    .refine((field) => field.min === undefined || field.max === undefined || field.min <= field.max, { message: "formBuilder.error.minAboveMax", path: ["max"] })
+    .refine((field) => !field.integer || [field.min, field.max].every((limit) => limit === undefined || Number.isInteger(limit)), {
+      message: "formBuilder.error.boundNotWhole",
+      path: ["min"],
+    }),
   z.object({ ...fieldBase, type: z.literal("amount"), maxCents: z.number().int().positive().optional() }),
   z.object({ ...fieldBase, type: z.literal("date") }),
   z.object({

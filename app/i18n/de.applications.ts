@@ -65,8 +65,6 @@ export const applicationsDe = {
   "applications.field.euros": "in Euro, z. B. 1.250,50",
   "applications.answer.none": "keine Angabe",
   "applications.autosave.saving": "Wird gespeichert …",
-  "applications.autosave.saved": "Alle Änderungen sind gespeichert.",
-  "applications.autosave.invalid": "Nicht gespeichert: Bitte prüfen Sie die markierten Felder.",
   "applications.rows.actions": "Aktionen",
   "applications.partners.name": "Name",
   "applications.partners.type": "Art der Einrichtung",

@@ -2,6 +2,7 @@ import { callsDe } from "./de.calls";
 import { applicationsDe } from "./de.applications";
 import { filesDe } from "./de.files";
 import { kernUiDe } from "./de.kern-ui";
+import { lostInputDe } from "./de.lost-input";
 
 /**
  * German is the portal's first language; the English catalogue must provide every key of this one.
@@ -12,6 +13,7 @@ export const de = {
   ...applicationsDe,
   ...filesDe,
   ...kernUiDe,
+  ...lostInputDe,
   "app.name": "MINT-Förderportal",
   "app.tagline": "Förderwettbewerbe für regionale MINT-Netzwerke",
   "nav.skipToContent": "Zum Inhalt springen",

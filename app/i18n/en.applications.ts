@@ -66,8 +66,6 @@ export const applicationsEn: Record<keyof typeof applicationsDe, string> = {
   "applications.field.euros": "in euros, e.g. 1.250,50",
   "applications.answer.none": "not answered",
   "applications.autosave.saving": "Saving …",
-  "applications.autosave.saved": "All changes are saved.",
-  "applications.autosave.invalid": "Not saved: please check the marked fields.",
   "applications.rows.actions": "Actions",
   "applications.partners.name": "Name",
   "applications.partners.type": "Type of institution",

@@ -3,12 +3,14 @@ import { callsEn } from "./en.calls";
 import { applicationsEn } from "./en.applications";
 import { filesEn } from "./en.files";
 import { kernUiEn } from "./en.kern-ui";
+import { lostInputEn } from "./en.lost-input";
 
 export const en: Record<MessageKey, string> = {
   ...callsEn,
   ...applicationsEn,
   ...filesEn,
   ...kernUiEn,
+  ...lostInputEn,
   "app.name": "MINT Funding Portal",
   "app.tagline": "Funding competitions for regional STEM networks",
   "nav.skipToContent": "Skip to content",

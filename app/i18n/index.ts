@@ -80,6 +80,20 @@ export function formatDate(locale: Locale, instant: Date | string): string {
   return dateFormat(locale).format(new Date(instant));
 }
 
+const timeFormat = formatterCache((locale) => new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Berlin" }));
+
+/** The time of day in Berlin ("14:03"). */
+export function formatTime(locale: Locale, instant: Date | string): string {
+  return timeFormat(locale).format(new Date(instant));
+}
+
+const numberFormat = formatterCache((locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }));
+
+/** A number as the language writes it ("1.250,5" in German). */
+export function formatNumber(locale: Locale, value: number): string {
+  return numberFormat(locale).format(value);
+}
+
 const centFormat = formatterCache((locale) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", minimumFractionDigits: 2 }));
 
 /** Whole euros; an amount with cents shows them to the cent, so that budget sums add up exactly. */

@@ -70,7 +70,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof StaleDraftError) {
       return data<EditorOutcome>(
-        { at, kind: "conflict", result: submission.reply(), differences: error.differences, theirRevision: error.currentRevision, yourRevision: baseRevision },
+        {
+          at,
+          kind: "conflict",
+          result: submission.reply(),
+          differences: error.differences,
+          theirRevision: error.currentRevision,
+          yourRevision: baseRevision,
+          invalidInput: submission.value.invalidInput ?? [],
+        },
         { status: 409 },
       );
     }
@@ -147,9 +155,12 @@ export default function ApplicationPage() {
             definition: page.definition,
             answers: page.answers,
             conditions: page.conditions,
+            invalidInput: page.invalidInput,
             checklist: page.checklist,
             files: page.files,
             revision: page.application.revision,
+            savedAt: page.application.answersUpdatedAt,
+            now: page.now,
           }}
           actionData={actionData}
         />

@@ -28,6 +28,10 @@ export type FormField = {
   helpDe?: string;
   helpEn?: string;
   maxLength?: number;
+  /** Only for number fields: the range and whether only whole numbers are accepted. */
+  min?: number;
+  max?: number;
+  integer?: boolean;
   /** Only for singleChoice and multipleChoice. */
   options?: FieldOption[];
   /** Only for file fields. */
@@ -199,6 +203,12 @@ const field = (
   ...(type === "budget" ? { categories: budgetCategories, years: [2026, 2027, 2028] } : {}),
 });
 
+/** How many of something: a whole number, never negative. */
+const count = (key: string, labelDe: string, labelEn: string): FormField => ({ ...field(key, "number", labelDe, labelEn), min: 0, integer: true });
+
+/** A share in percent: 0 to 100, decimals allowed. */
+const percentage = (key: string, labelDe: string, labelEn: string): FormField => ({ ...field(key, "number", labelDe, labelEn), min: 0, max: 100, integer: false });
+
 const partnersField = field("partner", "partners", "Partnerinnen und Partner", "Partners", true, {
   de: "Bitte führen Sie alle beteiligten Einrichtungen mit ihrer Rolle im Netzwerk auf.",
   en: "Please list all participating institutions and their role in the network.",
@@ -237,7 +247,7 @@ export const mintRegionenForm: FormDefinitionJson = validForm({
       titleDe: "Das Netzwerk",
       titleEn: "The network",
       fields: [
-        field("gruendungsjahr", "number", "Gründungsjahr des Netzwerks", "Year the network was founded"),
+        { ...field("gruendungsjahr", "number", "Gründungsjahr des Netzwerks", "Year the network was founded"), min: 1900, integer: true },
         text("koordination", "Koordinierende Einrichtung", "Coordinating institution"),
         partnersField,
         longText(
@@ -421,7 +431,7 @@ export const mintClusterOutlineForm: FormDefinitionJson = validForm({
         text("region", "Region", "Region", 200),
         longText("kurzbeschreibung", "Kurzbeschreibung des Vorhabens", "Summary of the project", 2500),
         { ...field("altersgruppen", "multipleChoice", "Altersgruppen", "Age groups"), options: ageGroupOptions },
-        field("maedchenanteil", "number", "Angestrebter Anteil von Mädchen (%)", "Targeted share of girls (%)"),
+        percentage("maedchenanteil", "Angestrebter Anteil von Mädchen (%)", "Targeted share of girls (%)"),
       ],
     },
     {
@@ -437,7 +447,7 @@ export const mintClusterOutlineForm: FormDefinitionJson = validForm({
           "Beschreiben Sie Formate, Orte und Häufigkeit der Angebote.",
           "Describe formats, places and frequency of the activities.",
         ),
-        field("schulen", "number", "Anzahl der beteiligten Schulen", "Number of schools involved"),
+        count("schulen", "Anzahl der beteiligten Schulen", "Number of schools involved"),
       ],
     },
     { key: "partner", titleDe: "Clusterpartner", titleEn: "Cluster partners", fields: [partnersField] },
@@ -654,12 +664,12 @@ export const zdiForm: FormDefinitionJson = validForm({
       titleDe: "Kennzahlen des Berichtsjahres",
       titleEn: "Figures of the reporting year",
       fields: [
-        field("kurse", "number", "Anzahl der Kursangebote", "Number of courses"),
-        field("teilnehmende", "number", "Teilnehmende Schülerinnen und Schüler", "Participating pupils"),
-        field("anteilMaedchen", "number", "Anteil der Mädchen (%)", "Share of girls (%)"),
-        field("schulen", "number", "Beteiligte Schulen", "Schools involved"),
-        field("fortbildungen", "number", "Fortbildungen für Lehrkräfte", "Teacher trainings held"),
-        field("unternehmen", "number", "Beteiligte Unternehmen", "Companies involved"),
+        count("kurse", "Anzahl der Kursangebote", "Number of courses"),
+        count("teilnehmende", "Teilnehmende Schülerinnen und Schüler", "Participating pupils"),
+        percentage("anteilMaedchen", "Anteil der Mädchen (%)", "Share of girls (%)"),
+        count("schulen", "Beteiligte Schulen", "Schools involved"),
+        count("fortbildungen", "Fortbildungen für Lehrkräfte", "Teacher trainings held"),
+        count("unternehmen", "Beteiligte Unternehmen", "Companies involved"),
       ],
     },
     {

@@ -136,5 +136,5 @@ export async function addCriterion(page: Page, criterion: { titleDe: string; tit
 
 /** Waits until the draft's own status line says the autosave is over, so nothing is left in flight. */
 export async function settledDraft(page: Page): Promise<void> {
-  await expect(page.locator(".actions [role=status]")).not.toHaveText("Wird gespeichert …");
+  await expect(page.locator(".draft-status [role=status]")).not.toHaveText("Wird gespeichert …");
 }

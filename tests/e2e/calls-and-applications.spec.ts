@@ -282,7 +282,7 @@ test.describe("calls and applications", () => {
       await expect(page.getByRole("heading", { level: 2, name: "Partner und Finanzen" })).toBeVisible();
       // The partner list starts from the network's roster; everything else is still missing.
       await expect(page.getByLabel("Name (Partner 1)", { exact: true })).not.toHaveValue("");
-      await expect(page.getByText("Vor dem Einreichen fehlt noch Folgendes (10):")).toBeVisible();
+      await expect(page.getByText("Vor dem Einreichen fehlt noch Folgendes (10 Punkte):")).toBeVisible();
       await expect(checklistItem(page, "Titel des Vorhabens")).toHaveText("Titel des Vorhabens: fehlt");
       await expect(checklistItem(page, "Projektskizze als PDF")).toHaveText("Projektskizze als PDF: fehlt");
       await expect(page.getByRole("button", { name: "Antrag einreichen" })).toBeDisabled();
@@ -308,14 +308,15 @@ test.describe("calls and applications", () => {
       await goals.fill("x".repeat(LONG_TEXT_LIMIT + 1));
       await page.getByRole("button", { name: "Entwurf speichern" }).click();
 
-      await expect(page.getByRole("alert").filter({ hasText: "Bitte prüfen Sie die markierten Felder." })).toBeVisible();
+      await expect(page.getByRole("region", { name: "Bitte korrigieren: noch nicht gespeichert" })).toContainText("Alle anderen Angaben sind gespeichert.");
       const number = page.getByLabel("Zahl der beteiligten Schulen");
       await expect(number).toHaveAttribute("aria-invalid", "true");
-      await expect.poll(() => describedText(number)).toBe("Bitte geben Sie eine Zahl ein, z. B. 12 oder 12,5.");
+      await expect.poll(() => describedText(number)).toBe("Bitte geben Sie eine ganze Zahl ab 0 ein.");
       await expect(goals).toHaveAttribute("aria-invalid", "true");
       await expect.poll(() => describedText(goals)).toContain(`Bitte höchstens ${LONG_TEXT_LIMIT} Zeichen.`);
-      // Nothing was saved, and nothing typed is lost.
+      // The valid title is saved; what does not fit its rule stays as typed, and nothing is lost.
       await expect(page.getByLabel("Titel des Vorhabens")).toHaveValue("Forschen am Oberrhein");
+      await expect(checklistItem(page, "Titel des Vorhabens")).toHaveCount(0);
       await expect(number).toHaveValue("zwölf");
       await expectAccessible(page);
 
@@ -327,7 +328,7 @@ test.describe("calls and applications", () => {
       await saveDraft(page);
       await expect(page.getByText(`noch ${LONG_TEXT_LIMIT - goalsText.length} von ${LONG_TEXT_LIMIT} Zeichen`)).toBeVisible();
       await expect(page.getByLabel("Zahl der beteiligten Schulen")).toHaveValue("12");
-      await expect(page.getByText("Vor dem Einreichen fehlt noch Folgendes (7):")).toBeVisible();
+      await expect(page.getByText("Vor dem Einreichen fehlt noch Folgendes (7 Punkte):")).toBeVisible();
       await expect(checklistItem(page, "Titel des Vorhabens")).toHaveCount(0);
     });
 
@@ -437,7 +438,7 @@ test.describe("calls and applications", () => {
       await expect(totals.getByRole("row", { name: /^Gesamtkosten/ })).toContainText("40.000 €");
       await expect(totals.getByRole("row", { name: /^Beantragte Summe/ })).toContainText("39.000 €");
       await expect(checklistItem(page, "Finanzplan")).toContainText("Eigenanteil zu niedrig (mindestens 4.000 €)");
-      await expect(page.getByText("Vor dem Einreichen fehlt noch Folgendes (1):")).toBeVisible();
+      await expect(page.getByText("Vor dem Einreichen fehlt noch Folgendes (1 Punkt):")).toBeVisible();
 
       await page.getByLabel("Eigenanteil (in Euro, z. B. 1.250,50)").fill("4000");
       await saveDraft(page);

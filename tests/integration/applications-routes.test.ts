@@ -118,14 +118,14 @@ describe("saving and submitting through the page", () => {
     expect(row.answers).toMatchObject({ eligibility: { registered: true }, fields: { grant: 4_500_000, pupils: 1200, costs: { ownContributionCents: 500_000 } } });
   });
 
-  it("refuses wrong input with 400 and every typed value kept", async () => {
+  it("refuses a post no browser sends from the form (an option it does not offer) with 400 and every typed value kept", async () => {
     const { url, applicationId, coordinator } = await openApplication();
     const browser = await browserOf(coordinator);
-    const result = await run(act(applicationAction), formPost(url, browser, [["intent", "save"], ["revision", "0"], ["fieldsShown", "1"], ["fields.pupils", "viele"], ["fields.projectTitle", "Mein Titel"]]), { applicationId });
+    const result = await run(act(applicationAction), formPost(url, browser, [["intent", "save"], ["revision", "0"], ["fieldsShown", "1"], ["fields.focus", "astrology"], ["fields.pupils", "viele"], ["fields.projectTitle", "Mein Titel"]]), { applicationId });
     expect(result.status).toBe(400);
     expect(result.body).toMatchObject({
       kind: "invalid",
-      result: { error: { "fields.pupils": ["Bitte geben Sie eine Zahl ein, z. B. 12 oder 12,5."] }, initialValue: { fields: { pupils: "viele", projectTitle: "Mein Titel" } } },
+      result: { error: { "fields.focus": ["Bitte wählen Sie eine der angebotenen Möglichkeiten."] }, initialValue: { fields: { pupils: "viele", projectTitle: "Mein Titel" } } },
     });
     expect((await prisma.application.findUniqueOrThrow({ where: { id: applicationId } })).answersRevision).toBe(0);
   });

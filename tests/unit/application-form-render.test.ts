@@ -98,6 +98,9 @@ describe("the whole editor", () => {
     checklist: applicationChecklist(everyFieldForm, answers, [{ text: "Kooperationsvertrag beilegen", answer: null }]),
     files: [],
     revision: 7,
+    invalidInput: [],
+    savedAt: "2026-10-20T12:03:00Z",
+    now: "2026-10-20T15:00:00Z",
   });
 
   it("shows only the eligibility questions until they are answered as required", async () => {
@@ -139,6 +142,7 @@ describe("the whole editor", () => {
           ...revisions,
           differences: [{ kind: "field", key: "projectTitle", theirs: "Ihr Titel", yours: "Mein Titel" }],
           result: { status: "error", initialValue: typed, error: {} },
+          invalidInput: [],
         },
       }),
     );

@@ -1,8 +1,9 @@
-import { useEffect, useRef, type FormEvent } from "react";
-import { Form, useFetcher, useSubmit } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Form, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { checkAnswers, type Answers } from "~/forms/answers";
 import type { FormDefinition } from "~/forms/form-definition";
+import { invalidInputErrors, type InvalidInput } from "~/forms/invalid-input";
 import {
   FIELDS_SHOWN,
   anchorOf,
@@ -23,6 +24,7 @@ import type { FileSummary } from "./answer-view";
 import { BudgetInput } from "./budget-input";
 import { Checklist } from "./checklist";
 import { Differences } from "./differences";
+import { DraftStatusBar, InvalidInputSummary, type DraftSaveState } from "./draft-status";
 import { DRAFT_FORM, ErrorList, FieldInput, RequiredMark, idFor, type InputErrors } from "./field-inputs";
 import { PartnersInput } from "./partners-input";
 
@@ -33,7 +35,16 @@ import { PartnersInput } from "./partners-input";
 export type EditorOutcome =
   | { at: number; kind: "saved"; revision: number }
   | { at: number; kind: "invalid"; basedOn: number; result: SubmissionResult<string[]> }
-  | { at: number; kind: "conflict"; result: SubmissionResult<string[]>; differences: AnswerDifference[]; theirRevision: number; yourRevision: number }
+  | {
+      at: number;
+      kind: "conflict";
+      result: SubmissionResult<string[]>;
+      differences: AnswerDifference[];
+      theirRevision: number;
+      yourRevision: number;
+      /** What the refused save would have held as invalid: it stays marked on the inputs. */
+      invalidInput: InvalidInput[];
+    }
   | { at: number; kind: "refused"; basedOn: number; message: string };
 
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -43,9 +54,14 @@ export interface EditorPage {
   definition: FormDefinition;
   answers: Answers;
   conditions: ApplicationCondition[];
+  /** Input the stored draft holds as typed because it fails its rule. */
+  invalidInput: InvalidInput[];
   checklist: ApplicationChecklistItem[];
   files: FileSummary[];
   revision: number;
+  /** When the draft was last stored, and the server's time of the page, for "Gespeichert um 14:03". */
+  savedAt: Date | string;
+  now: Date | string;
 }
 
 /** An answer still describes the page until a later save moved the stored revision past it. */
@@ -158,19 +174,24 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
   const t = useT();
   const locale = useLocale();
   const autosave = useFetcher<EditorOutcome>({ key: `autosave-${page.applicationId}` });
+  const navigation = useNavigation();
   const submit = useSubmit();
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const queued = useRef<{ autosave: boolean; submitter: HTMLButtonElement | null }>({ autosave: false, submitter: null });
   const paused = useRef(false);
+  // Typed since the last save went out: the status says so until the autosave takes it.
+  const [changedSinceSave, setChangedSinceSave] = useState(false);
 
   const outcome = newest(page.revision, actionData, autosave.data);
   const conflict = outcome?.kind === "conflict" ? outcome : null;
   const reply = outcome?.kind === "invalid" || outcome?.kind === "conflict" ? outcome.result : null;
   const values = reply?.initialValue
     ? valuesFromPayload(page.definition, reply.initialValue, page.conditions.length)
-    : valuesFromAnswers(page.definition, page.answers, page.conditions);
-  const errors: InputErrors = reply?.error ?? {};
+    : valuesFromAnswers(page.definition, page.answers, page.conditions, page.invalidInput);
+  const errors: InputErrors = conflict
+    ? { ...invalidInputErrors(conflict.invalidInput, t, locale), ...reply?.error }
+    : (reply?.error ?? invalidInputErrors(page.invalidInput, t, locale));
   const eligible = checkAnswers(page.definition, page.answers).eligible === true;
   // After a conflict the form stays on the revision it was based on, so only an explicit choice overwrites.
   const revision = conflict ? conflict.yourRevision : page.revision;
@@ -190,6 +211,7 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
       const data = new FormData(formRef.current);
       data.set("intent", "autosave");
       autosave.submit(data, { method: "post" });
+      setChangedSinceSave(false);
     }
   }, [autosave, submit]);
 
@@ -198,6 +220,7 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
   const scheduleAutosave = (event: FormEvent<HTMLDivElement>) => {
     const target = event.target as HTMLInputElement;
     if (target.form?.id !== DRAFT_FORM) return;
+    setChangedSinceSave(true);
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       if (paused.current || !formRef.current) return;
@@ -208,17 +231,12 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
       const data = new FormData(formRef.current);
       data.set("intent", "autosave");
       autosave.submit(data, { method: "post" });
+      setChangedSinceSave(false);
     }, AUTOSAVE_DELAY_MS);
   };
 
-  const status =
-    autosave.state !== "idle"
-      ? t("applications.autosave.saving")
-      : outcome?.kind === "saved"
-        ? t("applications.autosave.saved")
-        : outcome?.kind === "invalid"
-          ? t("applications.autosave.invalid")
-          : "";
+  const saving = autosave.state !== "idle" || (navigation.state === "submitting" && navigation.formData?.has("revision") === true);
+  const saveState: DraftSaveState = saving ? "saving" : changedSinceSave ? "changed" : outcome && outcome.kind !== "saved" ? "notSaved" : "stored";
 
   return (
     <div onChange={scheduleAutosave}>
@@ -228,6 +246,7 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
         ref={formRef}
         onSubmit={(event) => {
           clearTimeout(timer.current);
+          setChangedSinceSave(false);
           if (autosave.state !== "idle") {
             // Waits for the autosave under way, so this save is based on the revision it produces.
             event.preventDefault();
@@ -254,6 +273,7 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
           <p>{t("error.summary")}</p>
         </div>
       ) : null}
+      {!reply ? <InvalidInputSummary definition={page.definition} invalidInput={page.invalidInput} /> : null}
       {conflict ? <Differences applicationId={page.applicationId} definition={page.definition} differences={conflict.differences} theirRevision={conflict.theirRevision} /> : null}
 
       {page.definition.eligibility.length > 0 ? <EligibilityQuestions page={page} values={values.eligibility} errors={errors} /> : null}
@@ -292,19 +312,14 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
       <Checklist definition={page.definition} items={page.checklist} />
 
       <div className="actions">
-        <button type="submit" className="kern-btn kern-btn--secondary" form={DRAFT_FORM} name="intent" value="save">
-          {t("applications.save")}
-        </button>{" "}
         <button type="submit" form={DRAFT_FORM} name="intent" value="submit" className="kern-btn kern-btn--primary" disabled={page.checklist.length > 0} aria-describedby="submit-hint">
           {t("applications.submit")}
         </button>
         <p className="kern-hint" id="submit-hint">
           {page.checklist.length > 0 ? t("applications.submitBlocked", { count: page.checklist.length }) : t("applications.submitHint")}
         </p>
-        <p role="status" className="kern-hint">
-          {status}
-        </p>
       </div>
+      <DraftStatusBar state={saveState} savedAt={page.savedAt} now={page.now} invalidInput={page.invalidInput} />
     </div>
   );
 }

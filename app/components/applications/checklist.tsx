@@ -1,8 +1,10 @@
 import { fieldsOf, type FormDefinition, type FormField } from "~/forms/form-definition";
 import { anchorOf, type ApplicationChecklistItem } from "~/forms/application-schemas";
+import { invalidInputMessage, shortenedInput } from "~/forms/invalid-input";
 import { formatEuros, type Translate } from "~/i18n";
 import { useLocale, useT } from "../use-t";
-import { labelOf } from "./field-inputs";
+import { useInvalidInputLabel } from "./draft-status";
+import { idFor, labelOf } from "./field-inputs";
 
 function fieldProblem(t: Translate, field: FormField | undefined, item: Extract<ApplicationChecklistItem, { kind: "field" }>, money: (cents: number) => string): string {
   const detail = item.detail ?? {};
@@ -42,6 +44,7 @@ export function Checklist({ definition, items }: { definition: FormDefinition; i
   const locale = useLocale();
   const fields = new Map(fieldsOf(definition).map((field) => [field.key, field]));
   const money = (cents: number) => formatEuros(locale, cents);
+  const invalidInputLabel = useInvalidInputLabel(definition);
   return (
     <section className="checklist" aria-labelledby="checklist-heading">
       <h2 id="checklist-heading">{t("applications.checklist.title")}</h2>
@@ -66,6 +69,14 @@ export function Checklist({ definition, items }: { definition: FormDefinition; i
                   <li key={`condition-${item.index}`}>
                     <a href={`#${anchorOf.condition(item.index)}`}>{t("applications.conditions.item", { number: item.index + 1 })}</a>:{" "}
                     {t("applications.problem.conditionMissing")}
+                  </li>
+                );
+              }
+              if (item.kind === "invalidInput") {
+                return (
+                  <li key={`input-${item.input.name}`}>
+                    <a href={`#${idFor(item.input.name)}`}>{invalidInputLabel(item.input)}</a>:{" "}
+                    {t("invalidInput.checklist", { raw: shortenedInput(item.input.raw), message: invalidInputMessage(item.input, t, locale) })}
                   </li>
                 );
               }

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from "react";
 import type { FormField } from "~/forms/form-definition";
 import { anchorOf, inputName, type RawFieldValue } from "~/forms/application-schemas";
+import { numberRuleOf, numberRuleText } from "~/forms/invalid-input";
 import type { Locale } from "~/i18n";
 import { ErrorMessages } from "../forms";
 import { useLocale, useT } from "../use-t";
@@ -91,13 +92,26 @@ export function FieldInput({ field, value, errors }: { field: SimpleField; value
   const errorId = `${id}-errors`;
   const messages = errors[name];
   const invalid = !!messages && messages.length > 0;
-  const described = describedBy(help && hintId, invalid && errorId);
+  // A number's rule is said before anything is typed; once its message stands, that says it instead.
+  const rule = field.type === "number" && !invalid ? numberRuleText(numberRuleOf(field), t, locale) : undefined;
+  const ruleId = `${id}-rule`;
+  const described = describedBy(help && hintId, rule && ruleId, invalid && errorId);
   const options = choices(field, locale, t);
-  const hint = help ? (
-    <p className="kern-hint" id={hintId}>
-      {help}
-    </p>
-  ) : null;
+  const hint =
+    help || rule ? (
+      <>
+        {help ? (
+          <p className="kern-hint" id={hintId}>
+            {help}
+          </p>
+        ) : null}
+        {rule ? (
+          <p className="kern-hint" id={ruleId}>
+            {rule}
+          </p>
+        ) : null}
+      </>
+    ) : null;
 
   if (options) {
     const multiple = field.type === "multipleChoice";
@@ -136,7 +150,10 @@ export function FieldInput({ field, value, errors }: { field: SimpleField; value
   if (field.type === "longText") {
     input = <LongTextInput id={id} name={name} maxLength={field.maxLength} defaultValue={text} describedBy={described} invalid={invalid} required={field.required} />;
   } else {
-    let typed: { type: string; inputMode?: "decimal"; autoComplete?: string; maxLength?: number } = { type: "text", inputMode: "decimal", autoComplete: "off" };
+    // Numbers are text inputs: a number input would drop "zwölf" before the server could keep it
+    // and block the save without JavaScript. A count's keyboard on phones offers digits only.
+    let typed: { type: string; inputMode?: "decimal" | "numeric"; autoComplete?: string; maxLength?: number } = { type: "text", inputMode: "decimal", autoComplete: "off" };
+    if (field.type === "number" && field.integer && field.min !== undefined && field.min >= 0) typed = { ...typed, inputMode: "numeric" };
     if (field.type === "date") typed = { type: "date" };
     if (field.type === "shortText") typed = { type: "text", maxLength: field.maxLength };
     input = (

@@ -52,7 +52,7 @@ function TypeSettings({ field }: { field: FormField }) {
         <>
           <InputField name="min" label={`${t("formBuilder.min")} ${t("field.optional")}`} type="number" step="any" />
           <InputField name="max" label={`${t("formBuilder.max")} ${t("field.optional")}`} type="number" step="any" />
-          <CheckboxField name="integer" label={t("formBuilder.integer")} />
+          <CheckboxField name="integer" label={t("formBuilder.integer")} hint={t("formBuilder.numberHint")} />
         </>
       );
     case "amount":

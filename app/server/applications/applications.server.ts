@@ -11,11 +11,13 @@ import type { CurrentUser } from "../accounts/session.server";
 import { definitionOf, formDefinition } from "~/forms/form-definition";
 import type { Answers } from "~/forms/answers";
 import { answersWithFiles } from "~/forms/file-fields";
+import { invalidInputOf, placeOfInput, sameInvalidInput, type InvalidInput } from "~/forms/invalid-input";
 import {
   applicationChecklist,
   applyRowChange,
   conditionsOf,
   differencesBetween,
+  invalidInputAfterRowChange,
   parseAnswers,
   partnerLetterKey,
   prefillPartners,
@@ -135,6 +137,7 @@ const pageSelect = {
   answers: true,
   answersRevision: true,
   answersUpdatedAt: true,
+  invalidInput: true,
   conditions: true,
   deadlineExtendedUntil: true,
   submittedAt: true,
@@ -161,12 +164,14 @@ export async function applicationForPage(actor: Pick<CurrentUser, "id" | "role">
   const definition = definitionOf(row.stage.form?.definition);
   const answers = parseAnswers(row.answers);
   const conditions = conditionsOf(row.conditions);
+  // What was typed but is no answer yet stays with the people who edit the draft; readers see the field as missing.
+  const invalidInput = editable === 1 ? invalidInputOf(row.invalidInput) : [];
   const deadline = effectiveDeadline(row.stage, row.deadlineExtendedUntil);
   const open = now < deadline;
   const canEdit = editable === 1 && open && row.state === "draft";
   const moment = { at: now.toISOString(), deadline: deadline.toISOString() };
   const actions = editable === 1 ? acceptedEvents(row.state, row.snapshot, [{ type: "WITHDRAW", ...moment }, { type: "REOPEN", ...moment }]) : [];
-  const checklist = applicationChecklist(definition, answersWithFiles(definition, answers, row.files), conditions);
+  const checklist = applicationChecklist(definition, answersWithFiles(definition, answers, row.files), conditions, invalidInput);
   return {
     application: {
       id: row.id,
@@ -190,6 +195,7 @@ export async function applicationForPage(actor: Pick<CurrentUser, "id" | "role">
     definition,
     answers,
     conditions,
+    invalidInput,
     checklist,
     files: row.files.map((file) => ({ id: file.id, fieldKey: file.fieldKey, originalName: file.originalName, sizeBytes: Number(file.sizeBytes) })),
     versions: row.versions,
@@ -207,6 +213,7 @@ export async function applicationsOfMember(actor: Pick<CurrentUser, "id" | "role
       state: true,
       answers: true,
       conditions: true,
+      invalidInput: true,
       deadlineExtendedUntil: true,
       receiptNumber: true,
       network: { select: { id: true, name: true } },
@@ -220,7 +227,7 @@ export async function applicationsOfMember(actor: Pick<CurrentUser, "id" | "role
     const parsed = formDefinition.safeParse(row.stage.form?.definition ?? { sections: [] });
     const missing =
       row.state === "draft" && parsed.success
-        ? applicationChecklist(parsed.data, answersWithFiles(parsed.data, parseAnswers(row.answers), row.files), conditionsOf(row.conditions)).length
+        ? applicationChecklist(parsed.data, answersWithFiles(parsed.data, parseAnswers(row.answers), row.files), conditionsOf(row.conditions), invalidInputOf(row.invalidInput)).length
         : null;
     return {
       id: row.id,
@@ -241,6 +248,7 @@ const storedDraftSelect = {
   state: true,
   answers: true,
   answersRevision: true,
+  invalidInput: true,
   conditions: true,
   deadlineExtendedUntil: true,
   stage: { select: { closesAt: true, form: { select: { definition: true } } } },
@@ -324,8 +332,24 @@ function refuseWhenClosed(row: { state: string; deadline: Date }, now: Date): vo
 }
 
 /**
+ * The invalid input a save leaves: what the post held, plus, while eligibility questions hide the
+ * fields (so none were posted), the fields' input held before.
+ */
+function invalidInputToKeep(stored: InvalidInput[], draft: DraftInput): InvalidInput[] {
+  const posted = draft.invalidInput ?? [];
+  if (draft.fieldsShown) return posted;
+  const isField = (item: InvalidInput) => {
+    const place = placeOfInput(item.name);
+    return place !== null && "fieldKey" in place;
+  };
+  return [...stored.filter(isField), ...posted.filter((item) => !isField(item))];
+}
+
+/**
  * Saves a draft when it is based on the stored revision; otherwise refuses with what differs.
- * A stale save that changes nothing is no conflict (the same page saving twice). A row button
+ * A stale save that changes nothing is no conflict (the same page saving twice); one that changes
+ * only input held as invalid is written on the stored revision, as no answer is at stake. Valid
+ * answers are saved beside invalid input, which is kept as typed until it is fixed. A row button
  * (add or remove a partner or budget line) is applied to the posted answers in the same save;
  * removing a partner row moves the later rows' letters of intent up with them.
  */
@@ -341,10 +365,14 @@ export async function saveDraft(
   const stored = parseAnswers(row.answers);
   const storedConditions = conditionsOf(row.conditions);
   const storedConditionAnswers = storedConditions.map((condition) => condition.answer ?? "");
-  if (input.baseRevision !== row.answersRevision) {
+  const storedInvalidInput = invalidInputOf(row.invalidInput);
+  let invalidInput = invalidInputToKeep(storedInvalidInput, input.draft);
+  let baseRevision = input.baseRevision;
+  if (baseRevision !== row.answersRevision) {
     const differences = differencesBetween(definition, { answers: stored, conditionAnswers: storedConditionAnswers }, input.draft);
-    if (differences.length === 0 && !input.rowChange) return { revision: row.answersRevision };
-    throw new StaleDraftError(differences, row.answersRevision);
+    if (differences.length > 0 || input.rowChange) throw new StaleDraftError(differences, row.answersRevision);
+    if (sameInvalidInput(storedInvalidInput, invalidInput)) return { revision: row.answersRevision };
+    baseRevision = row.answersRevision;
   }
   let answers: Answers = {
     eligibility: input.draft.answers.eligibility ?? {},
@@ -354,14 +382,21 @@ export async function saveDraft(
     const changed = applyRowChange(definition, answers, input.rowChange);
     if (!changed) throw new RefusedError("applications.error.unknownRow", { status: 400 });
     answers = changed;
+    invalidInput = invalidInputAfterRowChange(invalidInput, input.rowChange);
   }
   const conditions = conditionsWithAnswers(storedConditions, input.draft.conditionAnswers);
   // One conditional UPDATE is atomic on its own; only removing a partner row moves its letters in the
   // same transaction. Sparing the others BEGIN and COMMIT spares the database two round trips per save.
   const write = async (db: Transaction) => {
     const written = await db.application.updateMany({
-      where: { id: row.id, answersRevision: input.baseRevision, state: "draft" },
-      data: { answers: answers as object, conditions: conditions as object[], answersRevision: { increment: 1 }, answersUpdatedAt: now },
+      where: { id: row.id, answersRevision: baseRevision, state: "draft" },
+      data: {
+        answers: answers as object,
+        conditions: conditions as object[],
+        invalidInput: invalidInput as object[],
+        answersRevision: { increment: 1 },
+        answersUpdatedAt: now,
+      },
     });
     if (written.count !== 1) {
       // Someone saved or submitted between reading and writing: answer as if we had seen it first.
@@ -372,7 +407,7 @@ export async function saveDraft(
     }
     const removedLetters =
       input.rowChange?.kind === "removePartner" ? await moveLettersUp(db, { applicationId: row.id, actorId: actor.id, now }, input.rowChange.fieldKey, input.rowChange.row) : [];
-    return { revision: input.baseRevision + 1, removedLetters };
+    return { revision: baseRevision + 1, removedLetters };
   };
   const saved = input.rowChange?.kind === "removePartner" ? await prisma.$transaction(write) : await write(prisma);
   await releaseStoredObjects(saved.removedLetters);
@@ -451,7 +486,8 @@ export async function submitApplication(
   const definition = definitionOf(row.stage.form?.definition);
   const conditions = conditionsOf(row.conditions);
   const answers = answersWithFiles(definition, parseAnswers(row.answers), row.files);
-  const missingItems = applicationChecklist(definition, answers, conditions).length;
+  // Input held as invalid counts as missing: what was typed last is not what would be submitted.
+  const missingItems = applicationChecklist(definition, answers, conditions, invalidInputOf(row.invalidInput)).length;
   if (missingItems > 0) throw new RefusedError("applications.error.incomplete");
 
   const versionNumber = row._count.versions + 1;

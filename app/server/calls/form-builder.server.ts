@@ -150,7 +150,8 @@ function fieldOfType(
     case "longText":
       return { ...common, type, maxLength: 2000 };
     case "number":
-      return { ...common, type, integer: true };
+      // Most numbers asked for are counts: whole and not negative, until the manager says otherwise.
+      return { ...common, type, min: 0, integer: true };
     case "amount":
     case "date":
     case "yesNo":
@@ -219,6 +220,11 @@ function updatedField(field: FormField, properties: FieldPropertiesInput): FormF
     case "longText":
       return { ...common, type: properties.type, maxLength: properties.maxLength };
     case "number":
+      // The settings form says the same; this holds for every caller, so no stored form has an empty range.
+      if (properties.integer && [properties.min, properties.max].some((limit) => limit !== undefined && !Number.isInteger(limit))) {
+        refuse("formBuilder.error.boundNotWhole", properties.min !== undefined && !Number.isInteger(properties.min) ? "min" : "max");
+      }
+      if (properties.min !== undefined && properties.max !== undefined && properties.min > properties.max) refuse("formBuilder.error.minAboveMax", "max");
       return { ...common, type: properties.type, min: properties.min, max: properties.max, integer: properties.integer };
     case "amount":
       return { ...common, type: properties.type, maxCents: properties.maxEuros };
