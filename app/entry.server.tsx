@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from "./server/web/security-headers.server";
 export { staticSecurityHeaders } from "./server/web/security-headers.server";
 
 export { prepareDatabase, connectDatabase, startBackgroundWork, databaseIsHealthy, demoLoginsAvailable, DEMO_LOGINS, DEMO_PASSWORD } from "./server/startup.server";
+export { developmentMailboxEnabled } from "./server/config.server";
 
 const RENDER_TIMEOUT_MS = 10_000;
 

@@ -196,7 +196,9 @@ export function ErrorBoundary() {
       ? [t("error.forbidden.title"), isRouteErrorResponse(error) && error.data === CSRF_REFUSAL ? t("error.csrf") : t("error.forbidden.text")]
       : status === 404
         ? [t("error.notFound.title"), t("error.notFound.text")]
-        : [t("error.generic.title"), t("error.generic.text")];
+        : status === 400 || status === 415
+          ? [t("error.badRequest.title"), t("error.badRequest.text")]
+          : [t("error.generic.title"), t("error.generic.text")];
   return (
     <>
       <Header />

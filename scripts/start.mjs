@@ -19,6 +19,14 @@ if (!Number.isInteger(processCount) || processCount < 1) {
   console.error(`WEB_CONCURRENCY must be a whole number of processes, not "${process.env.WEB_CONCURRENCY}"`);
   process.exit(1);
 }
+// TRUST_PROXY=N: N reverse proxies of our own stand in front of the portal (usually 1). Express then
+// takes the client's address from the N-th entry of X-Forwarded-For counted from the right; entries
+// further left were written by the client and could name anyone, 127.0.0.1 included.
+const trustedProxies = Number(process.env.TRUST_PROXY ?? 0);
+if (!Number.isInteger(trustedProxies) || trustedProxies < 0) {
+  console.error(`TRUST_PROXY must be the number of reverse proxies in front of the portal, not "${process.env.TRUST_PROXY}"`);
+  process.exit(1);
+}
 if (processCount > 1 && !process.env.DATABASE_URL) {
   console.error("WEB_CONCURRENCY above 1 needs DATABASE_URL: the embedded database serves one process only.");
   process.exit(1);
@@ -51,7 +59,9 @@ function announce(seeded) {
   if (build.entry.module.demoLoginsAvailable()) {
     console.log(`Demo-Zugänge (Passwort für alle: ${build.entry.module.DEMO_PASSWORD}):`);
     for (const [role, email] of build.entry.module.DEMO_LOGINS) console.log(`  ${role.padEnd(22)} ${email}`);
-    console.log(`Entwicklungs-Postfach: ${url}/dev/mailbox`);
+    if (build.entry.module.developmentMailboxEnabled()) {
+      console.log(`Entwicklungs-Postfach: ${url}/dev/mailbox (von diesem Rechner aus oder mit dem Administrationszugang)`);
+    }
   }
 }
 
@@ -86,7 +96,7 @@ function serve(onListening) {
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", process.env.TRUST_PROXY === "1");
+  app.set("trust proxy", trustedProxies > 0 ? trustedProxies : false);
   app.use(compression());
 
   app.use((request, response, next) => {

@@ -20,16 +20,20 @@ const areaItems: Record<Role, NavigationItem[]> = {
   ],
   STATE_COORDINATOR: [{ to: "/coordinator", label: "role.STATE_COORDINATOR" }],
   ADMIN: [
-    { to: "/admin", label: "admin.title", end: true },
+    // Programme and account pages live below /admin and keep it marked as the current area.
+    { to: "/admin", label: "admin.title" },
     { to: "/invitations", label: "nav.invitations" },
   ],
 };
 
-/** The links of the header: public ones, the role's own area, and the development mailbox where it exists. */
+/**
+ * The links of the header: public ones, the role's own area, and for administrators the development
+ * mailbox where it exists (others reach it only from the machine itself, by its address).
+ */
 export function navigationFor(role: Role | null, mailbox: boolean): NavigationItem[] {
   const items: NavigationItem[] = [{ to: "/calls", label: "nav.calls" }];
   if (role) items.push(...areaItems[role], { to: "/profile", label: "nav.profile" });
-  if (mailbox) items.push({ to: "/dev/mailbox", label: "nav.mailbox" });
+  if (mailbox && role === "ADMIN") items.push({ to: "/dev/mailbox", label: "nav.mailbox" });
   return items;
 }
 

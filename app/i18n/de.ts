@@ -3,6 +3,7 @@ import { applicationsDe } from "./de.applications";
 import { filesDe } from "./de.files";
 import { kernUiDe } from "./de.kern-ui";
 import { lostInputDe } from "./de.lost-input";
+import { webAccountsDe } from "./de.web-accounts";
 
 /**
  * German is the portal's first language; the English catalogue must provide every key of this one.
@@ -14,6 +15,7 @@ export const de = {
   ...filesDe,
   ...kernUiDe,
   ...lostInputDe,
+  ...webAccountsDe,
   "app.name": "MINT-Förderportal",
   "app.tagline": "Förderwettbewerbe für regionale MINT-Netzwerke",
   "nav.skipToContent": "Zum Inhalt springen",

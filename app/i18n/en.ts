@@ -4,6 +4,7 @@ import { applicationsEn } from "./en.applications";
 import { filesEn } from "./en.files";
 import { kernUiEn } from "./en.kern-ui";
 import { lostInputEn } from "./en.lost-input";
+import { webAccountsEn } from "./en.web-accounts";
 
 export const en: Record<MessageKey, string> = {
   ...callsEn,
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...filesEn,
   ...kernUiEn,
   ...lostInputEn,
+  ...webAccountsEn,
   "app.name": "MINT Funding Portal",
   "app.tagline": "Funding competitions for regional STEM networks",
   "nav.skipToContent": "Skip to content",

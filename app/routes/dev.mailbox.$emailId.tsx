@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getMailboxEmail } from "~/server/mail/mailbox.server";
+import { getMailboxEmail, requireMailboxReader } from "~/server/mail/mailbox.server";
 import { requestLocale } from "~/server/web/locale.server";
 import { defaultLocale, formatDateTime, formatFileSize, isLocale, translator } from "~/i18n";
 import { useT } from "~/components/use-t";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requireMailboxReader(request, context);
   const [email, locale] = await Promise.all([getMailboxEmail(params.emailId ?? ""), requestLocale(request)]);
   return {
     ...email,

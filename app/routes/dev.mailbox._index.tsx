@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { listMailboxEmails } from "~/server/mail/mailbox.server";
+import { listMailboxEmails, requireMailboxReader } from "~/server/mail/mailbox.server";
 import { requestLocale } from "~/server/web/locale.server";
 import { defaultLocale, formatDateTime, isLocale, translator } from "~/i18n";
 import { useT } from "~/components/use-t";
 import { TableScroll } from "~/components/forms";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireMailboxReader(request, context);
   const recipient = new URL(request.url).searchParams.get("to")?.trim() ?? "";
   const [emails, locale] = await Promise.all([listMailboxEmails({ recipient }), requestLocale(request)]);
   return {

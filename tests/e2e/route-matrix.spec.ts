@@ -35,6 +35,9 @@ const matrix: Record<string, Expected[]> = {
   "/manager":          ["login",  403,            403,            403,       200,         403,             403],
   "/coordinator":      ["login",  403,            403,            403,       403,         200,             403],
   "/admin":            ["login",  403,            403,            403,       403,         403,             200],
+  "/admin/programmes/new": ["login", 403,           403,            403,       403,         403,             200],
+  "/admin/programmes/no-such-programme": ["login", 403, 403,     403,       403,         403,             404],
+  "/admin/accounts/no-such-account": ["login", 403, 403,           403,       403,         403,             404],
   "/invitations":      ["login",  403,            403,            403,       200,         403,             200],
   "/network":          ["login",  200,            200,            403,       403,         403,             403],
   "/manager/calls/new": ["login", 403,            403,            403,       200,         403,             200],
@@ -48,8 +51,9 @@ const matrix: Record<string, Expected[]> = {
   "/applications/no-such-application/versions/1/pdf": ["login", 404, 404, 404, 404,     404,             404],
   // Starting an application is a form target; opened directly it leads back to the call.
   [`${SEEDED_CALL}/apply`]: ["→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017", "→/calls/mint-regionen-2017"],
-  // The development mailbox exists in demo mode only, and there anyone may read it (that is how a
-  // demo sign-up gets its confirmation link); in production mode it is a 404 for everyone.
+  // The development mailbox exists in demo mode only, and there it opens from the machine itself (as
+  // these requests come) or for administrators (tests/integration/dev-mailbox-access.test.ts checks
+  // other addresses); in production mode it is a 404 for everyone.
   "/dev/mailbox":      [200,      200,            200,            200,       200,         200,             200],
   "/dev/mailbox/no-such-mail": [404, 404,         404,            404,       404,         404,             404],
   // One-time links: an unknown token shows the page with its "invalid link" message.

@@ -511,7 +511,8 @@ describe("development mailbox", () => {
 
     const pdfId = email.attachments[0]!.id;
     const download = (emailId: string, attachmentId: string) =>
-      attachmentLoader({ request: new Request(`http://localhost/dev/mailbox/${emailId}/attachments/${attachmentId}`), params: { emailId, attachmentId }, context: {} });
+      // Asked from the machine itself, as a developer does.
+      attachmentLoader({ request: new Request(`http://localhost/dev/mailbox/${emailId}/attachments/${attachmentId}`), params: { emailId, attachmentId }, context: { clientAddress: "127.0.0.1" } });
     const response = await download(id, pdfId);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/pdf");

@@ -62,7 +62,7 @@ describe("the posted draft", () => {
     expect(submission.status).toBe("success");
     const draft = submission.status === "success" ? (submission.value as DraftInput) : null;
     expect(draft?.invalidInput).toEqual([]);
-    expect(draft?.answers.fields.summary).toBe(text.replaceAll("\r\n", "\n"));
+    expect(draft?.answers.fields?.summary).toBe(text.replaceAll("\r\n", "\n"));
   });
 
   it("turns every field type into its stored answer", () => {

@@ -81,8 +81,16 @@ describe("navigation", () => {
   it("shows the public list to everyone and each role its own area", () => {
     expect(navigationFor(null, false).map((item) => item.to)).toEqual(["/calls"]);
     expect(navigationFor("APPLICANT", false).map((item) => item.to)).toEqual(["/calls", "/applicant", "/network", "/profile"]);
-    expect(navigationFor("MANAGER", true).map((item) => item.to)).toEqual(["/calls", "/manager", "/invitations", "/profile", "/dev/mailbox"]);
+    expect(navigationFor("MANAGER", true).map((item) => item.to)).toEqual(["/calls", "/manager", "/invitations", "/profile"]);
     expect(navigationFor("JUROR", false).map((item) => item.to)).not.toContain("/invitations");
+  });
+
+  it("shows the development mailbox to administrators only, and only where it exists", () => {
+    expect(navigationFor("ADMIN", true).map((item) => item.to)).toEqual(["/calls", "/admin", "/invitations", "/profile", "/dev/mailbox"]);
+    expect(navigationFor("ADMIN", false).map((item) => item.to)).not.toContain("/dev/mailbox");
+    for (const role of [null, "APPLICANT", "JUROR", "MANAGER", "STATE_COORDINATOR"] as const) {
+      expect(navigationFor(role, true).map((item) => item.to), String(role)).not.toContain("/dev/mailbox");
+    }
   });
 });
 

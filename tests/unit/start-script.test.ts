@@ -24,3 +24,13 @@ describe("npm start with several app processes (WEB_CONCURRENCY)", () => {
     }
   });
 });
+
+describe("npm start behind reverse proxies (TRUST_PROXY)", () => {
+  it("refuses anything but a number of proxies, so a typo cannot trust every address a client writes", () => {
+    for (const value of ["yes", "-1", "1.5"]) {
+      const result = startWith({ TRUST_PROXY: value });
+      expect(result.status, value).toBe(1);
+      expect(result.stderr, value).toContain(`TRUST_PROXY must be the number of reverse proxies in front of the portal, not "${value}"`);
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { prisma } from "../db.server";
 import { hashToken, newToken } from "../crypto.server";
 import { hashPassword, verifyPassword } from "./passwords.server";
-import { countAttempts, clearAttempts } from "./rate-limit.server";
+import { countAttempts, refundAttempts, type CountedAttempt } from "./rate-limit.server";
 import { composeEmail, queueEmail } from "../mail/outbox.server";
 import type { EmailMessage } from "@emails/render";
 import { recordAudit } from "../audit.server";
@@ -22,15 +22,36 @@ export class RateLimitedError extends Error {
   }
 }
 
-async function limitAttempts(action: string, email: string, clientAddress: string, perAccount: number, perAddress: number, now: Date) {
-  const result = await countAttempts(
+/**
+ * Attempts per account (the address typed in) and per client address within 15 minutes. Sign-up,
+ * confirmation mails and password resets count every request: each one mails an address the sender
+ * need not own, so the requests that succeed are exactly the ones to hold back. Logins and password
+ * changes count only failures (see `logIn`).
+ */
+const LIMITS = {
+  signup: { perAccount: 5, perAddress: 20 },
+  confirm: { perAccount: 3, perAddress: 20 },
+  reset: { perAccount: 3, perAddress: 20 },
+  // A school's network puts a whole staff room behind one address; dozens log in before a deadline
+  // and some mistype. 50 failures let them, and still hold a guesser at one address to 50 guesses per
+  // quarter hour (and 5 per account).
+  login: { perAccount: 5, perAddress: 50 },
+  "password-change": { perAccount: 5, perAddress: 30 },
+} as const;
+const LIMIT_WINDOW_SECONDS = 15 * 60;
+
+/** Counts the attempt, or refuses it (RateLimitedError) once either limit is exceeded. */
+async function limitAttempts(action: keyof typeof LIMITS, email: string, clientAddress: string, now: Date): Promise<CountedAttempt[]> {
+  const { perAccount, perAddress } = LIMITS[action];
+  const { result, counted } = await countAttempts(
     [
-      { key: `${action}:account:${email}`, limit: perAccount, windowSeconds: 15 * 60 },
-      { key: `${action}:address:${clientAddress}`, limit: perAddress, windowSeconds: 15 * 60 },
+      { key: `${action}:account:${email}`, limit: perAccount, windowSeconds: LIMIT_WINDOW_SECONDS },
+      { key: `${action}:address:${clientAddress}`, limit: perAddress, windowSeconds: LIMIT_WINDOW_SECONDS },
     ],
     now,
   );
   if (!result.allowed) throw new RateLimitedError(result.retryAfterSeconds);
+  return counted;
 }
 
 export interface SignUpInput {
@@ -52,7 +73,7 @@ export async function signUp(
   context: { locale: Locale; baseUrl: string; clientAddress: string; now?: Date },
 ): Promise<{ userId: string }> {
   const now = context.now ?? new Date();
-  await limitAttempts("signup", input.email, context.clientAddress, 5, 20, now);
+  await limitAttempts("signup", input.email, context.clientAddress, now);
   if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
     throw new RefusedError("error.emailTaken", { field: "email" });
   }
@@ -108,7 +129,7 @@ export async function confirmEmail(token: string, now = new Date()): Promise<boo
 /** Mails a fresh confirmation link if the address has an unconfirmed account; says nothing either way. */
 export async function resendConfirmation(email: string, context: { baseUrl: string; clientAddress: string; now?: Date }): Promise<void> {
   const now = context.now ?? new Date();
-  await limitAttempts("confirm", email, context.clientAddress, 3, 20, now);
+  await limitAttempts("confirm", email, context.clientAddress, now);
   const user = await prisma.user.findFirst({
     where: { email, emailVerifiedAt: null, disabledAt: null },
     select: { id: true, name: true, locale: true, memberships: { select: { network: { select: { name: true } } }, take: 1 } },
@@ -135,32 +156,36 @@ export type LogInResult = { ok: true; userId: string; role: UserRole } | { ok: f
 /**
  * Checks the password. Wrong address and wrong password give the same answer, in about the same time.
  * An unconfirmed account only learns that it is unconfirmed when the password was right.
+ * Every attempt is counted before the password is checked (so parallel guesses cannot all slip
+ * through) and handed back when the password was right: only failures count, so thirty people behind
+ * one school's address can all log in. A success gives back its own attempt only; it never clears
+ * failures someone else left on the same account or address.
  */
 export async function logIn(
   input: { email: string; password: string },
   context: { baseUrl: string; clientAddress: string; now?: Date },
 ): Promise<LogInResult> {
   const now = context.now ?? new Date();
-  await limitAttempts("login", input.email, context.clientAddress, 5, 30, now);
+  const attempt = await limitAttempts("login", input.email, context.clientAddress, now);
   const user = await prisma.user.findFirst({
     where: { email: input.email, disabledAt: null },
     select: { id: true, role: true, passwordHash: true, emailVerifiedAt: true },
   });
   if (!(await verifyPassword(user?.passwordHash ?? null, input.password)) || !user) return { ok: false, reason: "invalid" };
+  await refundAttempts(attempt);
   if (!user.emailVerifiedAt) {
     await resendConfirmation(input.email, context).catch((error: unknown) => {
       if (!(error instanceof RateLimitedError)) throw error;
     });
     return { ok: false, reason: "unverified" };
   }
-  await clearAttempts(`login:account:${input.email}`);
   return { ok: true, userId: user.id, role: user.role };
 }
 
 /** Mails a reset link when the address has an account; the page says the same either way. */
 export async function requestPasswordReset(email: string, context: { baseUrl: string; clientAddress: string; now?: Date }): Promise<void> {
   const now = context.now ?? new Date();
-  await limitAttempts("reset", email, context.clientAddress, 3, 20, now);
+  await limitAttempts("reset", email, context.clientAddress, now);
   const user = await prisma.user.findFirst({ where: { email, disabledAt: null, passwordHash: { not: null } }, select: { id: true, name: true, locale: true } });
   if (!user) return;
   const token = newToken();
@@ -230,9 +255,10 @@ export async function changePassword(
   context: { clientAddress: string; now?: Date },
 ): Promise<boolean> {
   const now = context.now ?? new Date();
-  await limitAttempts("password-change", actor.email, context.clientAddress, 5, 30, now);
+  const attempt = await limitAttempts("password-change", actor.email, context.clientAddress, now);
   const user = await prisma.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) return false;
+  await refundAttempts(attempt);
   const passwordHash = await hashPassword(input.password);
   await prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });

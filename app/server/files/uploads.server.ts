@@ -7,6 +7,7 @@ import busboy from "busboy";
 import { prisma } from "../db.server";
 import { recordAudit } from "../audit.server";
 import { verifyCsrfToken } from "../web/csrf.server";
+import { requireFormBody, unreadableForm } from "../web/form-body.server";
 import type { CurrentUser } from "../accounts/session.server";
 import { FileInspector, InspectionError, nameEnding, type InspectionRefusal } from "./file-types.server";
 import { newStorageKey, uploadStorage, type FileStorage } from "./storage.server";
@@ -88,7 +89,8 @@ function refusalOfInspection(refusal: InspectionRefusal, limits: UploadLimits): 
  * stored, checks each file's content and size while it streams into storage, and records each
  * stored file. The form must send `csrf` and `fieldKey` before its files (the upload form does; the
  * query string may carry them instead). Throws 404 for an application the person may not change,
- * 403 for a missing or wrong token; every other refusal comes back in the result.
+ * 403 for a missing or wrong token, 415 for a body that is no multipart form and 400 for one that is
+ * malformed before its first file; every other refusal comes back in the result.
  */
 export async function receiveUploads(input: {
   request: Request;
@@ -98,6 +100,7 @@ export async function receiveUploads(input: {
   storage?: FileStorage;
 }): Promise<UploadResult> {
   const { request, user, now } = input;
+  requireFormBody(request, ["multipart/form-data"]);
   const storage = input.storage ?? uploadStorage();
   const target = await applicationForFileChanges(input.applicationId, user);
   const query = new URL(request.url).searchParams;
@@ -152,6 +155,9 @@ export async function receiveUploads(input: {
     }
   } catch (error) {
     if (!(error instanceof BodyError)) throw error;
+    // Malformed before its first file was taken in, the body is no upload form (400); an upload whose
+    // connection breaks off is one, and its page gets the message below.
+    if (error.reason === "malformed" && !result.refusal && !limits) throw unreadableForm();
     // A body cut off while draining after a refusal keeps that refusal as the answer.
     result.refusal ??= new FileRefusedError("files.error.malformed", {}, 400);
   } finally {
@@ -304,9 +310,9 @@ interface FilePart {
   stream: Readable;
 }
 
-/** The body could not be read as a form: cut off, malformed, or longer than any upload it may carry. */
+/** The body could not be read as a form: malformed, cut off by the client, or longer than any upload it may carry. */
 class BodyError extends Error {
-  constructor(readonly reason: "malformed" | "tooLarge") {
+  constructor(readonly reason: "malformed" | "cutOff" | "tooLarge") {
     super(`upload body ${reason}`);
   }
 }
@@ -355,12 +361,12 @@ class MultipartBody {
       this.enqueue({ kind: "file", name, filename: info.filename ?? "", stream });
     });
     parser.on("close", () => this.end(null));
-    parser.on("error", () => this.end(new BodyError("malformed")));
+    parser.on("error", (error) => this.end(error instanceof BodyError ? error : new BodyError("malformed")));
     parser.on("partsLimit", () => this.cut(new BodyError("malformed")));
     parser.on("fieldsLimit", () => this.cut(new BodyError("malformed")));
     this.source = Readable.fromWeb(request.body as WebReadableStream<Uint8Array>);
     // A client that goes away mid-file: the parser fails the open file part, so its storage stops too.
-    this.source.on("error", () => parser.destroy(new BodyError("malformed")));
+    this.source.on("error", () => parser.destroy(new BodyError("cutOff")));
     this.source.pipe(this.counter()).pipe(parser);
   }
 

@@ -1,15 +1,29 @@
 import { prisma } from "../db.server";
 import { developmentMailboxEnabled } from "../config.server";
 import { notFound } from "../http.server";
+import { requireRole } from "../accounts/session.server";
+import { requestFromThisMachine } from "../web/client-address.server";
 import { attachmentSelect, attachmentWithContent } from "./outbox-worker.server";
 
 /**
- * The development mailbox: in demo and development mode no mail leaves the portal, and anyone may
- * read what it "sent" here (that is how a demo sign-up gets its confirmation link). Outside those
+ * The development mailbox: in demo and development mode no mail leaves the portal, and what it
+ * "sent" can be read here (that is how a demo sign-up gets its confirmation link). Outside those
  * modes it does not exist.
  */
 export function assertMailboxEnabled(): void {
   if (!developmentMailboxEnabled()) throw notFound();
+}
+
+/**
+ * Lets through who may read the mailbox: whoever sits at the machine the portal runs on, and
+ * administrators from anywhere. The mails hold other people's sign-in links, so a demo reachable from
+ * a network must not hand them to every visitor. Where the mailbox does not exist this is a 404 for
+ * everyone; elsewhere a visitor is sent to log in and any other role is refused (403).
+ */
+export async function requireMailboxReader(request: Request, context: { clientAddress?: unknown }): Promise<void> {
+  assertMailboxEnabled();
+  if (requestFromThisMachine(request, context)) return;
+  await requireRole(request, ["ADMIN"]);
 }
 
 export interface MailboxEntry {

@@ -1,7 +1,7 @@
 import { newToken, sameSecret } from "../crypto.server";
 import { readCookie, serializeCookie } from "../accounts/session.server";
 import { secureCookies } from "../config.server";
-import { limitBody } from "./body-limit.server";
+import { readFormData } from "./form-body.server";
 import { CSRF_FIELD, CSRF_REFUSAL } from "~/forms/form-protocol";
 
 
@@ -22,10 +22,11 @@ export function csrfToken(request: Request): { token: string; setCookie?: string
 
 /**
  * Reads a form posted by one of our pages; anything else is refused with 403 before it is looked at,
- * and a body larger than any of our forms (`MAX_FORM_BYTES`) with 413 before it is parsed.
+ * a body larger than any of our forms (`MAX_FORM_BYTES`) with 413 before it is parsed, and a body
+ * that is no form at all with 400 or 415.
  */
 export async function readProtectedForm(request: Request): Promise<FormData> {
-  const formData = await (await limitBody(request)).formData();
+  const formData = await readFormData(request);
   verifyCsrfToken(request, formData.get(CSRF_FIELD));
   return formData;
 }

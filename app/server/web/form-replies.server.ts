@@ -7,6 +7,7 @@ import { requestLocale } from "./locale.server";
 import { wakeOutboxWorker } from "../mail/outbox-worker.server";
 import { RateLimitedError } from "../accounts/accounts.server";
 import { RefusedError } from "../http.server";
+import { clientAddressOf } from "./client-address.server";
 import { translator, type Locale } from "~/i18n";
 
 /**
@@ -49,9 +50,7 @@ export function baseUrlOf(request: Request): string {
   return process.env.PUBLIC_URL ?? new URL(request.url).origin;
 }
 
-export function clientAddressOf(context: { clientAddress?: unknown }): string {
-  return typeof context.clientAddress === "string" ? context.clientAddress : "unknown";
-}
+export { clientAddressOf };
 
 /**
  * The action of an EmailRequestPage: validates the address, lets `send` queue the mail (or nothing,
