@@ -80,6 +80,15 @@ async function draftApplicationPage(page: Page): Promise<string[]> {
   return [new URL(page.url()).pathname];
 }
 
+/** The administrator's pages of one programme and one account, as the start page links them. */
+async function adminDetailPages(page: Page): Promise<string[]> {
+  await page.goto("/admin");
+  const links = await page.locator('main a[href^="/admin/"]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute("href") ?? ""));
+  const programme = links.find((href) => /^\/admin\/programmes\/(?!new$)[^/]+$/.test(href));
+  const account = links.find((href) => /^\/admin\/accounts\/[^/]+$/.test(href));
+  return ["/admin/programmes/new", ...(programme ? [programme] : []), ...(account ? [account] : [])];
+}
+
 /** Fails when the page scrolls sideways, naming the elements that stick out. */
 async function expectNoSidewaysScroll(page: Page) {
   const overflow = await page.evaluate(() => {
@@ -124,7 +133,8 @@ test.describe("on a phone (390 × 844)", () => {
         const context = await newContext(browser, baseURL, who, { viewport: PHONE, english });
         try {
           const page = await context.newPage();
-          const found = who === "manager" ? await managerCallPages(page) : who === "applicant2" ? await draftApplicationPage(page) : [];
+          const discover = { manager: managerCallPages, applicant2: draftApplicationPage, admin: adminDetailPages }[who as string];
+          const found = discover ? await discover(page) : [];
           const pages = [...mainPages[who], ...found];
           for (const path of pages) {
             await visit(page, path);
@@ -203,7 +213,7 @@ test.describe("on a laptop (1280 wide)", () => {
           await expect(banner.getByText(english ? "Menu" : "Menü", { exact: true })).toBeHidden();
           const brand = await banner.getByRole("link", { name: english ? "MINT Funding Portal" : "MINT-Förderportal" }).boundingBox();
           expect(brand).not.toBeNull();
-          const controls = await banner.locator("nav a, button, .who").evaluateAll((elements) =>
+          const controls = await banner.locator("nav a, .header-tools a, button, .who").evaluateAll((elements) =>
             elements.map((element) => {
               const box = element.getBoundingClientRect();
               return { text: element.textContent?.trim() ?? "", top: box.top, bottom: box.bottom, left: box.left, right: box.right, visible: box.width > 0 && box.height > 0 };
