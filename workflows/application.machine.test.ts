@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { initialTransition, transition } from "xstate";
 import { getShortestPaths } from "xstate/graph";
-import { applicationMachine, type ApplicationEvent, type ApplicationState } from "./application.machine";
+import { applicationMachine, statesBeforeEligibilityCheck, type ApplicationEvent, type ApplicationState } from "./application.machine";
 
 const deadline = "2026-10-25T11:00:00.000Z";
 const before = "2026-10-25T10:59:59.000Z";
@@ -87,5 +87,16 @@ describe("application workflow", () => {
     expect(draft.can({ type: "SUBMIT", at: "2026-10-25T10:59:59.000Z", deadline, missingItems: 0 })).toBe(true);
     expect(draft.can({ type: "SUBMIT", at: "2026-10-25T11:00:00.000Z", deadline, missingItems: 0 })).toBe(false);
     expect(draft.can({ type: "SUBMIT", at: "2026-10-25T11:00:01.000Z", deadline, missingItems: 0 })).toBe(false);
+  });
+});
+
+describe("states before the eligibility check", () => {
+  it("are exactly the states reachable without START_ELIGIBILITY_CHECK (a closed call may be reopened only while all its applications are in them)", () => {
+    const before = new Set<string>(statesBeforeEligibilityCheck);
+    for (const path of paths) {
+      const checked = path.steps.some((step) => step.event.type === "START_ELIGIBILITY_CHECK");
+      expect(before.has(path.state.value as string), `${JSON.stringify(path.state.value)}`).toBe(!checked);
+    }
+    expect([...reached.keys()].filter((state) => before.has(state)).sort()).toEqual([...statesBeforeEligibilityCheck].sort());
   });
 });

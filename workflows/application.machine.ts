@@ -103,3 +103,9 @@ export type ApplicationState =
   | "invitedToNextStage"
   | "approved"
   | "rejected";
+
+/**
+ * The states an application can be in before its eligibility check starts; every other state is
+ * reached only through START_ELIGIBILITY_CHECK (the machine's test proves it from the graph).
+ */
+export const statesBeforeEligibilityCheck = ["draft", "submitted", "withdrawn"] as const satisfies readonly ApplicationState[];

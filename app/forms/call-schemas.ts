@@ -185,8 +185,6 @@ export const copyCallSchema = z
   .transform((value, ctx) => ({ title: value.title, slug: value.slug, mode: value.stageMode, stages: stagesOf(value, ctx) }));
 export type CopyCallInput = z.output<typeof copyCallSchema>;
 
-export const callStatusMoveSchema = z.object({ target: z.enum(["PUBLISHED", "CLOSED", "ARCHIVED"], { error: "error.choose" }) });
-
 // ---------------------------------------------------------------------------------------------
 // Form builder: every change is one small form with its own intent.
 

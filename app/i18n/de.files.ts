@@ -1,7 +1,6 @@
 /** German texts of the files area; the English twin is en.files.ts. */
 export const filesDe = {
-  "files.limits": "{kinds}, höchstens {maxMb} MB, bis zu {maxFiles} Dateien",
-  "files.limitsOne": "{kinds}, höchstens {maxMb} MB, eine Datei",
+  "files.limits": "{kinds}, höchstens {maxMb} MB, {maxFiles, plural, one {eine Datei} other {bis zu # Dateien}}",
   "files.upload": "Hochladen",
   "files.uploading": "Wird hochgeladen …",
   "files.uploaded": "Die Datei wurde hochgeladen.",
@@ -16,7 +15,7 @@ export const filesDe = {
   "files.error.nameMismatch": "Der Inhalt der Datei passt nicht zu ihrer Endung. Bitte speichern Sie die Datei im richtigen Format und laden Sie sie erneut hoch.",
   "files.error.empty": "Die Datei ist leer.",
   "files.error.damaged": "Die Datei ist beschädigt oder unvollständig. Bitte laden Sie sie erneut hoch.",
-  "files.error.tooMany": "Für dieses Feld sind höchstens {maxFiles} Dateien erlaubt. Löschen Sie zuerst eine Datei.",
+  "files.error.tooMany": "{maxFiles, plural, one {Für dieses Feld ist höchstens # Datei erlaubt.} other {Für dieses Feld sind höchstens # Dateien erlaubt.}} Löschen Sie zuerst eine Datei.",
   "files.error.noFile": "Bitte wählen Sie eine Datei aus.",
   "files.error.unknownField": "Dieses Feld nimmt keine Dateien an.",
   "files.error.notDraft": "Der Antrag ist eingereicht und kann nicht geändert werden. Öffnen Sie ihn wieder, um Dateien zu ändern.",

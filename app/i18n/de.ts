@@ -2,6 +2,8 @@ import { callsDe } from "./de.calls";
 import { applicationsDe } from "./de.applications";
 import { filesDe } from "./de.files";
 import { kernUiDe } from "./de.kern-ui";
+import { wordsPdfDe } from "./de.words-pdf";
+import { workflowDe } from "./de.workflow";
 import { lostInputDe } from "./de.lost-input";
 import { webAccountsDe } from "./de.web-accounts";
 
@@ -14,6 +16,8 @@ export const de = {
   ...applicationsDe,
   ...filesDe,
   ...kernUiDe,
+  ...wordsPdfDe,
+  ...workflowDe,
   ...lostInputDe,
   ...webAccountsDe,
   "app.name": "MINT-Förderportal",
@@ -262,12 +266,12 @@ export const de = {
   "error.passwordShort": "Das Passwort muss mindestens 10 Zeichen lang sein.",
   "error.passwordLong": "Das Passwort darf höchstens 200 Zeichen lang sein.",
   "error.passwordMismatch": "Die Passwörter stimmen nicht überein.",
-  "error.tooLong": "Bitte höchstens {max} Zeichen.",
+  "error.tooLong": "Dieser Text ist zu lang.",
   "error.choose": "Bitte wählen Sie einen Eintrag aus der Liste.",
   "error.emailTaken": "Mit dieser Adresse ist schon ein Konto registriert. Melden Sie sich an oder setzen Sie Ihr Passwort zurück.",
   "error.networkTaken": "Dieses Netzwerk hat schon eine Koordination im Portal. Bitten Sie sie, Sie einzuladen.",
   "error.busy": "Das Portal ist gerade stark ausgelastet. Es wurde nichts gespeichert; bitte versuchen Sie es in einer Minute noch einmal.",
-  "error.rateLimited": "Zu viele Versuche. Bitte warten Sie {minutes} Minuten und versuchen Sie es dann erneut.",
+  "error.rateLimited": "Zu viele Versuche. Bitte warten Sie {minutes, plural, one {# Minute} other {# Minuten}} und versuchen Sie es dann erneut.",
   "error.csrf": "Das Formular war veraltet. Bitte laden Sie die Seite neu und senden Sie es noch einmal.",
   "error.forbidden.title": "Kein Zugriff",
   "error.forbidden.text": "Für diese Seite fehlt Ihnen die Berechtigung.",

@@ -1,8 +1,7 @@
 import type { filesDe } from "./de.files";
 
 export const filesEn: Record<keyof typeof filesDe, string> = {
-  "files.limits": "{kinds}, at most {maxMb} MB, up to {maxFiles} files",
-  "files.limitsOne": "{kinds}, at most {maxMb} MB, one file",
+  "files.limits": "{kinds}, at most {maxMb} MB, {maxFiles, plural, one {one file} other {up to # files}}",
   "files.upload": "Upload",
   "files.uploading": "Uploading …",
   "files.uploaded": "The file was uploaded.",
@@ -17,7 +16,7 @@ export const filesEn: Record<keyof typeof filesDe, string> = {
   "files.error.nameMismatch": "The file's content does not match its name's ending. Please save the file in the right format and upload it again.",
   "files.error.empty": "The file is empty.",
   "files.error.damaged": "The file is damaged or incomplete. Please upload it again.",
-  "files.error.tooMany": "This field takes at most {maxFiles} files. Please delete a file first.",
+  "files.error.tooMany": "This field takes at most {maxFiles, plural, one {# file} other {# files}}. Please delete a file first.",
   "files.error.noFile": "Please choose a file.",
   "files.error.unknownField": "This field does not take files.",
   "files.error.notDraft": "The application has been submitted and cannot be changed. Reopen it to change its files.",

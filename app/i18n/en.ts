@@ -3,6 +3,8 @@ import { callsEn } from "./en.calls";
 import { applicationsEn } from "./en.applications";
 import { filesEn } from "./en.files";
 import { kernUiEn } from "./en.kern-ui";
+import { wordsPdfEn } from "./en.words-pdf";
+import { workflowEn } from "./en.workflow";
 import { lostInputEn } from "./en.lost-input";
 import { webAccountsEn } from "./en.web-accounts";
 
@@ -11,6 +13,8 @@ export const en: Record<MessageKey, string> = {
   ...applicationsEn,
   ...filesEn,
   ...kernUiEn,
+  ...wordsPdfEn,
+  ...workflowEn,
   ...lostInputEn,
   ...webAccountsEn,
   "app.name": "MINT Funding Portal",
@@ -259,12 +263,12 @@ export const en: Record<MessageKey, string> = {
   "error.passwordShort": "The password must be at least 10 characters long.",
   "error.passwordLong": "The password may be at most 200 characters long.",
   "error.passwordMismatch": "The passwords do not match.",
-  "error.tooLong": "Please use at most {max} characters.",
+  "error.tooLong": "This text is too long.",
   "error.choose": "Please choose an entry from the list.",
   "error.emailTaken": "An account with this address is already registered. Log in or reset your password.",
   "error.networkTaken": "This network already has a coordinator in the portal. Ask them to invite you.",
   "error.busy": "The portal is very busy right now. Nothing was saved; please try again in a minute.",
-  "error.rateLimited": "Too many attempts. Please wait {minutes} minutes and try again.",
+  "error.rateLimited": "Too many attempts. Please wait {minutes, plural, one {# minute} other {# minutes}} and try again.",
   "error.csrf": "The form was out of date. Please reload the page and send it again.",
   "error.forbidden.title": "No access",
   "error.forbidden.text": "You do not have permission for this page.",

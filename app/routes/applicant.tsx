@@ -24,7 +24,7 @@ export default function ApplicantStart() {
   const locale = useLocale();
   const { networks, applications, openCalls, now } = useLoaderData<typeof loader>();
   const missingText = (count: number) =>
-    count === 0 ? t("applications.list.complete") : count === 1 ? t("applications.list.missingOne") : t("applications.list.missingCount", { count });
+    count === 0 ? t("applications.list.complete") : t("applications.list.missingCount", { count });
   // The server's clock decides, as it does for submitting; a draft past its deadline has nothing left to fill in.
   const isClosed = (deadline: Date | string) => new Date(deadline) <= new Date(now);
   return (

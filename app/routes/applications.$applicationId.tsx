@@ -16,13 +16,16 @@ import { RefusedError } from "~/server/http.server";
 import { requestLocale } from "~/server/web/locale.server";
 import { wakeOutboxWorker } from "~/server/mail/outbox-worker.server";
 import { requireUser } from "~/server/accounts/session.server";
-import { anchorOf, draftSchema, parseRowChange } from "~/forms/application-schemas";
+import { anchorOf, draftSchema, parseRowChange, type RowChange } from "~/forms/application-schemas";
 import { translator } from "~/i18n";
 import { formatDateTime } from "~/i18n";
 import { ApplicationEditor, type EditorOutcome } from "~/components/applications/application-editor";
 import { AnswersView } from "~/components/applications/answer-view";
 import { DeadlineCountdown } from "~/components/applications/deadline-countdown";
 import { ApplicationStateLabel } from "~/components/application-state";
+import { ApplicationHistory } from "~/components/application-history";
+import { PartnerRemovalQuestion } from "~/components/applications/partner-removal-question";
+import { CONFIRMED_FIELD } from "~/components/confirm-step";
 import { Notice } from "~/components/forms";
 import { titleText } from "~/components/page-title";
 import { useLocale, useT } from "~/components/use-t";
@@ -65,8 +68,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data<EditorOutcome>({ at, kind: "invalid", basedOn: baseRevision, result: submission.reply() }, { status: 400 });
   const rowChange = parseRowChange(intent) ?? undefined;
   let revision: number;
+  let unconfirmedRowChange: RowChange | undefined;
   try {
-    ({ revision } = await saveDraft(user, { applicationId, baseRevision, draft: submission.value, rowChange, stored }));
+    const rowChangeConfirmed = formData.get(CONFIRMED_FIELD) === intent;
+    ({ revision, unconfirmedRowChange } = await saveDraft(user, { applicationId, baseRevision, draft: submission.value, rowChange, rowChangeConfirmed, stored }));
   } catch (error) {
     if (error instanceof StaleDraftError) {
       return data<EditorOutcome>(
@@ -86,6 +91,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   if (intent === "autosave") return data<EditorOutcome>({ at, kind: "saved", revision });
+  // Everything else is saved; the page asks before the row's letter of intent is deleted.
+  if (unconfirmedRowChange) return redirect(`/applications/${applicationId}?confirm=${encodeURIComponent(intent)}`);
   if (intent === "submit") {
     try {
       await submitApplication({ ...user, locale }, { applicationId }, { baseUrl: baseUrlOf(request) });
@@ -148,6 +155,7 @@ export default function ApplicationPage() {
         </p>
       ) : null}
       {page.application.fromOutline ? <p className="kern-hint">{t("applications.page.fromOutline")}</p> : null}
+      {page.canEdit ? <PartnerRemovalQuestion files={page.files} /> : null}
       {page.canEdit ? (
         <ApplicationEditor
           page={{
@@ -172,6 +180,7 @@ export default function ApplicationPage() {
           <Link to={`/applications/${page.application.id}/receipt`}>{t("applications.versions.link", { count: page.versions.length })}</Link>
         </p>
       ) : null}
+      <ApplicationHistory entries={page.history} />
     </>
   );
 }

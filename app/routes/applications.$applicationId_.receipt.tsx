@@ -9,6 +9,7 @@ import { requireUser } from "~/server/accounts/session.server";
 import { formatDateTime, translator } from "~/i18n";
 import { ApplicationStateLabel } from "~/components/application-state";
 import { CsrfField, Notice, TableScroll } from "~/components/forms";
+import { AskFirstButton, CONFIRMED_FIELD, ConfirmStep, useStepToConfirm } from "~/components/confirm-step";
 import { VersionPdfLink } from "~/components/applications/version-pdf-link";
 import { pageTitle } from "~/components/page-title";
 import { useLocale, useT } from "~/components/use-t";
@@ -32,14 +33,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** Withdraw or reopen, both only before the deadline; the versions submitted so far stay. */
+/** Withdraw (once confirmed) or reopen, both only before the deadline; the versions submitted so far stay. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readProtectedForm(request);
   const applicationId = params.applicationId ?? "";
   const intent = formData.get("intent");
   try {
-    if (intent === "withdraw") await withdrawApplication(user, { applicationId });
+    if (intent === "withdraw") await withdrawApplication(user, { applicationId, confirmed: formData.get(CONFIRMED_FIELD) === "1" });
     else if (intent === "reopen") await reopenApplication(user, { applicationId });
     else return data({ message: translator(await requestLocale(request))("workflow.refused") }, { status: 400 });
   } catch (error) {
@@ -56,6 +57,7 @@ export default function ApplicationReceipt() {
   const refusal = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const latest = page.versions[0];
+  const confirmingWithdrawal = useStepToConfirm() === "withdraw" && page.open && page.editable && page.actions.includes("WITHDRAW");
   return (
     <>
       <p>
@@ -109,15 +111,16 @@ export default function ApplicationReceipt() {
                   </button>
                 </Form>
               ) : null}
-              {page.actions.includes("WITHDRAW") ? (
-                <Form method="post" className="inline">
-                  <CsrfField />
-                  <button type="submit" name="intent" value="withdraw" className="kern-btn kern-btn--danger">
-                    {t("applications.receipt.withdraw")}
-                  </button>
-                </Form>
-              ) : null}
+              {page.actions.includes("WITHDRAW") && !confirmingWithdrawal ? <AskFirstButton step="withdraw" label={t("applications.receipt.withdraw")} /> : null}
             </div>
+            {confirmingWithdrawal ? (
+              <ConfirmStep
+                question={t("applicationWorkflow.confirmWithdraw.question")}
+                explanation={t("applicationWorkflow.confirmWithdraw.explained")}
+                intent="withdraw"
+                confirmLabel={t("applicationWorkflow.confirmWithdraw.button")}
+              />
+            ) : null}
           </section>
         ) : null
       ) : (

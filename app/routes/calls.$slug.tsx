@@ -6,7 +6,7 @@ import { currentUser } from "~/server/accounts/session.server";
 import { stageForCallPage } from "~/server/applications/applications.server";
 import { CsrfField } from "~/components/forms";
 import { DeadlineCountdown } from "~/components/applications/deadline-countdown";
-import { FormPreview } from "~/components/applications/form-preview";
+import { FormOutline } from "~/components/applications/form-outline";
 import { CallDetails } from "~/components/calls/call-details";
 import { useLocale, useT } from "~/components/use-t";
 import { titleText } from "~/components/page-title";
@@ -79,7 +79,7 @@ export default function CallPage() {
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">{t("applications.callPage.preview", { stage: t(`stageKind.${stage.kind}`) })}</h2>
           <p className="kern-hint">{t("applications.callPage.previewNote")}</p>
-          <FormPreview definition={stage.definition} />
+          <FormOutline definition={stage.definition} />
         </section>
       ) : null}
     </>

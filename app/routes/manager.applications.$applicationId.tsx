@@ -10,13 +10,13 @@ import { wakeOutboxWorker } from "~/server/mail/outbox-worker.server";
 import { requireRole } from "~/server/accounts/session.server";
 import { handleSetupForm, intentOf } from "~/server/calls/setup-replies.server";
 import { ApplicationStateLabel } from "~/components/application-state";
-import { AnswersView } from "~/components/calls/answers-view";
+import { ApplicationHistory } from "~/components/application-history";
+import { AnswersView } from "~/components/applications/answer-view";
 import { VersionPdfLink } from "~/components/applications/version-pdf-link";
 import { ExtensionForm, WorkflowActions } from "~/components/calls/workflow-actions";
 import { useLocale, useT } from "~/components/use-t";
 import { titleText } from "~/components/page-title";
-import { formatDateTime, isMessageKey, type MessageKey } from "~/i18n";
-import { TableScroll } from "~/components/forms";
+import { formatDateTime } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => titleText(matches, data?.application.network.name ?? "");
 
@@ -153,44 +153,13 @@ export default function ManagedApplicationPage() {
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">{t("managerApplications.answers")}</h2>
         {application.definition ? (
-          <AnswersView definition={application.definition} answers={application.answers} files={application.files} />
+          <AnswersView definition={application.definition} answers={application.answers} files={application.files} headingLevel={3} idPrefix="answers" />
         ) : (
           <p className="form-errors">{t("formPreview.unreadable")}</p>
         )}
       </section>
 
-      <section aria-labelledby="history-heading">
-        <h2 id="history-heading">{t("managerApplications.history")}</h2>
-        <TableScroll label={t("managerApplications.history")}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("managerApplications.when")}</th>
-              <th scope="col">{t("managerApplications.who")}</th>
-              <th scope="col">{t("managerApplications.what")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {application.history.map((event) => (
-              <tr key={event.id}>
-                <td>{formatDateTime(locale, event.createdAt)}</td>
-                <td>{event.actor?.name ?? "–"}</td>
-                <td>
-                  {isMessageKey(`managerApplications.event.${event.action}`) ? t(`managerApplications.event.${event.action}` as MessageKey) : event.action}
-                  {event.fromState && event.toState ? (
-                    <>
-                      {": "}
-                      <ApplicationStateLabel state={event.fromState} /> → <ApplicationStateLabel state={event.toState} />
-                    </>
-                  ) : null}
-                  {event.reason ? <div className="kern-hint">{event.reason}</div> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        </TableScroll>
-      </section>
+      <ApplicationHistory entries={application.history} />
     </>
   );
 }

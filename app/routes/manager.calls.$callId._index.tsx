@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { callStatusMoveSchema } from "~/forms/call-schemas";
-import { moveCallStatus } from "~/server/calls/call-setup.server";
-import { callSetupLoader, setupFormAction } from "~/server/calls/setup-replies.server";
-import { ButtonForm, useFormOutcome } from "~/components/calls/setup-form";
+import { callReopenSchema, callStatusChangeSchema } from "~/forms/workflow-schemas";
+import { moveCallStatus, reopenCall } from "~/server/calls/call-setup.server";
+import { callSetupLoader, handleSetupForm, intentOf, requireCallSetupUser } from "~/server/calls/setup-replies.server";
+import { readProtectedForm } from "~/server/web/csrf.server";
+import { useFormOutcome } from "~/components/calls/setup-form";
+import { CallStatusActions, CallStatusHistory } from "~/components/calls/workflow-actions";
 import type { FormOutcome } from "~/forms/form-protocol";
 import { FormErrors, TableScroll } from "~/components/forms";
 import { CallStatusLabel } from "~/components/application-state";
@@ -16,12 +18,26 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => titleTex
 
 export const loader = callSetupLoader;
 
+/** Status steps: publish, close and archive (the last two only confirmed), and reopening with a reason. */
 export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireCallSetupUser(request);
+  const formData = await readProtectedForm(request);
   const callId = params.callId ?? "";
-  return setupFormAction(request, { formId: "status", schema: callStatusMoveSchema }, async ({ target }, user) => {
-    await moveCallStatus(user, callId, target);
-    return redirect(`/manager/calls/${callId}`);
-  });
+  const back = redirect(`/manager/calls/${callId}`);
+  switch (intentOf(formData)) {
+    case "status":
+      return handleSetupForm(formData, { formId: "status", schema: callStatusChangeSchema, locale: user.locale }, async ({ target, version, confirmed }) => {
+        await moveCallStatus(user, callId, target, new Date(), { confirmed, expectedVersion: version });
+        return back;
+      });
+    case "reopen":
+      return handleSetupForm(formData, { formId: "reopen", schema: callReopenSchema, locale: user.locale }, async ({ reason, version }) => {
+        await reopenCall(user, callId, { reason, expectedVersion: version });
+        return back;
+      });
+    default:
+      throw new Response("Bad Request", { status: 400 });
+  }
 }
 
 function ProblemList({ problems }: { problems: NonNullable<FormOutcome["problems"]> }) {
@@ -96,9 +112,8 @@ export default function CallOverview() {
         )
       ) : null}
       {statusOutcome && !statusOutcome.problems ? <FormErrors id="status-errors" errors={statusOutcome.result.error?.[""] ?? undefined} /> : null}
-      {call.nextStatus ? (
-        <ButtonForm intent="status" hidden={{ target: call.nextStatus }} label={t(`callSetup.move.${call.nextStatus}`)} className={call.nextStatus === "PUBLISHED" ? "primary" : "danger"} />
-      ) : null}
+      <CallStatusActions call={call} />
+      <CallStatusHistory entries={call.statusHistory} />
 
       <h2>{t("callSetup.stages.title")}</h2>
       {call.editable ? (

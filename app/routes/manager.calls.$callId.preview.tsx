@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { loadCallPreview } from "~/server/calls/call-setup.server";
 import { requireCallSetupUser } from "~/server/calls/setup-replies.server";
 import { CallDetails } from "~/components/calls/call-details";
-import { FormPreview } from "~/components/calls/form-preview";
+import { FormMockup } from "~/components/calls/form-mockup";
 import { CallSetupPage } from "~/components/calls/setup-form";
 import { useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
@@ -28,7 +28,7 @@ export default function CallPreview() {
         <section key={stage.id} aria-labelledby={`preview-${stage.id}`} className="preview-frame">
           <h2 id={`preview-${stage.id}`}>{t("callSetup.preview.form", { stage: t(`stageKind.${stage.kind}`) })}</h2>
           {stage.kind === "FULL_PROPOSAL" ? <p className="kern-hint">{t("callSetup.preview.byInvitation")}</p> : null}
-          {stage.definition ? <FormPreview definition={stage.definition} idPrefix={`preview-${stage.id}`} /> : <p className="empty">{t("formPreview.unreadable")}</p>}
+          {stage.definition ? <FormMockup definition={stage.definition} idPrefix={`preview-${stage.id}`} /> : <p className="empty">{t("formPreview.unreadable")}</p>}
         </section>
       ))}
     </CallSetupPage>

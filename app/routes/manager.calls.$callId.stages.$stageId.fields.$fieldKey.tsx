@@ -8,8 +8,9 @@ import { notFound } from "~/server/http.server";
 import { requireCallSetupUser } from "~/server/calls/setup-replies.server";
 import { FieldSettingsFields, fieldSettingsValues } from "~/components/calls/field-settings";
 import { InputField, SelectInput, TextAreaField } from "~/components/calls/fields";
-import { FormPreview } from "~/components/calls/form-preview";
+import { FormMockup } from "~/components/calls/form-mockup";
 import { ActionErrors, ButtonForm, SetupForm } from "~/components/calls/setup-form";
+import { DeleteFieldButton, FieldDeletionQuestion } from "~/components/calls/form-builder";
 import { Notice, TableScroll } from "~/components/forms";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
@@ -47,13 +48,13 @@ export default function FieldSettings() {
       <p>
         <Link to={`/manager/calls/${call.id}`}>{call.title}</Link> · <Link to={builder}>{t("formBuilder.heading", { stage: t(`stageKind.${stage.kind}`) })}</Link>
       </p>
-      <h1 id="field-heading">
-        {t("formBuilder.field.heading", { label })} <code>{field.key}</code>
-      </h1>
+      <h1 id="field-heading">{t("formBuilder.field.heading", { label })}</h1>
       <p>
         {t("formBuilder.type")}: {t(`formBuilder.type.${field.type}`)}
       </p>
+      <p className="kern-hint">{t("formBuilder.field.keyNote", { key: field.key })}</p>
       <ActionErrors />
+      {editable && !published ? <FieldDeletionQuestion fields={[field]} /> : null}
       {published ? <Notice tone="info">{t("formBuilder.publishedNotice", { version })}</Notice> : null}
       {!editable ? <Notice tone="info">{t("callSetup.error.notEditable")}</Notice> : null}
 
@@ -137,13 +138,13 @@ export default function FieldSettings() {
             <TextAreaField name="options" label={`${t("formBuilder.options")} ${t("field.optional")}`} hint={t("formBuilder.optionsHint")} rows={4} />
           </SetupForm>
           <h2>{t("formBuilder.deleteField")}</h2>
-          <ButtonForm intent="deleteField" hidden={{ fieldKey: field.key }} label={t("formBuilder.deleteField")} accessibleLabel={t("formBuilder.deleteItem", { item: label })} className="danger" />
+          <DeleteFieldButton fieldKey={field.key} label={label} />
         </section>
       ) : null}
 
       <section aria-labelledby="field-preview">
         <h2 id="field-preview">{t("formBuilder.preview")}</h2>
-        <FormPreview definition={{ eligibility: [], sections: [{ key: "preview", titleDe: field.labelDe, titleEn: field.labelEn, fields: [field] }] }} idPrefix="field-preview" />
+        <FormMockup definition={{ eligibility: [], sections: [{ key: "preview", titleDe: field.labelDe, titleEn: field.labelEn, fields: [field] }] }} idPrefix="field-preview" />
       </section>
     </>
   );

@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { loadStageForm } from "~/server/calls/call-setup.server";
 import { formBuilderAction } from "~/server/calls/form-builder-actions.server";
 import { requireCallSetupUser } from "~/server/calls/setup-replies.server";
-import { AddSectionForm, EligibilityEditor, SectionEditor } from "~/components/calls/form-builder";
-import { FormPreview } from "~/components/calls/form-preview";
+import { FormMockup } from "~/components/calls/form-mockup";
+import { AddSectionForm, EligibilityEditor, FieldDeletionQuestion, SectionDeletionQuestion, SectionEditor } from "~/components/calls/form-builder";
+import { fieldsOf } from "~/forms/form-definition";
 import { ActionErrors } from "~/components/calls/setup-form";
 import { Notice } from "~/components/forms";
 import { useT } from "~/components/use-t";
@@ -34,6 +35,12 @@ export default function FormBuilder() {
       </p>
       <h1>{t("formBuilder.heading", { stage: stageName })}</h1>
       <ActionErrors />
+      {definition && editable && !published ? (
+        <>
+          <FieldDeletionQuestion fields={fieldsOf(definition)} />
+          <SectionDeletionQuestion sections={definition.sections} />
+        </>
+      ) : null}
       {published ? <Notice tone="info">{t("formBuilder.publishedNotice", { version })}</Notice> : null}
       {!editable ? <Notice tone="info">{t("callSetup.error.notEditable")}</Notice> : null}
       {!definition ? (
@@ -59,7 +66,7 @@ export default function FormBuilder() {
           </section>
           <section aria-labelledby="builder-preview">
             <h2 id="builder-preview">{t("formBuilder.preview")}</h2>
-            <FormPreview definition={definition} idPrefix="builder-preview" />
+            <FormMockup definition={definition} idPrefix="builder-preview" />
           </section>
         </>
       )}

@@ -88,7 +88,7 @@ export async function addSection(page: Page, section: BuilderSection): Promise<v
   await form.getByLabel("Überschrift (Englisch)").fill(section.titleEn);
   await form.getByLabel("Schlüssel (optional)").fill(section.key);
   await form.getByRole("button", { name: "Abschnitt hinzufügen" }).click();
-  await expect(page.getByRole("heading", { level: 3, name: `${section.titleDe} ${section.key}` })).toBeVisible();
+  await expect(page.locator(`section#section-${section.key}`).getByRole("heading", { level: 3, name: section.titleDe, exact: true })).toBeVisible();
 }
 
 /**
@@ -107,7 +107,8 @@ export async function addField(page: Page, builderUrl: string, section: BuilderS
   await form.getByRole("button", { name: "Feld hinzufügen" }).click();
 
   await expect(page).toHaveURL(new RegExp(`/fields/${field.key}$`));
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Feld „${field.labelDe}“ ${field.key}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Feld „${field.labelDe}“`);
+  await expect(page.getByText(`Schlüssel des Felds: ${field.key}.`)).toBeVisible();
   await expect(page.getByText(`Feldtyp: ${fieldTypeLabels[field.type]}`)).toBeVisible();
   if (field.settings) {
     const settings = page.locator("form#field-properties");

@@ -166,7 +166,7 @@ test.describe("calls and applications", () => {
       await question.getByLabel("Hinweis bei anderer Antwort (Englisch)").fill(ELIGIBILITY.refusalEn);
       await question.getByLabel("Schlüssel (optional)").fill(ELIGIBILITY.key);
       await question.getByRole("button", { name: "Frage hinzufügen" }).click();
-      await expect(page.getByRole("heading", { level: 3, name: `Frage 1 ${ELIGIBILITY.key}` })).toBeVisible();
+      await expect(page.locator(`#question-${ELIGIBILITY.key}`).getByRole("heading", { level: 3, name: "Frage 1", exact: true })).toBeVisible();
 
       await addSection(page, projectSection);
       await addSection(page, resourcesSection);

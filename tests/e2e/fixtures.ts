@@ -29,9 +29,9 @@ function describeViolations(violations: AxeResults["violations"]): string {
 /** Contexts made by `newContextWithoutJavaScript`: axe cannot run inside their pages. */
 const contextsWithoutJavaScript = new WeakSet<BrowserContext>();
 
-/** A context with JavaScript off, to see what the server alone answers (progressive enhancement). */
-export async function newContextWithoutJavaScript(browser: Browser, baseURL: string | undefined): Promise<BrowserContext> {
-  const context = await browser.newContext(contextOptions(baseURL, { javaScriptEnabled: false }));
+/** A context with JavaScript off, to see what the server alone answers (progressive enhancement); `extra` may log a role in. */
+export async function newContextWithoutJavaScript(browser: Browser, baseURL: string | undefined, extra: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(contextOptions(baseURL, { ...extra, javaScriptEnabled: false }));
   contextsWithoutJavaScript.add(context);
   return context;
 }

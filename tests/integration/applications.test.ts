@@ -168,7 +168,7 @@ describe("saving drafts", () => {
         data: { applicationId, fieldKey, storage: "LOCAL", storageKey: `applications/${applicationId}/${name.replace(".", "-")}`, originalName: name, contentType: "application/pdf", sizeBytes: 10, sha256: "0".repeat(64), uploadedById: coordinator.id },
       });
     const [letterA, , letterC] = [await letter("partnerList.0", "a.pdf"), await letter("partnerList.1", "b.pdf"), await letter("partnerList.2", "c.pdf")];
-    await saveDraft(coordinator, { applicationId, baseRevision: 2, draft: threePartners, rowChange: { kind: "removePartner", fieldKey: "partnerList", row: 1 } }, DURING);
+    await saveDraft(coordinator, { applicationId, baseRevision: 2, draft: threePartners, rowChange: { kind: "removePartner", fieldKey: "partnerList", row: 1 }, rowChangeConfirmed: true }, DURING);
     const keys = Object.fromEntries(
       (await prisma.storedFile.findMany({ where: { applicationId }, select: { id: true, fieldKey: true } })).map((file) => [file.id, file.fieldKey]),
     );
@@ -218,7 +218,7 @@ describe("who may read and change an application", () => {
       await expect(applicationForPage(outsider, applicationId, DURING)).rejects.toMatchObject({ status: 404 });
       await expect(saveDraft(outsider, { applicationId, baseRevision: 1, draft: completeDraft }, DURING)).rejects.toMatchObject({ status: 404 });
       await expect(submitApplication(outsider, { applicationId }, { baseUrl, now: DURING })).rejects.toMatchObject({ status: 404 });
-      await expect(withdrawApplication(outsider, { applicationId }, DURING)).rejects.toMatchObject({ status: 404 });
+      await expect(withdrawApplication(outsider, { applicationId, confirmed: true }, DURING)).rejects.toMatchObject({ status: 404 });
     }
     // The call's own manager reads it, but may not change it.
     expect(await applicationForPage(manager, applicationId, DURING)).toMatchObject({ editable: false, canEdit: false, actions: [] });
@@ -336,7 +336,7 @@ describe("withdrawing and reopening", () => {
   it("withdraws and reopens until the deadline; resubmitting makes version 2 with a new receipt, and both versions stay", async () => {
     const { applicationId, coordinator } = await completeApplication();
     const first = await submitApplication(coordinator, { applicationId }, { baseUrl, now: DURING });
-    await withdrawApplication(coordinator, { applicationId }, secondsAfter(DURING, 60));
+    await withdrawApplication(coordinator, { applicationId, confirmed: true }, secondsAfter(DURING, 60));
     expect((await prisma.application.findUniqueOrThrow({ where: { id: applicationId } })).state).toBe("withdrawn");
     await reopenApplication(coordinator, { applicationId }, secondsAfter(DURING, 120));
     expect((await prisma.application.findUniqueOrThrow({ where: { id: applicationId } })).state).toBe("draft");
@@ -358,7 +358,7 @@ describe("withdrawing and reopening", () => {
   it("refuses withdrawing and reopening after the deadline, and says so on the page", async () => {
     const { applicationId, coordinator } = await completeApplication();
     await submitApplication(coordinator, { applicationId }, { baseUrl, now: DURING });
-    await expect(withdrawApplication(coordinator, { applicationId }, CLOSES)).rejects.toMatchObject({ messageKey: "applications.error.deadlinePassed" });
+    await expect(withdrawApplication(coordinator, { applicationId, confirmed: true }, CLOSES)).rejects.toMatchObject({ messageKey: "applications.error.deadlinePassed" });
     await expect(reopenApplication(coordinator, { applicationId }, secondsAfter(CLOSES, 1))).rejects.toMatchObject({ messageKey: "applications.error.deadlinePassed" });
     const page = await applicationForPage(coordinator, applicationId, CLOSES);
     expect(page).toMatchObject({ open: false, canEdit: false, actions: [] });
@@ -367,7 +367,7 @@ describe("withdrawing and reopening", () => {
 
   it("refuses withdrawing a draft and reopening a draft: the machine allows neither", async () => {
     const { applicationId, coordinator } = await completeApplication();
-    await expect(withdrawApplication(coordinator, { applicationId }, DURING)).rejects.toMatchObject({ messageKey: "workflow.refused" });
+    await expect(withdrawApplication(coordinator, { applicationId, confirmed: true }, DURING)).rejects.toMatchObject({ messageKey: "workflow.refused" });
     await expect(reopenApplication(coordinator, { applicationId }, DURING)).rejects.toMatchObject({ messageKey: "workflow.refused" });
   });
 

@@ -267,14 +267,16 @@ describe("publishing and the call's status", () => {
 
   it("moves only forward one step at a time: published → closed → archived; everything else is refused", async () => {
     const { call } = await publishedCall();
-    expect(await refusal(moveCallStatus(manager, call.id, "PUBLISHED"))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
-    expect(await refusal(moveCallStatus(manager, call.id, "ARCHIVED"))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
-    await moveCallStatus(manager, call.id, "CLOSED");
-    expect(await refusal(moveCallStatus(manager, call.id, "CLOSED"))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
-    await moveCallStatus(manager, call.id, "ARCHIVED");
-    for (const target of ["PUBLISHED", "CLOSED", "ARCHIVED"] as const) {
-      expect(await refusal(moveCallStatus(manager, call.id, target))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
+    const confirmed = { confirmed: true };
+    expect(await refusal(moveCallStatus(manager, call.id, "PUBLISHED"))).toMatchObject({ messageKey: "callWorkflow.already.PUBLISHED" });
+    expect(await refusal(moveCallStatus(manager, call.id, "ARCHIVED", new Date(), confirmed))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
+    await moveCallStatus(manager, call.id, "CLOSED", new Date(), confirmed);
+    expect(await refusal(moveCallStatus(manager, call.id, "CLOSED", new Date(), confirmed))).toMatchObject({ messageKey: "callWorkflow.already.CLOSED" });
+    await moveCallStatus(manager, call.id, "ARCHIVED", new Date(), confirmed);
+    for (const target of ["PUBLISHED", "CLOSED"] as const) {
+      expect(await refusal(moveCallStatus(manager, call.id, target, new Date(), confirmed))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
     }
+    expect(await refusal(moveCallStatus(manager, call.id, "ARCHIVED", new Date(), confirmed))).toMatchObject({ messageKey: "callWorkflow.already.ARCHIVED" });
     expect((await prisma.auditEvent.findMany({ where: { entityId: call.id, entityType: "Call" }, orderBy: { createdAt: "asc" } })).map((event) => event.action)).toEqual([
       "CREATE",
       "PUBLISH",
@@ -282,12 +284,12 @@ describe("publishing and the call's status", () => {
       "ARCHIVE",
     ]);
     const draft = await newCall();
-    expect(await refusal(moveCallStatus(manager, draft.id, "CLOSED"))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
+    expect(await refusal(moveCallStatus(manager, draft.id, "CLOSED", new Date(), confirmed))).toMatchObject({ messageKey: "callSetup.error.statusMove" });
   });
 
   it("keeps a closed call as it is: no edits to texts, stages, forms or rubrics", async () => {
     const { call, stages } = await publishedCall();
-    await moveCallStatus(manager, call.id, "CLOSED");
+    await moveCallStatus(manager, call.id, "CLOSED", new Date(), { confirmed: true });
     const notEditable = { messageKey: "callSetup.error.notEditable" };
     expect(await refusal(updateCallDetails(manager, call.id, parsed(callDetailsSchema, callFields())))).toMatchObject(notEditable);
     expect(await refusal(updateStages(manager, call.id, parsed(stagesSchema, twoStageDates)))).toMatchObject(notEditable);
@@ -339,7 +341,7 @@ describe("form builder before publication", () => {
     await edit({ op: "addSection", titleDe: "Finanzen", titleEn: "Finances", key: "finanzen" });
     for (const type of allTypes) {
       const input = parsed(addFieldSchema, {
-        sectionKey: "ueberDasNetzwerk",
+        sectionKey: "netzwerk",
         type,
         labelDe: `Feld ${type}`,
         labelEn: `Field ${type}`,
@@ -372,11 +374,11 @@ describe("form builder before publication", () => {
     await edit({ op: "moveField", fieldKey: "feldBudget", direction: "down" });
     await edit({ op: "moveSection", sectionKey: "finanzen", direction: "up" });
     await edit({ op: "changeFieldType", fieldKey: "feldDate", type: "multipleChoice", options: [{ labelDe: "Frühjahr", labelEn: "Spring" }] });
-    await edit({ op: "deleteField", fieldKey: "feldYesno" });
+    await edit({ op: "deleteField", fieldKey: "feldYesno", confirmed: true });
     await edit({ op: "addQuestion", questionDe: "Sitz in Deutschland?", questionEn: "Based in Germany?", requiredAnswer: true, refusalDe: "Nur Netzwerke in Deutschland.", refusalEn: "Only networks in Germany." });
     await edit({ op: "addQuestion", key: "kooperation", questionDe: "Mindestens drei Partner?", questionEn: "At least three partners?", requiredAnswer: true, refusalDe: "Zu wenige Partner.", refusalEn: "Too few partners." });
     await edit({ op: "moveQuestion", questionKey: "kooperation", direction: "up" });
-    await edit({ op: "updateQuestion", questionKey: "sitzInDeutschland", questionDe: "Sitz in Deutschland?", questionEn: "Based in Germany?", requiredAnswer: false, refusalDe: "Anders.", refusalEn: "Other." });
+    await edit({ op: "updateQuestion", questionKey: "sitzDeutschland", questionDe: "Sitz in Deutschland?", questionEn: "Based in Germany?", requiredAnswer: false, refusalDe: "Anders.", refusalEn: "Other." });
 
     const stored = await loadStageForm(manager, id, stage!.id);
     definition = stored.definition;
@@ -385,7 +387,7 @@ describe("form builder before publication", () => {
     expect(definition!.sections.map((section) => [section.key, section.fields.map((field) => field.key)])).toEqual([
       ["finanzen", ["feldBudget"]],
       [
-        "ueberDasNetzwerk",
+        "netzwerk",
         ["feldLongtext", "feldShorttext", "feldNumber", "feldAmount", "feldDate", "feldSinglechoice", "feldMultiplechoice", "feldFile", "feldPartners"],
       ],
     ]);
@@ -398,13 +400,13 @@ describe("form builder before publication", () => {
     expect(fields.has("feldYesno")).toBe(false);
     expect(definition!.eligibility.map((question) => [question.key, question.requiredAnswer])).toEqual([
       ["kooperation", true],
-      ["sitzInDeutschland", false],
+      ["sitzDeutschland", false],
     ]);
     await edit({ op: "deleteQuestion", questionKey: "kooperation" });
-    await edit({ op: "deleteSection", sectionKey: "finanzen" });
+    await edit({ op: "deleteSection", sectionKey: "finanzen", confirmed: true });
     const after = (await loadStageForm(manager, id, stage!.id)).definition!;
-    expect(after.eligibility.map((question) => question.key)).toEqual(["sitzInDeutschland"]);
-    expect(after.sections.map((section) => section.key)).toEqual(["ueberDasNetzwerk"]);
+    expect(after.eligibility.map((question) => question.key)).toEqual(["sitzDeutschland"]);
+    expect(after.sections.map((section) => section.key)).toEqual(["netzwerk"]);
   });
 
   it("keeps every change when several managers edit one form at the same moment", async () => {
@@ -425,7 +427,7 @@ describe("form builder before publication", () => {
     expect(await refusal(edit({ op: "addSection", titleDe: "B", titleEn: "B", key: "abschnitt" }))).toMatchObject({ messageKey: "formBuilder.error.keyTaken", options: { field: "key" } });
     await edit({ op: "addField", sectionKey: "abschnitt", type: "singleChoice", labelDe: "Wahl", labelEn: "Choice", required: false, options: [{ labelDe: "Eins", labelEn: "One" }] });
     expect(await refusal(edit({ op: "removeOption", fieldKey: "wahl", value: "eins" }))).toMatchObject({ messageKey: "formBuilder.error.lastOption" });
-    expect(await refusal(edit({ op: "deleteField", fieldKey: "gibtEsNicht" }))).toMatchObject({ messageKey: "formBuilder.error.unknownItem" });
+    expect(await refusal(edit({ op: "deleteField", fieldKey: "gibtEsNicht", confirmed: true }))).toMatchObject({ messageKey: "formBuilder.error.unknownItem" });
     expect(await refusal(edit({ op: "addField", sectionKey: "fehlt", type: "date", labelDe: "D", labelEn: "D", required: false }))).toMatchObject({ messageKey: "formBuilder.error.unknownItem" });
     expect(fieldErrors(addFieldSchema, { sectionKey: "abschnitt", type: "multipleChoice", labelDe: "M", labelEn: "M" }).options).toEqual(["formBuilder.error.optionsRequired"]);
     expect(fieldErrors(addFieldSchema, { sectionKey: "abschnitt", type: "date", labelDe: "D", labelEn: "D", key: "9falsch" }).key).toEqual(["form.error.key"]);
@@ -463,9 +465,9 @@ describe("form builder after publication", () => {
     await edit({ op: "addField", sectionKey: "projekt", type: "file", labelDe: "Anlage", labelEn: "Attachment", required: false });
     const versionBefore = (await loadStageForm(manager, call.id, stageId)).version;
     const refusedWith = async (operation: FormOperation, messageKey: string) => expect(await refusal(edit(operation))).toMatchObject({ messageKey });
-    await refusedWith({ op: "deleteField", fieldKey: "ziele" }, "formBuilder.refused.delete");
+    await refusedWith({ op: "deleteField", fieldKey: "ziele", confirmed: true }, "formBuilder.refused.delete");
     // Applications exist only once a call is published, so no uploaded file can lose the field it answers.
-    await refusedWith({ op: "deleteField", fieldKey: "anlage" }, "formBuilder.refused.delete");
+    await refusedWith({ op: "deleteField", fieldKey: "anlage", confirmed: true }, "formBuilder.refused.delete");
     await refusedWith({ op: "changeFieldType", fieldKey: "anlage", type: "shortText" }, "formBuilder.refused.type");
     await refusedWith({ op: "deleteSection", sectionKey: "projekt" }, "formBuilder.refused.delete");
     await refusedWith({ op: "changeFieldType", fieldKey: "ziele", type: "shortText" }, "formBuilder.refused.type");
@@ -581,7 +583,7 @@ describe("copying a call into a new round", () => {
       );
     }
     // The copy's form is a draft again: it may be changed freely without touching the original.
-    await change(copy.id, copied[0]!.id, { op: "deleteField", fieldKey: "ziele" });
+    await change(copy.id, copied[0]!.id, { op: "deleteField", fieldKey: "ziele", confirmed: true });
     expect(fieldsOf((await loadStageForm(manager, call.id, stages[0]!.id)).definition!).some((field) => field.key === "ziele")).toBe(true);
     expect(await prisma.auditEvent.count({ where: { entityId: copy.id, action: "COPY" } })).toBe(1);
   });

@@ -68,8 +68,8 @@ describe("a deadline at 03:00 Berlin on the night summer time starts (29 March 2
     const draft = await draftBefore(deadline);
     const { coordinator, applicationId } = draft;
     await submitApplication(coordinator, { applicationId }, { baseUrl, now: secondsAfter(deadline, -3600) });
-    for (const at of [deadline, after]) await expect(withdrawApplication(coordinator, { applicationId }, at)).rejects.toMatchObject(passed);
-    await withdrawApplication(coordinator, { applicationId }, secondsAfter(before, -1));
+    for (const at of [deadline, after]) await expect(withdrawApplication(coordinator, { applicationId, confirmed: true }, at)).rejects.toMatchObject(passed);
+    await withdrawApplication(coordinator, { applicationId, confirmed: true }, secondsAfter(before, -1));
     for (const at of [deadline, after]) await expect(reopenApplication(coordinator, { applicationId }, at)).rejects.toMatchObject(passed);
     await reopenApplication(coordinator, { applicationId }, before);
     expect(await applicationForPage(coordinator, applicationId, before)).toMatchObject({ application: { state: "draft" }, open: true, canEdit: true });

@@ -549,7 +549,7 @@ describe("removing a partner row", () => {
   const rows = ["Gymnasium am Markt", "Stadtwerke", "Hochschule", "Kita Sonnenschein"].map((name) => ({ name, type: "OTHER" as const, role: "" }));
   const draft = (partners = rows): DraftInput => ({ answers: { eligibility: {}, fields: { partner: partners, titel: "Projekt" } }, conditionAnswers: [], fieldsShown: true });
   const removeRow = (world: Awaited<ReturnType<typeof createUploadWorld>>, baseRevision: number, row: number) =>
-    saveDraft(world.ours.coordinator, { applicationId: world.application.id, baseRevision, draft: draft(), rowChange: { kind: "removePartner", fieldKey: "partner", row } }, new Date());
+    saveDraft(world.ours.coordinator, { applicationId: world.application.id, baseRevision, draft: draft(), rowChange: { kind: "removePartner", fieldKey: "partner", row }, rowChangeConfirmed: true }, new Date());
   const storedLetter = (fileId: string) => prisma.storedFile.findUnique({ where: { id: fileId }, select: { fieldKey: true, storageKey: true } });
 
   it("deletes the row's letter of intent, row and bytes, and moves the letters below up with their rows", async () => {

@@ -174,7 +174,7 @@ describe("carrying files into the full proposal", () => {
     // It removes the first partner row: its carried letter goes, the outline's stays.
     const full = await prisma.application.findUniqueOrThrow({ where: { id: fullProposalId } });
     const draft = { answers: full.answers as Answers, conditionAnswers: [], fieldsShown: true };
-    await saveDraft(world.ours.coordinator, { applicationId: fullProposalId, baseRevision: full.answersRevision, draft, rowChange: { kind: "removePartner", fieldKey: "partner", row: 0 } }, WRITING_FULL);
+    await saveDraft(world.ours.coordinator, { applicationId: fullProposalId, baseRevision: full.answersRevision, draft, rowChange: { kind: "removePartner", fieldKey: "partner", row: 0 }, rowChangeConfirmed: true }, WRITING_FULL);
     expect(await prisma.storedFile.count({ where: { applicationId: fullProposalId } })).toBe(0);
     await stat(onDisk(letterKey));
     expect(await prisma.storedFile.count({ where: { id: letter, fieldKey: "partner.0" } })).toBe(1);

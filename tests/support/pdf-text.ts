@@ -90,3 +90,70 @@ export function pdfText(pdf: Uint8Array): string {
     .map((line) => line.replace(/[\s\u00a0]+/g, " ").trim())
     .join("\n");
 }
+
+export interface PdfTextRun {
+  /** 0-based page index. */
+  page: number;
+  /** Left edge and baseline in points (y grows downwards from the top of the page). */
+  x: number;
+  y: number;
+  /** How far the run advances the pen: its width on the page. */
+  width: number;
+  text: string;
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+function multiply([a, b, c, d, e, f]: Matrix, [A, B, C, D, E, F]: Matrix): Matrix {
+  return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
+}
+
+/**
+ * Every text run with where it stands and how wide it is, for checking that nothing overlaps.
+ * react-pdf places each run by translating the graphics state (`cm`) inside `q … Q`, and after a run
+ * translates by its advance width (`1 0 0 1 <width> 0 cm`); this follows those translations.
+ */
+export function pdfTextRuns(pdf: Uint8Array): PdfTextRun[] {
+  const runs: PdfTextRun[] = [];
+  contentStreams(pdf)
+    .filter((stream) => /BT[\s\S]*?ET/.test(stream))
+    .forEach((stream, page) => {
+      const saved: Matrix[] = [];
+      let matrix: Matrix = [1, 0, 0, 1, 0, 0];
+      let open: PdfTextRun | null = null;
+      const tokens = /(?<![\w.])(q|Q)(?![\w])|(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) cm|BT([\s\S]*?)ET/g;
+      for (const token of stream.matchAll(tokens)) {
+        if (token[1] === "q") saved.push(matrix);
+        else if (token[1] === "Q") matrix = saved.pop() ?? [1, 0, 0, 1, 0, 0];
+        else if (token[8] !== undefined) {
+          open = { page, x: matrix[4], y: Math.abs(matrix[5]), width: 0, text: decodeTextObject(token[8]) };
+          runs.push(open);
+        } else {
+          const step = token.slice(2, 8).map(Number) as Matrix;
+          if (open && open.width === 0 && step[0] === 1 && step[1] === 0 && step[2] === 0 && step[3] === 1 && step[5] === 0 && step[4] > 0) open.width = step[4];
+          matrix = multiply(step, matrix);
+        }
+      }
+    });
+  return runs;
+}
+
+/** Pairs of runs on one line of one page where the first reaches into the second. */
+export function overlappingRuns(runs: PdfTextRun[], tolerance = 0.5): [PdfTextRun, PdfTextRun][] {
+  const overlaps: [PdfTextRun, PdfTextRun][] = [];
+  const lines = new Map<string, PdfTextRun[]>();
+  for (const run of runs) {
+    if (run.text.trim() === "") continue;
+    const key = `${run.page}:${Math.round(run.y)}`;
+    lines.set(key, [...(lines.get(key) ?? []), run]);
+  }
+  for (const line of lines.values()) {
+    const sorted = [...line].sort((left, right) => left.x - right.x);
+    for (let index = 1; index < sorted.length; index++) {
+      const before = sorted[index - 1]!;
+      const after = sorted[index]!;
+      if (before.x + before.width > after.x + tolerance) overlaps.push([before, after]);
+    }
+  }
+  return overlaps;
+}

@@ -6,7 +6,7 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "r
 import { AnswersView } from "../../app/components/applications/answer-view";
 import { FieldInput } from "../../app/components/applications/field-inputs";
 import { Checklist } from "../../app/components/applications/checklist";
-import { FormPreview } from "../../app/components/applications/form-preview";
+import { FormOutline } from "../../app/components/applications/form-outline";
 import { remainingText } from "../../app/components/applications/deadline-countdown";
 import { ApplicationEditor } from "../../app/components/applications/application-editor";
 import { applicationChecklist } from "../../app/forms/application-schemas";
@@ -81,7 +81,7 @@ describe("rendering answers", () => {
   });
 
   it("previews the form read-only: every field, its kind and whether it is required", async () => {
-    const html = await render(createElement(FormPreview, { definition: everyFieldForm }));
+    const html = await render(createElement(FormOutline, { definition: everyFieldForm }));
     expect(html).not.toContain("<input");
     expect(html).toContain("Langer Text, höchstens 500 Zeichen");
     expect(html).toContain("Informatik, Physik");

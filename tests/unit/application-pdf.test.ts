@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { formatEuros } from "../../app/i18n";
 import { formDefinition, type FormDefinition } from "../../app/forms/form-definition";
-import type { Answers } from "../../app/forms/answers";
+import type { AnswerValue, Answers } from "../../app/forms/answers";
 import { renderApplicationPdf, type ApplicationPdfInput } from "../../app/server/pdf/application-pdf.server";
 import { fitStringsToWinAnsi, fitToWinAnsi } from "../../app/server/pdf/win-ansi.server";
-import { pdfPageCount, pdfText } from "../support/pdf-text";
+import { overlappingRuns, pdfPageCount, pdfText, pdfTextRuns } from "../support/pdf-text";
 
 const definition: FormDefinition = formDefinition.parse({
   eligibility: [
@@ -151,8 +151,8 @@ describe("the PDF of a submitted application", () => {
     expect(Buffer.from(pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
     const text = pdfText(pdf);
     const textLines = lines(text);
-    // The cover (header and eligibility), one page per form section, then conditions and files.
-    expect(expectNumberedPages(pdf, text, (page, pages) => `Seite ${page} von ${pages}`)).toBe(4);
+    // Header, eligibility, both sections, conditions and files flow on: no page of its own per section.
+    expect(expectNumberedPages(pdf, text, (page, pages) => `Seite ${page} von ${pages}`)).toBe(2);
 
     // Header: programme, call, stage, network, Bundesland, receipt, version, time in Berlin, submitter.
     for (const expected of [
@@ -193,9 +193,22 @@ describe("the PDF of a submitted application", () => {
     expect(textLines.filter((line) => line === "keine Angabe")).toHaveLength(2); // grant and website were left empty
     expect(textLines).toContain("Arbeitsplan_Übersicht.pdf (1,2 MB, SHA-256 0123456789abcdef…)");
 
-    // Partner table with the type in words and the letter of intent by name.
-    const partnerRows = textLines.slice(textLines.indexOf("Absichtserklärung") + 1, textLines.indexOf("Finanzplan"));
-    expect(partnerRows).toEqual(["Grundschule Süd", "Schule", "Lernort", "LOI_Grundschule.pdf", "Hochschule Furtwangen", "Hochschule", "Fachbeirat", "keine"]);
+    // Partner table headed by the questions the applicant answered, the type in words and the letter of intent by name.
+    const partnerTable = textLines.slice(textLines.indexOf("Partner") + 1, textLines.indexOf("Finanzplan"));
+    expect(partnerTable).toEqual([
+      "Name",
+      "Art der Einrichtung",
+      "Rolle im Netzwerk",
+      "Absichtserklärung",
+      "Grundschule Süd",
+      "Schule",
+      "Lernort",
+      "LOI_Grundschule.pdf",
+      "Hochschule Furtwangen",
+      "Hochschule",
+      "Fachbeirat",
+      "keine",
+    ]);
 
     // Budget: lines, totals by year and category, total, own contribution, requested amount.
     const euro = (cents: number) => formatEuros("de", cents).replace(/\u00a0/g, " ");
@@ -223,7 +236,8 @@ describe("the PDF of a submitted application", () => {
     expect(textLines).toContain("Arbeitsplan_Übersicht.pdf");
     expect(textLines).toContain("Feld: Arbeitsplan · Größe: 1,2 MB");
     expect(textLines).toContain(`SHA-256 ${workPlanSha}`);
-    expect(textLines).toContain("Feld: Partner · Größe: 47 kB");
+    expect(textLines).toContain("Feld: Partner: Absichtserklärung von Grundschule Süd · Größe: 47 kB");
+    expect(text).not.toMatch(/partners\.\d|workPlan/);
     expect(textLines).toContain(`SHA-256 ${letterSha}`);
 
     expect(text).not.toContain("Hinweis: Einige Zeichen");
@@ -287,6 +301,87 @@ describe("the PDF of a submitted application", () => {
     const cpuMilliseconds = Math.round((cpu.user + cpu.system) / 1000);
     console.info(`application PDF: ${pages} pages, ${pdf.byteLength} bytes, rendered in ${Math.round(milliseconds)} ms (${cpuMilliseconds} ms CPU)`);
     expect(milliseconds).toBeLessThan(20_000);
+  });
+
+  it("keeps every table cell's text inside its column, breaking words too wide for it", async () => {
+    const longName = "Forschungseinrichtungsverbund Südwest für Materialwissenschaften gGmbH";
+    const pdf = await renderApplicationPdf(
+      pdfInput({
+        answers: {
+          ...answers,
+          fields: {
+            ...answers.fields,
+            partners: [
+              { name: longName, type: "RESEARCH_INSTITUTE", role: "Wissenschaftliche Begleitung, Evaluationsunterstützung und Qualitätssicherungsmaßnahmen", letterFileId: "file-letter" },
+              // Words of up to 24 characters are never broken by the general rule, however wide their letters.
+              { name: "WWWWWWWWWWWWWWWWWWWWWWWW", type: "ASSOCIATION", role: "MMMMMMMMMMMMMMMMMMMMMMMM", letterFileId: "file-letter-2" },
+            ],
+            budget: {
+              lines: [
+                { category: "personnel", year: 2027, description: "Materialbeschaffungsaufwendungen Experimentierkastenersatzteile", amountCents: 123_456_789_01 },
+                { category: "material", year: 2028, description: "https://example.org/ein/sehr/langer/pfad/zur/kostenaufstellung.pdf", amountCents: 99 },
+              ],
+              ownContributionCents: 0,
+            },
+          },
+        },
+        files: [
+          pdfInput().files[0]!,
+          { id: "file-letter", fieldKey: "partners.0", originalName: "Absichtserklaerung_Forschungseinrichtungsverbund_Suedwest.pdf", sizeBytes: 48_000, sha256: letterSha },
+          { id: "file-letter-2", fieldKey: "partners.1", originalName: "LOI_WISSENSCHAFTSVERBUND", sizeBytes: 1_000, sha256: letterSha },
+        ],
+      }),
+    );
+    const runs = pdfTextRuns(pdf);
+    expect(runs.find((run) => run.text === "Forschungseinrichtung"), "a partner type fits its column whole").toBeDefined();
+    expect(overlappingRuns(runs)).toEqual([]);
+    // Broken words are still all there, with a hyphen where they break.
+    const joined = pdfText(pdf).replace(/-\n/g, "");
+    for (const expected of [longName, "Materialbeschaffungsaufwendungen", "Absichtserklaerung_Forschungseinrichtungsverbund_Suedwest.pdf", "WWWWWWWWWWWWWWWWWWWWWWWW", "LOI_WISSENSCHAFTSVERBUND"]) {
+      expect(joined.replace(/\n/g, " "), expected).toContain(expected);
+    }
+  });
+
+  it("keeps a table row on one page and a heading with the first lines after it", async () => {
+    const sections = Array.from({ length: 30 }, (_, index) => ({
+      key: `abschnitt${index}`,
+      titleDe: `Abschnitt ${index + 1}`,
+      titleEn: `Section ${index + 1}`,
+      fields: [{ key: `antwort${index}`, type: "longText", labelDe: `Frage ${index + 1}`, labelEn: `Question ${index + 1}`, required: false, maxLength: 5000 }],
+    }));
+    const partnersSection = { key: "partner", titleDe: "Partner", titleEn: "Partners", fields: [{ key: "partners", type: "partners", labelDe: "Partnerliste", labelEn: "Partners", required: false }] };
+    const manySections = formDefinition.parse({ sections: [...sections, partnersSection] });
+    const role = (index: number) => `Anfang${index} Praktika, Werkstatttage und Ferienkurse für Schülerinnen und Schüler der Sekundarstufe in den Laboren Ende${index}`;
+    const fields: Record<string, AnswerValue> = Object.fromEntries(sections.map((section, index) => [`antwort${index}`, "Eine Zeile Antwort. ".repeat(1 + (index % 5) * 6)]));
+    fields.partners = Array.from({ length: 60 }, (_, index) => ({ name: `Partner ${index + 1}`, type: "COMPANY" as const, role: role(index + 1) }));
+    const pdf = await renderApplicationPdf(pdfInput({ definition: manySections, answers: { fields }, files: [], conditions: [] }));
+    const runs = pdfTextRuns(pdf).filter((run) => !/^(Seite \d+ von \d+|Eingangsnummer .*)$/.test(run.text));
+    const pageOf = (text: string) => {
+      const run = runs.find((candidate) => candidate.text.includes(text));
+      expect(run, text).toBeDefined();
+      return run!.page;
+    };
+    expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(4);
+    for (let index = 1; index <= 60; index++) expect(pageOf(`Ende${index}`), `partner row ${index}`).toBe(pageOf(`Anfang${index}`));
+    for (let index = 1; index <= 30; index++) {
+      const headingPage = runs.find((run) => run.text === `Abschnitt ${index}`)!.page;
+      expect(pageOf(`Frage ${index}`), `heading ${index}`).toBe(headingPage);
+      expect(runs.find((run) => run.text.startsWith("Eine Zeile Antwort") && run.page === headingPage && run.y > runs.find((heading) => heading.text === `Frage ${index}`)!.y), `answer ${index}`).toBeDefined();
+    }
+    expect(overlappingRuns(runs)).toEqual([]);
+  });
+
+  it("keeps a short application short: one page for a form of a few fields", async () => {
+    const short = formDefinition.parse({
+      sections: [
+        { key: "eins", titleDe: "Das Projekt", titleEn: "The project", fields: [{ key: "titel", type: "shortText", labelDe: "Titel", labelEn: "Title", required: true }] },
+        { key: "zwei", titleDe: "Die Ziele", titleEn: "The goals", fields: [{ key: "ziele", type: "longText", labelDe: "Ziele", labelEn: "Goals", required: true, maxLength: 2000 }] },
+        { key: "drei", titleDe: "Die Schulen", titleEn: "The schools", fields: [{ key: "schulen", type: "number", labelDe: "Anzahl der Schulen", labelEn: "Schools", required: true }] },
+      ],
+    });
+    const pdf = await renderApplicationPdf(pdfInput({ definition: short, answers: { fields: { titel: "MINT am Fluss", ziele: "Mehr Technik für alle.", schulen: 12 } }, files: [], conditions: [] }));
+    expect(pdfPageCount(pdf)).toBe(1);
+    expect(lines(pdfText(pdf))).toEqual(expect.arrayContaining(["Das Projekt", "Die Ziele", "Die Schulen", "Seite 1 von 1"]));
   });
 
   it("keeps documents apart when several render at once", async () => {

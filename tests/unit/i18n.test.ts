@@ -30,6 +30,24 @@ describe("message catalogues", () => {
     expect(de("formPreview.fileLimits", { kinds: "PDF", size: 10, count: 1 })).toBe("Erlaubt: PDF; je Datei höchstens 10 MB; höchstens 1 Datei.");
     expect(en("applications.submitBlocked", { count: 1 })).toBe("You can submit once the checklist is empty (1 item still open).");
     expect(en("admin.userCount", { count: 2 })).toBe("2 accounts");
+    // Limits, sizes of forms and waiting times: one of a thing in the singular, numbers formatted for the language.
+    expect(de("files.limits", { kinds: "PDF", maxMb: 10, maxFiles: 1 })).toBe("PDF, höchstens 10 MB, eine Datei");
+    expect(de("files.limits", { kinds: "PDF", maxMb: 10, maxFiles: 3 })).toBe("PDF, höchstens 10 MB, bis zu 3 Dateien");
+    expect(en("files.limits", { kinds: "PDF", maxMb: 10, maxFiles: 1 })).toBe("PDF, at most 10 MB, one file");
+    expect(de("files.error.tooMany", { maxFiles: 1 })).toBe("Für dieses Feld ist höchstens 1 Datei erlaubt. Löschen Sie zuerst eine Datei.");
+    expect(en("files.error.tooMany", { maxFiles: 2 })).toBe("This field takes at most 2 files. Please delete a file first.");
+    expect(de("applications.problem.tooManyFiles", { max: 1 })).toBe("zu viele Dateien (höchstens 1 Datei)");
+    expect(de("applications.error.tooManyRows", { max: 1 })).toBe("Höchstens 1 Zeile.");
+    expect(en("applications.error.tooManyRows", { max: 100 })).toBe("At most 100 rows.");
+    expect(de("callSetup.overview.formSummary", { fields: 1, version: 3 })).toBe("1 Feld, Version 3");
+    expect(en("callSetup.overview.rubricSummary", { criteria: 1, sum: 100 })).toBe("1 criterion, weights adding up to 100 %");
+    expect(de("rubric.scaleText", { min: 0, max: 1 })).toBe("Von 0 bis 1 Punkt.");
+    expect(en("applications.field.remaining", { count: 1, max: 1 })).toBe("1 of 1 character left");
+    expect(de("applications.field.remaining", { count: 99_500, max: 100_000 })).toBe("noch 99.500 von 100.000 Zeichen");
+    expect(de("applications.preview.type.longText", { max: 100_000 })).toBe("Langer Text, höchstens 100.000 Zeichen");
+    expect(en("applications.problem.tooLong", { max: 1 })).toBe("too long (at most 1 character)");
+    expect(de("error.rateLimited", { minutes: 1 })).toBe("Zu viele Versuche. Bitte warten Sie 1 Minute und versuchen Sie es dann erneut.");
+    expect(en("error.rateLimited", { minutes: 1 })).toBe("Too many attempts. Please wait 1 minute and try again.");
     // A count that is missing stays visible rather than turning into a wrong word.
     expect(de("admin.userCount")).toBe("{count, plural, one {# Konto} other {# Konten}}");
   });

@@ -3,10 +3,12 @@ import { budgetTotals, type AnswerValue, type Answers } from "~/forms/answers";
 import { budgetOf, partnersOf, type ApplicationCondition } from "~/forms/application-schemas";
 import { answersWithFiles } from "~/forms/file-fields";
 import { plainAnswerText } from "~/forms/answer-text";
-import { formatEuros } from "~/i18n";
+import { formatEuros, formatFileSize } from "~/i18n";
 import { FormSections } from "../form-sections";
 import { useLocale, useT } from "../use-t";
 import { labelOf } from "./field-inputs";
+import { PartnerColumns } from "./partner-columns";
+import { TableScroll } from "../forms";
 
 export interface FileSummary {
   id: string;
@@ -15,12 +17,25 @@ export interface FileSummary {
   sizeBytes: number;
 }
 
+/** A stored file as a link that opens it (the files route checks who may), with its size. */
+function FileLink({ id, files }: { id: string; files: FileSummary[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const file = files.find((candidate) => candidate.id === id);
+  if (!file) return <span className="empty">{t("answers.fileMissing")}</span>;
+  return (
+    <>
+      <a href={`/files/${encodeURIComponent(file.id)}`}>{file.originalName}</a> ({formatFileSize(locale, file.sizeBytes)})
+    </>
+  );
+}
+
 /** One answer as text for reading: never HTML, so whatever was typed is shown as typed. */
 export function AnswerText({ field, value, files = [] }: { field: FormField; value: AnswerValue | undefined; files?: FileSummary[] }) {
   const t = useT();
   const locale = useLocale();
-  const empty = <span className="empty">{t("applications.answer.none")}</span>;
-  if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0 && field.type !== "partners")) return empty;
+  const empty = <span className="empty">{t("answers.notAnswered")}</span>;
+  if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) return empty;
   switch (field.type) {
     case "shortText":
     case "longText":
@@ -33,12 +48,12 @@ export function AnswerText({ field, value, files = [] }: { field: FormField; val
     case "yesNo":
       return <>{plainAnswerText(field, value, locale)}</>;
     case "file": {
-      const ids = Array.isArray(value) ? (value as string[]) : [];
+      const ids = Array.isArray(value) ? value.map(String) : [];
       return (
         <ul>
           {ids.map((id) => (
             <li key={id}>
-              <a href={`/files/${encodeURIComponent(id)}`}>{files.find((file) => file.id === id)?.originalName ?? id}</a>
+              <FileLink id={id} files={files} />
             </li>
           ))}
         </ul>
@@ -48,53 +63,92 @@ export function AnswerText({ field, value, files = [] }: { field: FormField; val
       const partners = partnersOf(value);
       if (partners.length === 0) return empty;
       return (
-        <ul>
-          {partners.map((partner, index) => (
-            <li key={index}>
-              {partner.name || t("applications.answer.none")} ({t(`pdf.partnerType.${partner.type}`)}){partner.role ? ` – ${partner.role}` : ""}
-              {partner.letterFileId ? (
-                <>
-                  {" · "}
-                  <a href={`/files/${encodeURIComponent(partner.letterFileId)}`}>{t("applications.partners.letter")}</a>
-                </>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <TableScroll label={labelOf(field, locale)}>
+        <table aria-label={labelOf(field, locale)}>
+          <PartnerColumns />
+          <tbody>
+            {partners.map((partner, index) => (
+              <tr key={index}>
+                <td className="answer-text">{partner.name}</td>
+                <td>{t(`pdf.partnerType.${partner.type}`)}</td>
+                <td className="answer-text">{partner.role}</td>
+                <td>{partner.letterFileId ? <FileLink id={partner.letterFileId} files={files} /> : t("answers.noLetter")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        </TableScroll>
       );
     }
     case "budget": {
       const budget = budgetOf(value);
       const totals = budgetTotals(budget);
+      const categoryLabel = (key: string) => {
+        const category = field.categories.find((candidate) => candidate.value === key);
+        return category ? labelOf(category, locale) : key;
+      };
       return (
-        <ul>
-          {budget.lines.map((line, index) => (
-            <li key={index}>
-              {labelOf(field.categories.find((category) => category.value === line.category) ?? { labelDe: line.category, labelEn: line.category }, locale)} {line.year}
-              {line.description ? ` – ${line.description}` : ""}: {formatEuros(locale, line.amountCents)}
-            </li>
-          ))}
-          <li>
-            {t("applications.budget.total")}: {formatEuros(locale, totals.totalCents)} · {t("applications.budget.own")}: {formatEuros(locale, budget.ownContributionCents)} ·{" "}
-            {t("applications.budget.requested")}: {formatEuros(locale, totals.requestedCents)}
-          </li>
-        </ul>
+        <>
+          <TableScroll label={labelOf(field, locale)}>
+          <table aria-label={labelOf(field, locale)}>
+            <thead>
+              <tr>
+                <th scope="col">{t("formPreview.budgetCategory")}</th>
+                <th scope="col">{t("answers.budgetYear")}</th>
+                <th scope="col">{t("answers.budgetDescription")}</th>
+                <th scope="col">{t("answers.budgetAmount")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {budget.lines.map((line, index) => (
+                <tr key={index}>
+                  <td>{categoryLabel(line.category)}</td>
+                  <td>{line.year}</td>
+                  <td className="answer-text">{line.description}</td>
+                  <td>{formatEuros(locale, line.amountCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          </TableScroll>
+          <dl className="facts">
+            <dt>{t("answers.budgetTotal")}</dt>
+            <dd>{formatEuros(locale, totals.totalCents)}</dd>
+            <dt>{t("formPreview.ownContribution")}</dt>
+            <dd>{formatEuros(locale, budget.ownContributionCents)}</dd>
+            <dt>{t("answers.budgetRequested")}</dt>
+            <dd>{formatEuros(locale, totals.requestedCents)}</dd>
+          </dl>
+        </>
       );
     }
   }
 }
 
-/** The whole application for reading (submitted, after the deadline, or for people who may not edit). */
-export function AnswersView({ definition, answers, conditions, files }: { definition: FormDefinition; answers: Answers; conditions: ApplicationCondition[]; files: FileSummary[] }) {
+/**
+ * An application's answers for reading, section by section, in the reader's language: for the network
+ * once it may no longer edit, and for the manager. Files open through their links. `headingLevel` and
+ * `idPrefix` fit it below the page's own headings.
+ */
+export function AnswersView(props: {
+  definition: FormDefinition;
+  answers: Answers;
+  files: FileSummary[];
+  conditions?: ApplicationCondition[];
+  headingLevel?: 2 | 3;
+  idPrefix?: string;
+}) {
+  const { definition, answers, files, conditions = [], headingLevel = 2, idPrefix = "view" } = props;
   const t = useT();
   const locale = useLocale();
   const withFiles = answersWithFiles(definition, answers, files);
+  const ConditionsHeading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <>
+    <div className="answers-view">
       <FormSections
         definition={definition}
-        idPrefix="view"
-        headingLevel={2}
+        idPrefix={idPrefix}
+        headingLevel={headingLevel}
         eligibility={
           <dl className="answers">
             {definition.eligibility.map((question) => {
@@ -102,7 +156,10 @@ export function AnswersView({ definition, answers, conditions, files }: { defini
               return (
                 <div key={question.key}>
                   <dt>{locale === "de" ? question.questionDe : question.questionEn}</dt>
-                  <dd>{given === true ? t("applications.yes") : given === false ? t("applications.no") : t("applications.answer.none")}</dd>
+                  <dd>
+                    {given === undefined ? <span className="empty">{t("answers.notAnswered")}</span> : t(given ? "applications.yes" : "applications.no")}
+                    {given !== undefined && given !== question.requiredAnswer ? ` · ${t("answers.notEligible")}` : ""}
+                  </dd>
                 </div>
               );
             })}
@@ -122,18 +179,18 @@ export function AnswersView({ definition, answers, conditions, files }: { defini
         )}
       />
       {conditions.length > 0 ? (
-        <section aria-labelledby="view-conditions">
-          <h2 id="view-conditions">{t("applications.conditions.title")}</h2>
+        <section aria-labelledby={`${idPrefix}-conditions`}>
+          <ConditionsHeading id={`${idPrefix}-conditions`}>{t("applications.conditions.title")}</ConditionsHeading>
           <dl className="answers">
             {conditions.map((condition, index) => (
               <div key={index}>
                 <dt className="answer-text">{condition.text}</dt>
-                <dd className="answer-text">{condition.answer ?? t("applications.answer.none")}</dd>
+                <dd className="answer-text">{condition.answer ?? <span className="empty">{t("answers.notAnswered")}</span>}</dd>
               </div>
             ))}
           </dl>
         </section>
       ) : null}
-    </>
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import { addFieldSchema, addQuestionSchema, addSectionSchema, updateQuestionSchema, updateSectionSchema } from "~/forms/call-schemas";
-import { fieldTypes, type EligibilityQuestion, type FormSection } from "~/forms/form-definition";
+import { fieldTypes, type EligibilityQuestion, type FormField, type FormSection } from "~/forms/form-definition";
 import { useLocale, useT } from "~/components/use-t";
+import { AskFirstButton, ConfirmStep, useStepToConfirm } from "~/components/confirm-step";
 import { CheckboxField, ChoiceGroup, InputField, SelectInput, TextAreaField } from "./fields";
 import { ButtonForm, FormDisclosure, SetupForm } from "./setup-form";
 import { TableScroll } from "../forms";
@@ -26,6 +27,51 @@ export function MoveButtons({ intent, hidden, first, last, itemLabel }: { intent
 function DeleteButton({ intent, hidden, itemLabel }: { intent: string; hidden: Record<string, string>; itemLabel: string }) {
   const t = useT();
   return <ButtonForm intent={intent} hidden={hidden} label={t("formBuilder.delete")} accessibleLabel={t("formBuilder.deleteItem", { item: itemLabel })} className="danger" />;
+}
+
+const deleteFieldStep = (fieldKey: string) => `deleteField:${fieldKey}`;
+const deleteSectionStep = (sectionKey: string) => `deleteSection:${sectionKey}`;
+
+/** Deleting a field loses its settings for good, so the button only asks (see `FieldDeletionQuestion`). */
+export function DeleteFieldButton({ fieldKey, label }: { fieldKey: string; label: string }) {
+  const t = useT();
+  return <AskFirstButton step={deleteFieldStep(fieldKey)} label={t("formBuilder.delete")} accessibleLabel={t("formBuilder.deleteItem", { item: label })} />;
+}
+
+/** The "Really delete?" panel, when the page was asked about one of these fields. */
+export function FieldDeletionQuestion({ fields }: { fields: FormField[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const asked = useStepToConfirm();
+  const field = fields.find((candidate) => deleteFieldStep(candidate.key) === asked);
+  if (!field) return null;
+  return (
+    <ConfirmStep
+      question={t("formBuilder.confirmDeleteField.question", { label: locale === "en" ? field.labelEn : field.labelDe })}
+      explanation={t("formBuilder.confirmDeleteField.explained")}
+      intent="deleteField"
+      hidden={{ fieldKey: field.key }}
+      confirmLabel={t("formBuilder.confirmDeleteField.button")}
+    />
+  );
+}
+
+/** The "Really delete?" panel, when the page was asked about one of these sections (one with fields). */
+export function SectionDeletionQuestion({ sections }: { sections: FormSection[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const asked = useStepToConfirm();
+  const section = sections.find((candidate) => deleteSectionStep(candidate.key) === asked && candidate.fields.length > 0);
+  if (!section) return null;
+  return (
+    <ConfirmStep
+      question={t("formBuilder.confirmDeleteSection.question", { title: locale === "en" ? section.titleEn : section.titleDe, count: section.fields.length })}
+      explanation={t("formBuilder.confirmDeleteSection.explained")}
+      intent="deleteSection"
+      hidden={{ sectionKey: section.key }}
+      confirmLabel={t("formBuilder.confirmDeleteSection.button")}
+    />
+  );
 }
 
 function QuestionFields() {
@@ -61,9 +107,7 @@ export function EligibilityEditor({ questions, published, editable }: { question
         const label = locale === "en" ? question.questionEn : question.questionDe;
         return (
           <article key={question.key} id={`question-${question.key}`} className="builder-item" aria-labelledby={`question-${question.key}-title`}>
-            <h3 id={`question-${question.key}-title`}>
-              {t("formBuilder.questionNumber", { number: index + 1 })} <code>{question.key}</code>
-            </h3>
+            <h3 id={`question-${question.key}-title`}>{t("formBuilder.questionNumber", { number: index + 1 })}</h3>
             {editable ? (
               <>
                 <SetupForm
@@ -106,13 +150,15 @@ export function SectionEditor(props: { section: FormSection; index: number; coun
   const title = locale === "en" ? section.titleEn : section.titleDe;
   return (
     <section id={`section-${section.key}`} className="builder-section" aria-labelledby={`section-${section.key}-title`}>
-      <h3 id={`section-${section.key}-title`}>
-        {title} <code>{section.key}</code>
-      </h3>
+      <h3 id={`section-${section.key}-title`}>{title}</h3>
       {editable ? (
         <div className="item-actions">
           <MoveButtons intent="moveSection" hidden={{ sectionKey: section.key }} first={index === 0} last={index === count - 1} itemLabel={title} />
-          {published && section.fields.length > 0 ? null : <DeleteButton intent="deleteSection" hidden={{ sectionKey: section.key }} itemLabel={title} />}
+          {section.fields.length === 0 ? (
+            <DeleteButton intent="deleteSection" hidden={{ sectionKey: section.key }} itemLabel={title} />
+          ) : published ? null : (
+            <AskFirstButton step={deleteSectionStep(section.key)} label={t("formBuilder.delete")} accessibleLabel={t("formBuilder.deleteItem", { item: title })} />
+          )}
         </div>
       ) : null}
       {section.fields.length === 0 ? (
@@ -135,7 +181,7 @@ export function SectionEditor(props: { section: FormSection; index: number; coun
               return (
                 <tr key={field.key} id={`field-${field.key}`}>
                   <th scope="row">
-                    {editable ? <Link to={props.fieldPage(field.key)}>{label}</Link> : label} <code>{field.key}</code>
+                    {editable ? <Link to={props.fieldPage(field.key)}>{label}</Link> : label}
                   </th>
                   <td>{t(`formBuilder.type.${field.type}`)}</td>
                   <td>{field.required ? t("formBuilder.requiredYes") : t("formBuilder.requiredNo")}</td>
@@ -148,7 +194,7 @@ export function SectionEditor(props: { section: FormSection; index: number; coun
                         last={index === count - 1 && fieldIndex === section.fields.length - 1}
                         itemLabel={label}
                       />
-                      {published ? null : <DeleteButton intent="deleteField" hidden={{ fieldKey: field.key }} itemLabel={label} />}
+                      {published ? null : <DeleteFieldButton fieldKey={field.key} label={label} />}
                     </td>
                   ) : null}
                 </tr>

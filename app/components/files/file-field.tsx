@@ -64,7 +64,7 @@ export function FileField({ applicationId, field, files, editable, fieldKey = fi
   const messageId = `${baseId}-message`;
   const label = locale === "de" ? field.labelDe : field.labelEn;
   const help = (locale === "de" ? field.helpDe : field.helpEn) || undefined;
-  const limits = t(field.maxFiles === 1 ? "files.limitsOne" : "files.limits", {
+  const limits = t("files.limits", {
     kinds: kindsText(locale, field),
     maxMb: field.maxSizeMb,
     maxFiles: field.maxFiles,

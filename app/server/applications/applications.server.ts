@@ -6,6 +6,7 @@ import { editableApplications, readableApplications } from "./access.server";
 import { acceptedEvents, changeApplicationState } from "./workflow.server";
 import { composeEmail, queueEmail } from "../mail/outbox.server";
 import { releaseStoredObjects, takeFileOffDraft, type StoredObject } from "../files/application-files.server";
+import { historyOfLoadedApplication } from "./history.server";
 import { currentFacts, versionPdfFilename } from "../pdf/version-pdf.server";
 import type { CurrentUser } from "../accounts/session.server";
 import { definitionOf, formDefinition } from "~/forms/form-definition";
@@ -172,6 +173,7 @@ export async function applicationForPage(actor: Pick<CurrentUser, "id" | "role">
   const moment = { at: now.toISOString(), deadline: deadline.toISOString() };
   const actions = editable === 1 ? acceptedEvents(row.state, row.snapshot, [{ type: "WITHDRAW", ...moment }, { type: "REOPEN", ...moment }]) : [];
   const checklist = applicationChecklist(definition, answersWithFiles(definition, answers, row.files), conditions, invalidInput);
+  const history = await historyOfLoadedApplication(row);
   return {
     application: {
       id: row.id,
@@ -199,6 +201,7 @@ export async function applicationForPage(actor: Pick<CurrentUser, "id" | "role">
     checklist,
     files: row.files.map((file) => ({ id: file.id, fieldKey: file.fieldKey, originalName: file.originalName, sizeBytes: Number(file.sizeBytes) })),
     versions: row.versions,
+    history,
   };
 }
 
@@ -351,13 +354,15 @@ function invalidInputToKeep(stored: InvalidInput[], draft: DraftInput): InvalidI
  * only input held as invalid is written on the stored revision, as no answer is at stake. Valid
  * answers are saved beside invalid input, which is kept as typed until it is fixed. A row button
  * (add or remove a partner or budget line) is applied to the posted answers in the same save;
- * removing a partner row moves the later rows' letters of intent up with them.
+ * removing a partner row moves the later rows' letters of intent up with them. Removing a row whose
+ * letter of intent would be deleted needs `rowChangeConfirmed`; without it the rest is saved and the
+ * row change comes back as `unconfirmedRowChange`, for the page to ask.
  */
 export async function saveDraft(
   actor: Pick<CurrentUser, "id" | "role">,
-  input: { applicationId: string; baseRevision: number; draft: DraftInput; rowChange?: RowChange; stored?: StoredDraft },
+  input: { applicationId: string; baseRevision: number; draft: DraftInput; rowChange?: RowChange; rowChangeConfirmed?: boolean; stored?: StoredDraft },
   now = new Date(),
-): Promise<{ revision: number }> {
+): Promise<{ revision: number; unconfirmedRowChange?: RowChange }> {
   // A draft read a moment ago is as good as a fresh one: the write below is conditional on its revision.
   const row = input.stored ?? (await loadStoredDraft(actor, input.applicationId));
   refuseWhenClosed({ state: row.state, deadline: effectiveDeadline(row.stage, row.deadlineExtendedUntil) }, now);
@@ -378,11 +383,13 @@ export async function saveDraft(
     eligibility: input.draft.answers.eligibility ?? {},
     fields: input.draft.fieldsShown ? (input.draft.answers.fields ?? {}) : (stored.fields ?? {}),
   };
-  if (input.rowChange) {
-    const changed = applyRowChange(definition, answers, input.rowChange);
+  const unconfirmedRowChange = input.rowChangeConfirmed ? undefined : await rowChangeLosingALetter(row.id, input.rowChange);
+  const rowChange = unconfirmedRowChange ? undefined : input.rowChange;
+  if (rowChange) {
+    const changed = applyRowChange(definition, answers, rowChange);
     if (!changed) throw new RefusedError("applications.error.unknownRow", { status: 400 });
     answers = changed;
-    invalidInput = invalidInputAfterRowChange(invalidInput, input.rowChange);
+    invalidInput = invalidInputAfterRowChange(invalidInput, rowChange);
   }
   const conditions = conditionsWithAnswers(storedConditions, input.draft.conditionAnswers);
   // One conditional UPDATE is atomic on its own; only removing a partner row moves its letters in the
@@ -406,12 +413,19 @@ export async function saveDraft(
       throw new StaleDraftError(differencesBetween(definition, theirs, input.draft), current.answersRevision);
     }
     const removedLetters =
-      input.rowChange?.kind === "removePartner" ? await moveLettersUp(db, { applicationId: row.id, actorId: actor.id, now }, input.rowChange.fieldKey, input.rowChange.row) : [];
+      rowChange?.kind === "removePartner" ? await moveLettersUp(db, { applicationId: row.id, actorId: actor.id, now }, rowChange.fieldKey, rowChange.row) : [];
     return { revision: baseRevision + 1, removedLetters };
   };
-  const saved = input.rowChange?.kind === "removePartner" ? await prisma.$transaction(write) : await write(prisma);
+  const saved = rowChange?.kind === "removePartner" ? await prisma.$transaction(write) : await write(prisma);
   await releaseStoredObjects(saved.removedLetters);
-  return { revision: saved.revision };
+  return { revision: saved.revision, unconfirmedRowChange };
+}
+
+/** The row change, if it removes a partner row that has a letter of intent (deleting the letter needs a yes). */
+async function rowChangeLosingALetter(applicationId: string, change: RowChange | undefined): Promise<RowChange | undefined> {
+  if (change?.kind !== "removePartner") return undefined;
+  const letters = await prisma.storedFile.count({ where: { applicationId, fieldKey: partnerLetterKey(change.fieldKey, change.row) } });
+  return letters > 0 ? change : undefined;
 }
 
 /**
@@ -427,7 +441,7 @@ async function moveLettersUp(
   const { applicationId } = change;
   const letters = await tx.storedFile.findMany({
     where: { applicationId, fieldKey: { startsWith: `${fieldKey}.` } },
-    select: { id: true, fieldKey: true, storage: true, storageKey: true },
+    select: { id: true, fieldKey: true, originalName: true, storage: true, storageKey: true },
   });
   const removed: StoredObject[] = [];
   for (const letter of letters) {
@@ -441,7 +455,7 @@ async function moveLettersUp(
     if (object) removed.push(object);
     await recordAudit(
       tx,
-      { actorId: change.actorId, entityType: "Application", entityId: applicationId, action: "fileDeleted", data: { fileId: letter.id, fieldKey: letter.fieldKey, kept: object === null } },
+      { actorId: change.actorId, entityType: "Application", entityId: applicationId, action: "fileDeleted", data: { fileId: letter.id, fileName: letter.originalName, fieldKey: letter.fieldKey, kept: object === null } },
       change.now,
     );
   }
@@ -541,7 +555,7 @@ export async function submitApplication(
 
 async function moveBeforeDeadline(
   actor: Pick<CurrentUser, "id" | "role">,
-  input: { applicationId: string },
+  input: { applicationId: string; confirmed?: boolean },
   type: "WITHDRAW" | "REOPEN",
   now: Date,
 ): Promise<void> {
@@ -554,11 +568,13 @@ async function moveBeforeDeadline(
     event: { type, at: now.toISOString(), deadline: deadline.toISOString() },
     actorId: actor.id,
     now,
+    // Withdrawn at the last moment before the deadline, it stays withdrawn: the network is asked first.
+    unconfirmed: type === "WITHDRAW" && !input.confirmed,
   });
 }
 
-/** Takes a submitted application back; every submitted version stays on record. */
-export function withdrawApplication(actor: Pick<CurrentUser, "id" | "role">, input: { applicationId: string }, now = new Date()): Promise<void> {
+/** Takes a submitted application back, once the person confirmed; every submitted version stays on record. */
+export function withdrawApplication(actor: Pick<CurrentUser, "id" | "role">, input: { applicationId: string; confirmed?: boolean }, now = new Date()): Promise<void> {
   return moveBeforeDeadline(actor, input, "WITHDRAW", now);
 }
 

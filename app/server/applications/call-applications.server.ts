@@ -10,6 +10,7 @@ import { prisma } from "../db.server";
 import { managedApplications, managedCalls } from "./access.server";
 import { acceptedEvents, changeApplicationState } from "./workflow.server";
 import { effectiveDeadline } from "./applications.server";
+import { historyOfLoadedApplication } from "./history.server";
 import { recordAudit } from "../audit.server";
 import { storedDefinition } from "../calls/form-builder.server";
 import { notFound, RefusedError } from "../http.server";
@@ -95,12 +96,7 @@ export async function loadApplicationForManager(actor: Actor, applicationId: str
     },
   });
   if (!application) throw notFound();
-  const history = await prisma.auditEvent.findMany({
-    where: { entityType: "Application", entityId: application.id },
-    select: { id: true, action: true, fromState: true, toState: true, data: true, createdAt: true, actor: { select: { name: true } } },
-    orderBy: { createdAt: "desc" },
-    take: 100,
-  });
+  const history = await historyOfLoadedApplication(application);
   const { snapshot, answers, conditions, files, stage, ...rest } = application;
   const definition = stage.form ? storedDefinition(stage.form.definition) : null;
   const events = managerEvents(stage, application.deadlineExtendedUntil, now);
@@ -117,11 +113,11 @@ export async function loadApplicationForManager(actor: Actor, applicationId: str
     definition,
     answers: definition ? answersWithFiles(definition, parseAnswers(answers), files) : parseAnswers(answers),
     conditions: conditionsOf(conditions),
-    files: files.map((file) => ({ id: file.id, name: file.originalName, sizeBytes: Number(file.sizeBytes) })),
+    files: files.map((file) => ({ id: file.id, fieldKey: file.fieldKey, originalName: file.originalName, sizeBytes: Number(file.sizeBytes) })),
     ineligibleReason: context?.ineligibleReason ?? null,
     actions: accepted as ManagerAction[],
     canExtend: extendableStates.includes(application.state),
-    history: history.map((event) => ({ ...event, reason: typeof (event.data as { reason?: unknown }).reason === "string" ? (event.data as { reason: string }).reason : null })),
+    history,
   };
 }
 export type ManagedApplication = Awaited<ReturnType<typeof loadApplicationForManager>>;

@@ -7,17 +7,19 @@ import { prisma, type Transaction } from "../db.server";
 import { managedCalls } from "../applications/access.server";
 import { recordAudit } from "../audit.server";
 import { notFound, RefusedError } from "../http.server";
+import { acceptedEvents, changeState, type WorkflowTable } from "../state-change.server";
+import { callMachine, type CallEvent, type CallState } from "@workflows/call.machine";
+import { statesBeforeEligibilityCheck } from "@workflows/application.machine";
 import { applyFormOperation, emptyFormDefinition, keysOf, storedDefinition, type FormOperation } from "./form-builder.server";
 import type { CurrentUser } from "../accounts/session.server";
 
 /**
  * A programme manager sets up a call: its texts, its stages with their Berlin-time dates, one form
- * and one rubric per stage, and moves it DRAFT → PUBLISHED → CLOSED → ARCHIVED. Every query names
- * the calls the person manages in its `where`; a call outside them is a 404.
+ * and one rubric per stage, and moves it through its status machine (workflows/call.machine.ts).
+ * Every query names the calls the person manages in its `where`; a call outside them is a 404.
  */
 type Actor = Pick<CurrentUser, "id" | "role">;
 
-const nextStatus: Record<CallStatus, Exclude<CallStatus, "DRAFT"> | null> = { DRAFT: "PUBLISHED", PUBLISHED: "CLOSED", CLOSED: "ARCHIVED", ARCHIVED: null };
 const editableStatuses: readonly CallStatus[] = ["DRAFT", "PUBLISHED"];
 
 function managedCall(actor: Actor, callId: string): Prisma.CallWhereInput {
@@ -225,34 +227,125 @@ async function lockForms(tx: Transaction, stageIds: string[]): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "FormDefinition" WHERE "stageId" IN (${Prisma.join(stageIds)}) FOR UPDATE`;
 }
 
+// The status column is the call machine's whole state (it keeps no context); `version` refuses a
+// change based on an outdated page.
+const callTable: WorkflowTable<Prisma.CallWhereInput, Prisma.CallUpdateManyMutationInput> = {
+  entityType: "Call",
+  find: async (tx, id, where) => {
+    const call = await tx.call.findFirst({ where: { AND: [{ id }, where] }, select: { id: true, status: true, version: true } });
+    return call && { id: call.id, state: call.status, snapshot: null, version: call.version };
+  },
+  write: async (tx, id, expectedVersion, next, alsoSet) =>
+    (await tx.call.updateMany({ where: { id, version: expectedVersion }, data: { ...alsoSet, status: next.state as CallState, version: next.version } })).count,
+};
+
+/** A move the call's machine refused: "already done" when the call is there, otherwise the rule. */
+function statusRefusal(target: Exclude<CallState, "DRAFT">) {
+  return (state: CallState): MessageKey => (state === target ? `callWorkflow.already.${target}` : "callSetup.error.statusMove");
+}
+
+/** Whether any application of the call has left SUBMITTED for its eligibility check. */
+async function eligibilityCheckStarted(db: Transaction | typeof prisma, callId: string): Promise<boolean> {
+  const started = await db.application.count({ where: { callId, state: { notIn: [...statesBeforeEligibilityCheck] } }, take: 1 });
+  return started > 0;
+}
+
 /**
- * The one step forward from the call's status. Publishing checks the whole setup first and marks
- * every stage's form as published, from then on guarded against changes that would lose answers.
+ * One step forward in the call's status. Publishing checks the whole setup first and marks every
+ * stage's form as published, from then on guarded against changes that would lose answers. Closing
+ * (undone only until the eligibility checks begin) and archiving (final) need the person's
+ * confirmation. `expectedVersion` is the version the page showed: a second click, or a page left open
+ * while someone else moved the call, is refused instead of acting twice.
  */
-export async function moveCallStatus(actor: Actor, callId: string, target: CallStatus, now = new Date()): Promise<void> {
-  await prisma.$transaction(async (tx) => {
-    const found = await tx.call.findFirst({ where: managedCall(actor, callId), select: { id: true, status: true, stages: { select: { id: true } } } });
-    if (!found) throw notFound();
-    if (nextStatus[found.status] !== target) throw new RefusedError("callSetup.error.statusMove");
-    if (target === "PUBLISHED") {
-      // Form edits lock the form row too, so the check below sees their result, and they see ours.
-      await lockForms(
-        tx,
-        found.stages.map((stage) => stage.id),
-      );
-      const stages = await tx.callStage.findMany({ where: { callId: found.id }, ...stagesForCheck });
-      const problems = publicationProblems(stages);
-      if (problems.length > 0) throw new PublicationRefusedError(problems);
-      await tx.formDefinition.updateMany({ where: { stageId: { in: stages.map((stage) => stage.id) }, publishedAt: null }, data: { publishedAt: now } });
-    }
-    const moved = await tx.call.updateMany({
-      where: { id: found.id, status: found.status },
-      data: { status: target, ...(target === "PUBLISHED" ? { publishedAt: now } : {}) },
-    });
-    if (moved.count !== 1) throw new RefusedError("workflow.stale");
-    const action = target === "PUBLISHED" ? "PUBLISH" : target === "CLOSED" ? "CLOSE" : "ARCHIVE";
-    await recordAudit(tx, { actorId: actor.id, entityType: "Call", entityId: found.id, action, fromState: found.status, toState: target }, now);
+export async function moveCallStatus(
+  actor: Actor,
+  callId: string,
+  target: Exclude<CallStatus, "DRAFT">,
+  now = new Date(),
+  options: { confirmed?: boolean; expectedVersion?: number } = {},
+): Promise<void> {
+  const publish = async (tx: Transaction, call: { id: string; state: string }): Promise<CallEvent> => {
+    const stageIds = (await tx.callStage.findMany({ where: { callId: call.id }, select: { id: true } })).map((stage) => stage.id);
+    // Form edits lock the form row too, so the check below sees their result, and they see ours.
+    await lockForms(tx, stageIds);
+    const problems = publicationProblems(await tx.callStage.findMany({ where: { callId: call.id }, ...stagesForCheck }));
+    // The machine refuses such a draft too; this says what is missing.
+    if (call.state === "DRAFT" && problems.length > 0) throw new PublicationRefusedError(problems);
+    return { type: "PUBLISH", setupProblems: problems.length };
+  };
+  await changeState({
+    machine: callMachine,
+    table: callTable,
+    id: callId,
+    where: managedCalls(actor),
+    event: target === "PUBLISHED" ? publish : { type: target === "CLOSED" ? "CLOSE" : "ARCHIVE" },
+    actorId: actor.id,
+    now,
+    expectedVersion: options.expectedVersion,
+    unconfirmed: target !== "PUBLISHED" && !options.confirmed,
+    alsoSet: target === "PUBLISHED" ? { publishedAt: now } : undefined,
+    refusal: statusRefusal(target),
+    alsoInTransaction: async (tx, change) => {
+      if (change.to !== "PUBLISHED") return;
+      await tx.formDefinition.updateMany({ where: { stage: { callId: change.id }, publishedAt: null }, data: { publishedAt: now } });
+    },
   });
+}
+
+/**
+ * A call closed by mistake is published again, with the reason in the audit log — only as long as no
+ * application's eligibility check has started (from then on the closed call is being worked on).
+ */
+export async function reopenCall(actor: Actor, callId: string, input: { reason: string; expectedVersion?: number }, now = new Date()): Promise<void> {
+  await changeState({
+    machine: callMachine,
+    table: callTable,
+    id: callId,
+    where: managedCalls(actor),
+    event: async (tx, call) => {
+      const started = await eligibilityCheckStarted(tx, call.id);
+      if (started && call.state === "CLOSED") throw new RefusedError("callWorkflow.reopen.eligibilityStarted");
+      return { type: "REOPEN" as const, reason: input.reason, eligibilityCheckStarted: started };
+    },
+    actorId: actor.id,
+    now,
+    expectedVersion: input.expectedVersion,
+    auditData: { reason: input.reason },
+    refusal: (state) => (state === "PUBLISHED" ? "callWorkflow.already.PUBLISHED" : "callWorkflow.reopen.notClosed"),
+  });
+}
+
+export type CallStatusStep = CallEvent["type"];
+
+const statusSteps: readonly CallStatusStep[] = ["PUBLISH", "CLOSE", "ARCHIVE", "REOPEN"];
+
+/** Who moved the call when, newest first, with the reason given for reopening. Only for a call the reader may set up. */
+async function statusHistoryOf(callId: string) {
+  const events = await prisma.auditEvent.findMany({
+    where: { entityType: "Call", entityId: callId, action: { in: [...statusSteps] } },
+    select: { id: true, action: true, data: true, createdAt: true, actor: { select: { name: true } } },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+  return events.map((event) => ({
+    id: event.id,
+    step: event.action as CallStatusStep,
+    at: event.createdAt,
+    actorName: event.actor?.name ?? null,
+    reason: typeof (event.data as { reason?: unknown }).reason === "string" ? (event.data as { reason: string }).reason : null,
+  }));
+}
+
+/** The steps the call's machine accepts now, for showing only the buttons that can succeed. */
+async function statusStepsOf(call: { id: string; status: CallStatus }, setupProblems: number): Promise<CallStatusStep[]> {
+  const started = call.status === "CLOSED" && (await eligibilityCheckStarted(prisma, call.id));
+  return acceptedEvents(callMachine, { state: call.status }, [
+    { type: "PUBLISH", setupProblems },
+    { type: "CLOSE" },
+    { type: "ARCHIVE" },
+    // Any reason will do here: the form asks for it.
+    { type: "REOPEN", reason: "-", eligibilityCheckStarted: started },
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -336,13 +429,15 @@ export async function loadCallForSetup(actor: Actor, callId: string) {
   });
   if (!call) throw notFound();
   const { totalBudgetCents, maxAwardCents, stages, ...rest } = call;
+  const problems = call.status === "DRAFT" ? publicationProblems(stages) : [];
   return {
     ...rest,
     totalBudgetCents: totalBudgetCents?.toString() ?? null,
     maxAwardCents: maxAwardCents?.toString() ?? null,
     editable: editableStatuses.includes(call.status),
-    nextStatus: nextStatus[call.status],
-    problems: call.status === "DRAFT" ? publicationProblems(stages) : [],
+    statusSteps: await statusStepsOf(call, problems.length),
+    statusHistory: await statusHistoryOf(call.id),
+    problems,
     stages: stages.map(({ form, rubric, _count, ...stage }) => {
       const definition = form ? storedDefinition(form.definition) : null;
       return {

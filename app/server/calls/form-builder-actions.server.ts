@@ -17,6 +17,7 @@ import {
   updateQuestionSchema,
   updateSectionSchema,
 } from "~/forms/call-schemas";
+import { confirmation } from "~/forms/workflow-schemas";
 import { fieldTypes, type FieldType } from "~/forms/form-definition";
 import { changeStageForm } from "./call-setup.server";
 import { readProtectedForm } from "../web/csrf.server";
@@ -63,7 +64,7 @@ const intents: Record<string, BuilderIntent> = {
     next: (pages, created) => `${pages.form}#section-${created ?? ""}`,
   }),
   updateSection: builderIntent({ formId: named("edit-section", "sectionKey"), schema: updateSectionSchema, operation: (value) => ({ op: "updateSection", ...value }) }),
-  deleteSection: builderIntent({ formId: buttons, schema: sectionRefSchema, operation: (value) => ({ op: "deleteSection", ...value }) }),
+  deleteSection: builderIntent({ formId: buttons, schema: sectionRefSchema.extend(confirmation), operation: (value) => ({ op: "deleteSection", ...value }) }),
   moveSection: builderIntent({ formId: buttons, schema: moveSectionSchema, operation: (value) => ({ op: "moveSection", ...value }) }),
   addField: builderIntent({
     formId: named("add-field", "sectionKey"),
@@ -72,7 +73,7 @@ const intents: Record<string, BuilderIntent> = {
     next: (pages, created) => (created ? pages.field(created) : pages.form),
   }),
   changeFieldType: builderIntent({ formId: () => "change-type", schema: changeFieldTypeSchema, operation: (value) => ({ op: "changeFieldType", ...value }) }),
-  deleteField: builderIntent({ formId: buttons, schema: fieldRefSchema, operation: (value) => ({ op: "deleteField", ...value }), next: (pages) => pages.form }),
+  deleteField: builderIntent({ formId: buttons, schema: fieldRefSchema.extend(confirmation), operation: (value) => ({ op: "deleteField", ...value }), next: (pages) => pages.form }),
   moveField: builderIntent({ formId: buttons, schema: moveFieldSchema, operation: (value) => ({ op: "moveField", ...value }) }),
   addOption: builderIntent({ formId: () => "add-option", schema: addOptionSchema, operation: (value) => ({ op: "addOption", ...value }) }),
   removeOption: builderIntent({ formId: buttons, schema: removeOptionSchema, operation: (value) => ({ op: "removeOption", ...value }) }),

@@ -16,6 +16,7 @@ import type {
 } from "~/forms/call-schemas";
 import type { MessageKey } from "~/i18n";
 import { RefusedError } from "../http.server";
+import { requireConfirmation } from "../confirmation.server";
 
 /**
  * The form builder's operations on a stage's FormDefinition, one small change each, as pure
@@ -26,12 +27,12 @@ import { RefusedError } from "../http.server";
 export type FormOperation =
   | ({ op: "addSection" } & z.output<typeof addSectionSchema>)
   | ({ op: "updateSection" } & z.output<typeof updateSectionSchema>)
-  | { op: "deleteSection"; sectionKey: string }
+  | { op: "deleteSection"; sectionKey: string; /** The person confirmed losing the section's fields. */ confirmed?: boolean }
   | ({ op: "moveSection" } & z.output<typeof moveSectionSchema>)
   | ({ op: "addField" } & z.output<typeof addFieldSchema>)
   | { op: "updateField"; properties: FieldPropertiesInput }
   | ({ op: "changeFieldType" } & z.output<typeof changeFieldTypeSchema>)
-  | { op: "deleteField"; fieldKey: string }
+  | { op: "deleteField"; fieldKey: string; /** The person confirmed losing the field with its settings. */ confirmed?: boolean }
   | ({ op: "moveField" } & z.output<typeof moveFieldSchema>)
   | ({ op: "addOption" } & z.output<typeof addOptionSchema>)
   | ({ op: "removeOption" } & z.output<typeof removeOptionSchema>)
@@ -60,7 +61,25 @@ function refuse(messageKey: MessageKey, field?: string): never {
   throw new RefusedError(messageKey, field ? { field } : {});
 }
 
-/** A key for a new item, made from its German label: ASCII camelCase, unique in the form. */
+// Words that say nothing about what a field holds: without them a key stays short ("Wie viele Schulen
+// sind beteiligt?" becomes schulenBeteiligt, "Über das Netzwerk" netzwerk).
+const fillerWords = new Set(
+  (
+    "der die das des dem den ein eine einen einem einer eines und oder sowie im in ins am an auf aus bei bis durch fuer gegen mit nach " +
+    "ohne seit ueber um unter vom von vor zu zum zur wie was wer wo wann welche welcher welches welchen viele sind ist sein hat haben " +
+    "wird werden wurde sie ihr ihre ihrem ihren ihrer ihres es sich bitte ggf the a an and or of to for on at by with from your our is " +
+    "are be how what which who when where many much please"
+  ).split(" "),
+);
+const KEY_WORDS = 3;
+const KEY_LENGTH = 30;
+
+/**
+ * A key for a new item, made from its German label: ASCII camelCase of its first three telling
+ * words, at most 30 characters, unique in the form ("Anzahl der Schulen" becomes anzahlSchulen).
+ * Keys never change afterwards: answers, exports and the carrying over from outline to full proposal
+ * rely on them.
+ */
 export function keyFrom(label: string, taken: ReadonlySet<string>): string {
   const ascii = label
     .replace(/ä/g, "ae")
@@ -72,8 +91,15 @@ export function keyFrom(label: string, taken: ReadonlySet<string>): string {
     .replace(/ß/g, "ss")
     .normalize("NFD")
     .replace(/[^A-Za-z0-9 ]+/g, " ");
-  const words = ascii.split(" ").filter(Boolean).slice(0, 6);
-  let base = words.map((word, index) => (index === 0 ? word.toLowerCase() : word[0]!.toUpperCase() + word.slice(1).toLowerCase())).join("").slice(0, 50);
+  const allWords = ascii.split(" ").filter(Boolean).map((word) => word.toLowerCase());
+  const telling = allWords.filter((word) => !fillerWords.has(word));
+  const words = (telling.length > 0 ? telling : allWords).slice(0, KEY_WORDS);
+  let base = "";
+  for (const [index, word] of words.entries()) {
+    const next = base + (index === 0 ? word : word[0]!.toUpperCase() + word.slice(1));
+    if (index > 0 && next.length > KEY_LENGTH) break;
+    base = next.slice(0, KEY_LENGTH);
+  }
   if (!/^[a-z]/.test(base)) base = `feld${base}`;
   let candidate = base;
   for (let suffix = 2; taken.has(candidate); suffix += 1) candidate = `${base}${suffix}`;
@@ -274,7 +300,9 @@ function changed(definition: FormDefinition, operation: FormOperation, context: 
     }
     case "deleteSection": {
       const index = findSection(definition, operation.sectionKey);
-      if (published && definition.sections[index]!.fields.length > 0) refuse("formBuilder.refused.delete");
+      const withFields = definition.sections[index]!.fields.length > 0;
+      if (published && withFields) refuse("formBuilder.refused.delete");
+      if (withFields) requireConfirmation(operation.confirmed);
       return { ...definition, sections: definition.sections.filter((_, position) => position !== index) };
     }
     case "moveSection":
@@ -304,6 +332,7 @@ function changed(definition: FormDefinition, operation: FormOperation, context: 
     case "deleteField": {
       const { sectionIndex } = findField(definition, operation.fieldKey);
       if (published) refuse("formBuilder.refused.delete");
+      requireConfirmation(operation.confirmed);
       return {
         ...definition,
         sections: definition.sections.map((section, index) => (index === sectionIndex ? { ...section, fields: section.fields.filter((field) => field.key !== operation.fieldKey) } : section)),

@@ -178,7 +178,7 @@ export async function deleteApplicationFile(input: {
 }): Promise<{ applicationId: string; fieldKey: string; refusal: FileRefusedError | null }> {
   const file = await prisma.storedFile.findFirst({
     where: { id: input.fileId, fieldKey: { not: null }, application: editableApplications(input.user) },
-    select: { id: true, fieldKey: true, storage: true, storageKey: true, application: { select: targetSelect } },
+    select: { id: true, fieldKey: true, originalName: true, storage: true, storageKey: true, application: { select: targetSelect } },
   });
   if (!file?.application || !file.fieldKey) throw notFound();
   const applicationId = file.application.id;
@@ -193,7 +193,7 @@ export async function deleteApplicationFile(input: {
       const removed = await takeFileOffDraft(tx, applicationId, file);
       await recordAudit(
         tx,
-        { actorId: input.user.id, entityType: "Application", entityId: applicationId, action: "fileDeleted", data: { fileId: file.id, fieldKey, kept: removed === null } },
+        { actorId: input.user.id, entityType: "Application", entityId: applicationId, action: "fileDeleted", data: { fileId: file.id, fileName: file.originalName, fieldKey, kept: removed === null } },
         input.now,
       );
       return removed;

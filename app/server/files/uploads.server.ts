@@ -281,7 +281,7 @@ async function storeFile(input: {
           entityType: "Application",
           entityId: input.target.id,
           action: "fileUploaded",
-          data: { fileId: created.id, fieldKey: input.fieldKey, kind, sizeBytes: written.sizeBytes, sha256: written.sha256 },
+          data: { fileId: created.id, fileName: originalName, fieldKey: input.fieldKey, kind, sizeBytes: written.sizeBytes, sha256: written.sha256 },
         },
         input.now,
       );

@@ -44,10 +44,13 @@ export interface ApplicationPdfInput {
 
 // The bundled English hyphenation patterns split German words in wrong places and add hyphens that
 // were never typed. Only words too long for any column are broken (URLs, long compounds), so they wrap
-// instead of being squeezed into an unreadable line.
+// instead of being squeezed into an unreadable line; a table cell marks the places where a word too
+// wide for its column may break with soft hyphens (see `breakableFor`).
 const LONGEST_UNBROKEN_WORD = 24;
 const LONG_WORD_PIECE = 8;
+const SOFT_HYPHEN = "\u00ad";
 Font.registerHyphenationCallback((word) => {
+  if (word.includes(SOFT_HYPHEN)) return word.split(SOFT_HYPHEN);
   const characters = [...word];
   if (characters.length <= LONGEST_UNBROKEN_WORD) return [word];
   const pieces: string[] = [];
@@ -60,9 +63,13 @@ Font.registerHyphenationCallback((word) => {
 type Style = Parameters<typeof StyleSheet.create>[0][string];
 
 const SHA256_PREFIX_LENGTH = 16;
-/** Points of content that must follow a heading, label or table head on the same page. */
-const KEEP_HEADING_WITH_NEXT = 72;
+/** Points of content that must follow a label or table head (and so a heading) on the same page. */
 const KEEP_LABEL_WITH_NEXT = 60;
+const PAGE_MARGIN = 48;
+/** A4 is 595.28 points wide; tables take the width between the margins. */
+const CONTENT_WIDTH = 595.28 - 2 * PAGE_MARGIN;
+const TABLE_FONT_SIZE = 9;
+const CELL_GAP = 6;
 const ink = "#1b1f24";
 const muted = "#555b63";
 const rule = "#c9ced6";
@@ -72,7 +79,7 @@ const brand = "#0b5394";
 // that the page numbers ("Seite x von y") need, until long documents crash (diegomura/react-pdf#3452).
 // The fonts' own line spacing is used instead, with margins between blocks.
 const styles = StyleSheet.create({
-  page: { paddingTop: 48, paddingBottom: 64, paddingHorizontal: 48, fontFamily: "Helvetica", fontSize: 10, color: ink },
+  page: { paddingTop: PAGE_MARGIN, paddingBottom: 64, paddingHorizontal: PAGE_MARGIN, fontFamily: "Helvetica", fontSize: 10, color: ink },
   brand: { fontFamily: "Helvetica-Bold", fontSize: 9, color: brand, marginBottom: 4 },
   title: { fontFamily: "Helvetica-Bold", fontSize: 18, marginBottom: 4 },
   intro: { color: muted, marginBottom: 12 },
@@ -93,9 +100,9 @@ const styles = StyleSheet.create({
   empty: { color: muted, fontFamily: "Helvetica-Oblique" },
   tableTop: { marginTop: 2, borderTopWidth: 1, borderTopColor: rule },
   gap: { height: 8 },
-  tableRow: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: rule, paddingVertical: 3 },
-  tableHead: { fontFamily: "Helvetica-Bold", fontSize: 9 },
-  cell: { paddingRight: 6 },
+  tableRow: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: rule, paddingVertical: 3, fontSize: TABLE_FONT_SIZE },
+  tableHead: { fontFamily: "Helvetica-Bold" },
+  cell: { paddingRight: CELL_GAP },
   number: { textAlign: "right", paddingRight: 0 },
   strong: { fontFamily: "Helvetica-Bold" },
   fileName: { fontFamily: "Helvetica-Bold", marginTop: 6 },
@@ -103,8 +110,8 @@ const styles = StyleSheet.create({
   footer: {
     position: "absolute",
     bottom: 28,
-    left: 48,
-    right: 48,
+    left: PAGE_MARGIN,
+    right: PAGE_MARGIN,
     flexDirection: "row",
     justifyContent: "space-between",
     fontSize: 8,
@@ -191,17 +198,81 @@ function metaRow(key: string, label: string, value: string): Block {
   );
 }
 
-function heading(key: string, text: string): Block {
-  return (
-    <Text key={key} style={styles.sectionTitle} minPresenceAhead={KEEP_HEADING_WITH_NEXT}>
-      {text}
-    </Text>
-  );
+/**
+ * A part of the document under its heading. The heading and the part's first block are laid out as
+ * one unit that never breaks, so a heading never ends a page; when that first block must itself be
+ * followed (a label whose answer comes next), the unit keeps that on the page too.
+ */
+function headedPart(key: string, title: string, blocks: Block[]): Block[] {
+  const [lead, ...rest] = blocks;
+  const leadNeedsFollower = (lead?.props as { minPresenceAhead?: number } | undefined)?.minPresenceAhead !== undefined;
+  return [
+    <View key={key} wrap={false} minPresenceAhead={leadNeedsFollower ? KEEP_LABEL_WITH_NEXT : undefined}>
+      <Text style={styles.sectionTitle}>{title}</Text>
+      {lead}
+    </View>,
+    ...rest,
+  ];
+}
+
+// Advance widths of Helvetica in thousandths of the font size, by character (accents count as their
+// base letter); enough to tell whether a word fits its table column.
+const helveticaWidths = new Map<string, number>(
+  (
+    [
+      ["ijl", 222],
+      ["ftI.,:;!/' ", 278],
+      ["r-()[]\"", 333],
+      ["ckvxyzsJ", 500],
+      ["0123456789abdeghnopquL_", 556],
+      ["FTZß", 611],
+      ["ABEKPSVXY&", 667],
+      ["wCDHNRU", 722],
+      ["GOQ", 778],
+      ["mM", 833],
+      ["W", 944],
+      ["@", 1015],
+    ] as const
+  ).flatMap(([characters, width]) => [...characters].map((character) => [character, width] as const)),
+);
+const UNKNOWN_GLYPH_WIDTH = 611;
+// Helvetica-Bold runs up to a tenth wider than the regular face.
+const BOLD_WIDTH_FACTOR = 1.1;
+
+function textWidth(text: string, bold: boolean): number {
+  let thousandths = 0;
+  for (const character of text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")) thousandths += helveticaWidths.get(character) ?? UNKNOWN_GLYPH_WIDTH;
+  return (thousandths / 1000) * TABLE_FONT_SIZE * (bold ? BOLD_WIDTH_FACTOR : 1);
+}
+
+/**
+ * A cell's text with soft hyphens where a word wider than the column may break, so that no word runs
+ * into the next column; words that fit are left whole.
+ */
+function breakableFor(text: string, width: number, bold: boolean): string {
+  const hyphen = textWidth("-", bold);
+  const breakWord = (word: string) => {
+    const pieces: string[] = [];
+    let piece = "";
+    for (const character of word) {
+      if (piece !== "" && textWidth(piece + character, bold) + hyphen > width) {
+        pieces.push(piece);
+        piece = "";
+      }
+      piece += character;
+    }
+    return [...pieces, piece].join(SOFT_HYPHEN);
+  };
+  return text
+    .split(/(\s+)/)
+    .map((word) => (/\s/.test(word) || textWidth(word, bold) <= width ? word : breakWord(word)))
+    .join("");
 }
 
 interface Column {
   header: string;
-  width: string;
+  /** The column's share of the table's width. */
+  share: number;
   numeric?: boolean;
 }
 
@@ -210,13 +281,17 @@ interface TableRow {
   strong?: boolean;
 }
 
+/**
+ * A table as rows of cells with fixed column widths: long text wraps inside its column, a row is never
+ * split across pages, and the head stays with the first row.
+ */
 function tableBlocks(key: string, columns: Column[], rows: TableRow[]): Block[] {
-  const cellStyle = (column: Column) => [styles.cell, { width: column.width }, ...(column.numeric ? [styles.number] : [])];
-  const row = (rowKey: string, cells: string[], style: Style[], keepWithNext = false) => (
+  const cellStyle = (column: Column) => [styles.cell, { width: `${column.share * 100}%` }, ...(column.numeric ? [styles.number] : [])];
+  const row = (rowKey: string, cells: string[], style: Style[], bold: boolean, keepWithNext = false) => (
     <View key={rowKey} style={[styles.tableRow, ...style]} wrap={false} minPresenceAhead={keepWithNext ? KEEP_LABEL_WITH_NEXT : undefined}>
       {columns.map((column, index) => (
         <Text key={column.header} style={cellStyle(column)}>
-          {cells[index] ?? ""}
+          {breakableFor(cells[index] ?? "", column.share * CONTENT_WIDTH - CELL_GAP, bold)}
         </Text>
       ))}
     </View>
@@ -227,11 +302,13 @@ function tableBlocks(key: string, columns: Column[], rows: TableRow[]): Block[] 
       columns.map((column) => column.header),
       [styles.tableTop, styles.tableHead],
       true,
+      true,
     ),
-    ...rows.map((tableRow, index) => row(`${key}-${index}`, tableRow.cells, tableRow.strong ? [styles.strong] : [])),
+    ...rows.map((tableRow, index) => row(`${key}-${index}`, tableRow.cells, tableRow.strong ? [styles.strong] : [], tableRow.strong === true)),
   ];
 }
 
+/** The partners in a table headed by the questions the applicant answered for each of them. */
 function partnerBlocks(key: string, partners: PartnerAnswer[], context: PdfContext): Block[] {
   const { t } = context;
   const typeLabel = (type: string) => {
@@ -241,10 +318,10 @@ function partnerBlocks(key: string, partners: PartnerAnswer[], context: PdfConte
   return tableBlocks(
     key,
     [
-      { header: t("pdf.partners.name"), width: "28%" },
-      { header: t("pdf.partners.type"), width: "18%" },
-      { header: t("pdf.partners.role"), width: "30%" },
-      { header: t("pdf.partners.letter"), width: "24%" },
+      { header: t("applications.partners.name"), share: 0.27 },
+      { header: t("applications.partners.type"), share: 0.22 },
+      { header: t("applications.partners.role"), share: 0.27 },
+      { header: t("applications.partners.letter"), share: 0.24 },
     ],
     partners.map((partner) => ({
       cells: [
@@ -273,18 +350,18 @@ function budgetBlocks(key: string, field: Extract<FormField, { type: "budget" }>
   const lines = tableBlocks(
     `${key}-lines`,
     [
-      { header: t("pdf.budget.category"), width: "28%" },
-      { header: t("pdf.budget.year"), width: "12%" },
-      { header: t("pdf.budget.description"), width: "40%" },
-      { header: t("pdf.budget.amount"), width: "20%", numeric: true },
+      { header: t("pdf.budget.category"), share: 0.28 },
+      { header: t("pdf.budget.year"), share: 0.1 },
+      { header: t("pdf.budget.description"), share: 0.42 },
+      { header: t("pdf.budget.amount"), share: 0.2, numeric: true },
     ],
     budget.lines.map((line) => ({ cells: [category(line.category), String(line.year), line.description, amount(line.amountCents)] })),
   );
   const sums = tableBlocks(
     `${key}-totals`,
     [
-      { header: t("pdf.budget.totals"), width: "80%" },
-      { header: t("pdf.budget.amount"), width: "20%", numeric: true },
+      { header: t("pdf.budget.totals"), share: 0.8 },
+      { header: t("pdf.budget.amount"), share: 0.2, numeric: true },
     ],
     [
       ...inFormOrder(field.years, totals.byYear).map(([year, cents]) => ({ cells: [t("pdf.budget.yearTotal", { year }), amount(cents)] })),
@@ -367,14 +444,32 @@ function fieldBlocks(field: FormField, value: AnswerValue | undefined, context: 
 }
 
 /**
- * The blocks of each page group: the cover (header and eligibility), one group per form section,
- * then conditions and files. Every group starts on a new page; react-pdf lays out the rest of a group
- * again for every page it fills, so smaller groups also keep long applications fast.
+ * Where each submitted file was given: its upload field, or the partner whose letter of intent it is
+ * ("Partner: Absichtserklärung von Grundschule Süd"). Taken from the answers, so that no internal key
+ * is ever printed.
  */
-function documentPages(input: ApplicationPdfInput, context: PdfContext, replacedCharacters: boolean): Block[][] {
+function filePlaces(input: ApplicationPdfInput, context: PdfContext): Map<string, string> {
+  const places = new Map<string, string>();
+  for (const field of fieldsOf(input.definition)) {
+    const label = localized(context.locale, field.labelDe, field.labelEn);
+    const value = input.answers.fields?.[field.key] ?? null;
+    if (field.type === "file" && isStringList(value)) for (const fileId of value) places.set(fileId, label);
+    if (field.type === "partners" && isPartnerList(value)) {
+      for (const partner of value) {
+        if (partner.letterFileId) places.set(partner.letterFileId, context.t("pdf.files.letterOf", { field: label, partner: partner.name }));
+      }
+    }
+  }
+  return places;
+}
+
+/**
+ * The whole document as one flow of blocks: header and eligibility, the form's sections one after
+ * the other (a heading is kept with what follows it), then conditions and files.
+ */
+function documentBlocks(input: ApplicationPdfInput, context: PdfContext, replacedCharacters: boolean): Block[] {
   const { locale, t } = context;
   const bundeslandKey = `bundesland.${input.bundesland}`;
-  const fieldLabels = new Map(fieldsOf(input.definition).map((field) => [field.key, localized(locale, field.labelDe, field.labelEn)]));
   const yesNo = (answer: boolean | undefined) => (answer === undefined ? t("pdf.notAnswered") : t(answer ? "pdf.yes" : "pdf.no"));
   const blocks: Block[] = [
     <Text key="brand" style={styles.brand}>
@@ -407,57 +502,49 @@ function documentPages(input: ApplicationPdfInput, context: PdfContext, replaced
   );
 
   if (input.definition.eligibility.length > 0) {
-    blocks.push(heading("eligibility", t("pdf.eligibility")));
-    for (const question of input.definition.eligibility) {
+    const questions = input.definition.eligibility.map((question) => {
       const answer = input.answers.eligibility?.[question.key];
-      blocks.push(
-        labelledBlock(`eligibility-${question.key}`, localized(locale, question.questionDe, question.questionEn), [yesNo(answer)], answer === undefined ? styles.empty : undefined),
-      );
-    }
+      return labelledBlock(`eligibility-${question.key}`, localized(locale, question.questionDe, question.questionEn), [yesNo(answer)], answer === undefined ? styles.empty : undefined);
+    });
+    blocks.push(...headedPart("eligibility", t("pdf.eligibility"), questions));
   }
 
-  const pages: Block[][] = [blocks];
   for (const section of input.definition.sections) {
-    pages.push([
-      heading(`section-${section.key}`, localized(locale, section.titleDe, section.titleEn)),
-      ...section.fields.flatMap((field) => fieldBlocks(field, input.answers.fields?.[field.key], context)),
-    ]);
+    const fields = section.fields.flatMap((field) => fieldBlocks(field, input.answers.fields?.[field.key], context));
+    blocks.push(...headedPart(`section-${section.key}`, localized(locale, section.titleDe, section.titleEn), fields));
   }
 
-  const closing: Block[] = [];
   if (input.conditions && input.conditions.length > 0) {
-    closing.push(heading("conditions", t("pdf.conditions")));
-    input.conditions.forEach((condition, index) => {
+    const conditions = input.conditions.flatMap((condition, index) => {
       const key = `condition-${index}`;
-      closing.push(
+      return [
         <Text key={`${key}-text`} style={styles.fieldLabel} minPresenceAhead={KEEP_LABEL_WITH_NEXT}>
           {condition.text}
         </Text>,
         <Text key={`${key}-answer`} style={condition.answer ? undefined : styles.empty}>
           {condition.answer || t("pdf.notAnswered")}
         </Text>,
-      );
+      ];
     });
+    blocks.push(...headedPart("conditions", t("pdf.conditions"), conditions));
   }
 
   if (input.files.length > 0) {
-    closing.push(heading("files", t("pdf.files")));
-    for (const file of input.files) {
-      const facts = [
-        file.fieldKey ? t("pdf.files.field", { field: fieldLabels.get(file.fieldKey) ?? file.fieldKey }) : null,
-        t("pdf.files.size", { size: fileSize(locale, file.sizeBytes) }),
-      ];
-      closing.push(
+    const places = filePlaces(input, context);
+    const files = input.files.map((file) => {
+      const place = places.get(file.id);
+      const facts = [place ? t("pdf.files.field", { field: place }) : null, t("pdf.files.size", { size: fileSize(locale, file.sizeBytes) })];
+      return (
         <View key={`file-${file.id}`} wrap={false}>
           <Text style={styles.fileName}>{file.originalName}</Text>
           <Text>{facts.filter(Boolean).join(" · ")}</Text>
           <Text style={styles.hash}>SHA-256 {file.sha256}</Text>
-        </View>,
+        </View>
       );
-    }
+    });
+    blocks.push(...headedPart("files", t("pdf.files"), files));
   }
-  if (closing.length > 0) pages.push(closing);
-  return pages;
+  return blocks;
 }
 
 function ApplicationDocument({ input, context, replacedCharacters }: { input: ApplicationPdfInput; context: PdfContext; replacedCharacters: boolean }) {
@@ -471,15 +558,13 @@ function ApplicationDocument({ input, context, replacedCharacters }: { input: Ap
       language={context.locale}
       creationDate={input.submittedAt}
     >
-      {documentPages(input, context, replacedCharacters).map((blocks, index) => (
-        <Page key={index} size="A4" style={styles.page}>
-          <View style={styles.footer} fixed>
-            <Text>{t("pdf.footer", { receipt: input.receiptNumber, version: input.versionNumber })}</Text>
-            <Text render={({ pageNumber, totalPages }) => t("pdf.page", { page: pageNumber, pages: totalPages })} />
-          </View>
-          {blocks}
-        </Page>
-      ))}
+      <Page size="A4" style={styles.page}>
+        <View style={styles.footer} fixed>
+          <Text>{t("pdf.footer", { receipt: input.receiptNumber, version: input.versionNumber })}</Text>
+          <Text render={({ pageNumber, totalPages }) => t("pdf.page", { page: pageNumber, pages: totalPages })} />
+        </View>
+        {documentBlocks(input, context, replacedCharacters)}
+      </Page>
     </Document>
   );
 }

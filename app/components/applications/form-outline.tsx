@@ -4,11 +4,11 @@ import { FormSections } from "../form-sections";
 import { useLocale, useT } from "../use-t";
 import { helpOf, labelOf } from "./field-inputs";
 
-function describe(field: FormField, t: Translate, locale: "de" | "en"): string {
+function describe(field: FormField, t: Translate): string {
   switch (field.type) {
     case "shortText":
     case "longText":
-      return t(`applications.preview.type.${field.type}`, { max: field.maxLength.toLocaleString(locale === "de" ? "de-DE" : "en-GB") });
+      return t(`applications.preview.type.${field.type}`, { max: field.maxLength });
     case "file":
       return t("applications.preview.type.file", { kinds: field.accept.map((kind) => kind.toUpperCase()).join(", "), size: field.maxSizeMb, count: field.maxFiles });
     case "budget":
@@ -18,8 +18,12 @@ function describe(field: FormField, t: Translate, locale: "de" | "en"): string {
   }
 }
 
-/** A stage's form as a read-only preview: what will be asked, of which kind, and what is required. */
-export function FormPreview({ definition }: { definition: FormDefinition }) {
+/**
+ * A stage's form as a list of its questions for people deciding whether to apply: what will be asked,
+ * of which kind, with which limits, and what is required (the manager sees the inputs themselves in
+ * FormMockup).
+ */
+export function FormOutline({ definition }: { definition: FormDefinition }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -46,7 +50,7 @@ export function FormPreview({ definition }: { definition: FormDefinition }) {
                     {field.required ? ` (${t("applications.field.required")})` : ` ${t("field.optional")}`}
                   </dt>
                   <dd>
-                    {describe(field, t, locale)}
+                    {describe(field, t)}
                     {field.type === "singleChoice" || field.type === "multipleChoice" ? `: ${field.options.map((option) => labelOf(option, locale)).join(", ")}` : ""}
                     {help ? <span className="kern-hint"> {help}</span> : null}
                   </dd>

@@ -5,13 +5,15 @@ import type { FormDefinition, FormField } from "~/forms/form-definition";
 import { formatEuros, type Locale } from "~/i18n";
 import { FormSections } from "~/components/form-sections";
 import { useLocale, useT } from "~/components/use-t";
+import { PartnerColumns } from "~/components/applications/partner-columns";
 import { TableScroll } from "../forms";
 
 /**
- * A stage's form as applicants will see it, every input disabled: the manager's preview and the
- * builder's picture of the form. `idPrefix` keeps ids unique when several forms share a page.
+ * A mock-up of a stage's form as applicants will see it, every input there but disabled: the manager's
+ * preview and the builder's picture of the form (the public call page lists the questions instead, see
+ * FormOutline). `idPrefix` keeps ids unique when several forms share a page.
  */
-export function FormPreview({ definition, idPrefix, headingLevel = 3 }: { definition: FormDefinition; idPrefix: string; headingLevel?: 2 | 3 }) {
+export function FormMockup({ definition, idPrefix, headingLevel = 3 }: { definition: FormDefinition; idPrefix: string; headingLevel?: 2 | 3 }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -85,21 +87,6 @@ function limitsOf(field: FormField, t: ReturnType<typeof useT>, locale: Locale):
   }
 }
 
-/** The column heads of a partner table, in the preview and in the answers alike. */
-export function PartnerColumns() {
-  const t = useT();
-  return (
-    <thead>
-      <tr>
-        <th scope="col">{t("formPreview.partnerName")}</th>
-        <th scope="col">{t("formPreview.partnerType")}</th>
-        <th scope="col">{t("formPreview.partnerRole")}</th>
-        <th scope="col">{t("formPreview.partnerLetter")}</th>
-      </tr>
-    </thead>
-  );
-}
-
 /** A field answered in a table (partners, budget): a group named by the field's label. */
 function TableField({ label, hint, describedBy, children }: { label: string; hint: ReactNode; describedBy: string | undefined; children: ReactNode }) {
   return (
@@ -152,20 +139,20 @@ function FieldPreview({ field, id }: { field: FormField; id: string }) {
             <tbody>
               <tr>
                 <td>
-                  <input type="text" disabled aria-label={t("formPreview.partnerName")} />
+                  <input type="text" disabled aria-label={t("applications.partners.name")} />
                 </td>
                 <td>
-                  <select disabled aria-label={t("formPreview.partnerType")}>
+                  <select disabled aria-label={t("applications.partners.type")}>
                     {partnerTypes.map((type) => (
-                      <option key={type}>{t(`formPreview.partnerType.${type}`)}</option>
+                      <option key={type}>{t(`pdf.partnerType.${type}`)}</option>
                     ))}
                   </select>
                 </td>
                 <td>
-                  <input type="text" disabled aria-label={t("formPreview.partnerRole")} />
+                  <input type="text" disabled aria-label={t("applications.partners.role")} />
                 </td>
                 <td>
-                  <input type="file" disabled accept=".pdf,application/pdf" aria-label={t("formPreview.partnerLetter")} />
+                  <input type="file" disabled accept=".pdf,application/pdf" aria-label={t("applications.partners.letter")} />
                 </td>
               </tr>
             </tbody>
