@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import { fileURLToPath } from "node:url";
+import { kernCssSubset } from "./scripts/kern-css-subset";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -29,6 +30,8 @@ export default defineConfig({
       },
     }),
   ],
+  // KERN's stylesheet without the components, utilities, icons and dark theme the portal does not use.
+  css: { postcss: { plugins: [kernCssSubset()] } },
   server: { port: 3000 },
   build: { target: "es2022" },
 });

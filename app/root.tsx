@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
+import { useEffect, useRef } from "react";
 import {
   Form,
   Links,
@@ -13,19 +14,21 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import kernStylesheet from "@kern-ux/native/dist/kern.min.css?url";
 import stylesheet from "./styles.css?url";
 import { currentUser } from "./server/accounts/session.server";
 import { csrfToken } from "./server/web/csrf.server";
 import { CSRF_REFUSAL } from "./forms/form-protocol";
 import { requestLocale } from "./server/web/locale.server";
 import { developmentMailboxEnabled } from "./server/config.server";
-import { navigationFor } from "./components/navigation";
+import { legalPages, navigationFor } from "./components/navigation";
 import { CsrfField } from "./components/forms";
 import { useNonce } from "./components/nonce";
 import { useT } from "./components/use-t";
 import { defaultLocale, type Locale } from "./i18n";
 
 export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: kernStylesheet },
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
@@ -89,46 +92,86 @@ function Header() {
   const root = useRouteLoaderData<RootLoaderData>("root");
   const user = root?.user;
   const items = navigationFor(user?.role ?? null, root?.mailbox ?? false);
+  const menu = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  // With JavaScript, following a link keeps the header mounted: close the menu so the new page shows.
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.pathname, location.search]);
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
         {t("nav.skipToContent")}
       </a>
-      <div className="header-bar">
+      <div className="site-header__bar page-width">
         <a href="/" className="brand">
           {t("app.name")}
         </a>
-        <nav aria-label={t("nav.main")}>
-          <ul className="nav-list">
-            {items.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.end}>
-                  {t(item.label)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="header-tools">
-          <LanguageSwitch />
-          {user ? (
-            <Form method="post" action="/logout">
-              <CsrfField />
-              <span className="who">
-                {user.name} · {t(`role.${user.role}`)}
-              </span>{" "}
-              <button type="submit" className="link-button">
-                {t("nav.logout")}
-              </button>
-            </Form>
-          ) : (
-            <span>
-              <a href="/login">{t("nav.login")}</a> · <a href="/signup">{t("nav.signup")}</a>
-            </span>
-          )}
-        </div>
+        {/* A disclosure, so the menu opens on a phone without JavaScript; wide screens show it open. */}
+        <details className="site-menu" ref={menu}>
+          <summary className="kern-btn kern-btn--tertiary">
+            <span className="kern-icon kern-icon--dehaze menu-icon-open" aria-hidden="true" />
+            <span className="kern-icon kern-icon--close menu-icon-close" aria-hidden="true" />
+            <span className="kern-label">{t("nav.menu")}</span>
+          </summary>
+          <div className="site-menu__panel">
+            <nav aria-label={t("nav.main")}>
+              <ul className="nav-list">
+                {items.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end}>
+                      {t(item.label)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="header-tools">
+              <LanguageSwitch />
+              {user ? (
+                <Form method="post" action="/logout">
+                  <CsrfField />
+                  <span className="who">
+                    <span className="who__name">{user.name}</span>
+                    <span aria-hidden="true"> · </span>
+                    <span className="who__role">{t(`role.${user.role}`)}</span>
+                  </span>
+                  <button type="submit" className="link-button">
+                    {t("nav.logout")}
+                  </button>
+                </Form>
+              ) : (
+                <ul className="nav-list">
+                  <li>
+                    <a href="/login">{t("nav.login")}</a>
+                  </li>
+                  <li>
+                    <a href="/signup">{t("nav.signup")}</a>
+                  </li>
+                </ul>
+              )}
+            </div>
+          </div>
+        </details>
       </div>
     </header>
+  );
+}
+
+function Footer() {
+  const t = useT();
+  return (
+    <footer className="site-footer">
+      <nav className="page-width" aria-label={t("footer.label")}>
+        <ul>
+          {legalPages.map((page) => (
+            <li key={page.to}>
+              <a href={page.to}>{t(page.label)}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </footer>
   );
 }
 
@@ -136,9 +179,10 @@ export default function App() {
   return (
     <>
       <Header />
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} className="page-width">
         <Outlet />
       </main>
+      <Footer />
     </>
   );
 }
@@ -158,13 +202,14 @@ export function ErrorBoundary() {
   return (
     <>
       <Header />
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} className="page-width">
         <h1>{title}</h1>
         <p>{text}</p>
         <p>
           <a href="/">{t("nav.start")}</a>
         </p>
       </main>
+      <Footer />
     </>
   );
 }

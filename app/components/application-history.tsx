@@ -1,6 +1,7 @@
 import type { HistoryEntry } from "~/forms/application-history";
 import { formatDateTime, isMessageKey, type Locale, type Translate } from "~/i18n";
 import { useLocale, useT } from "./use-t";
+import { TableScroll } from "./forms";
 
 /** What a step did, in words, and a note that goes with it (the reason given for an extension). */
 export interface HistorySentence {
@@ -45,6 +46,7 @@ export function ApplicationHistory({ entries }: { entries: HistoryEntry[] }) {
       {entries.length === 0 ? (
         <p className="empty">{t("history.none")}</p>
       ) : (
+        <TableScroll label={t("history.title")}>
         <table className="history">
           <thead>
             <tr>
@@ -62,13 +64,14 @@ export function ApplicationHistory({ entries }: { entries: HistoryEntry[] }) {
                   <td>{entry.actorName ?? t("history.byPortal")}</td>
                   <td>
                     {sentence.what}
-                    {sentence.note ? <div className="hint">{sentence.note}</div> : null}
+                    {sentence.note ? <div className="kern-hint">{sentence.note}</div> : null}
                   </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </section>
   );

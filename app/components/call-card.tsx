@@ -25,7 +25,7 @@ export function CallCard({ call, headingLevel = 3 }: { call: CallCardData; headi
         <Link to={`/calls/${call.slug}`}>{call.title}</Link>
       </Heading>
       <p>
-        <span className="badge">{call.programme.name}</span> <span className="badge">{t("calls.round", { round: call.round })}</span>
+        <span className="tag">{call.programme.name}</span> <span className="tag">{t("calls.round", { round: call.round })}</span>
       </p>
       {call.summary ? <p>{call.summary}</p> : null}
       <dl className="facts">

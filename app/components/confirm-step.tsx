@@ -39,7 +39,7 @@ export function AskFirstButton(props: { step: string; label: ReactNode; accessib
         .map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
-      <button type="submit" name={CONFIRM_PARAM} value={props.step} className={props.className ?? "danger"} aria-label={props.accessibleLabel}>
+      <button type="submit" name={CONFIRM_PARAM} value={props.step} className={`kern-btn kern-btn--${props.className ?? "danger"}`} aria-label={props.accessibleLabel}>
         {props.label}
       </button>
     </Form>
@@ -68,7 +68,7 @@ export function ConfirmStep(props: {
   const hidden = Object.entries(props.hidden ?? {});
   const buttons = (
     <p className="confirm-actions">
-      <button type="submit" form={props.form} name="intent" value={props.intent} className="danger">
+      <button type="submit" form={props.form} name="intent" value={props.intent} className="kern-btn kern-btn--danger">
         {props.confirmLabel}
       </button>{" "}
       <Link to={cancelTo}>{t("confirm.cancel")}</Link>

@@ -23,7 +23,7 @@ export function EmailRequestPage(props: { title: MessageKey; intro?: MessageKey;
         <CsrfField />
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField field={fields.email} label={t("field.email")} type="email" autoComplete="email" />
-        <button type="submit" className="primary">
+        <button type="submit" className="kern-btn kern-btn--primary">
           {t(props.submit)}
         </button>
       </Form>

@@ -36,3 +36,10 @@ export function navigationFor(role: Role | null, mailbox: boolean): NavigationIt
   if (mailbox && role === "ADMIN") items.push({ to: "/dev/mailbox", label: "nav.mailbox" });
   return items;
 }
+
+/** The footer's pages every public body's site must have (§ 5 DDG, Art. 13 GDPR, § 12b BGG / BITV 2.0). */
+export const legalPages: readonly NavigationItem[] = [
+  { to: "/impressum", label: "legal.impressum.title" },
+  { to: "/datenschutz", label: "legal.datenschutz.title" },
+  { to: "/barrierefreiheit", label: "legal.barrierefreiheit.title" },
+];

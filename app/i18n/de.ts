@@ -1,6 +1,7 @@
 import { callsDe } from "./de.calls";
 import { applicationsDe } from "./de.applications";
 import { filesDe } from "./de.files";
+import { kernUiDe } from "./de.kern-ui";
 import { wordsPdfDe } from "./de.words-pdf";
 import { workflowDe } from "./de.workflow";
 import { lostInputDe } from "./de.lost-input";
@@ -15,6 +16,7 @@ export const de = {
   ...callsDe,
   ...applicationsDe,
   ...filesDe,
+  ...kernUiDe,
   ...wordsPdfDe,
   ...workflowDe,
   ...lostInputDe,

@@ -2,6 +2,7 @@ import type { MessageKey } from "./de";
 import { callsEn } from "./en.calls";
 import { applicationsEn } from "./en.applications";
 import { filesEn } from "./en.files";
+import { kernUiEn } from "./en.kern-ui";
 import { wordsPdfEn } from "./en.words-pdf";
 import { workflowEn } from "./en.workflow";
 import { lostInputEn } from "./en.lost-input";
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...callsEn,
   ...applicationsEn,
   ...filesEn,
+  ...kernUiEn,
   ...wordsPdfEn,
   ...workflowEn,
   ...lostInputEn,

@@ -22,7 +22,7 @@ export default function Home() {
       <p className="lead">{t("home.intro")}</p>
       {user ? (
         <p>
-          <Link className="button" to={user.startPage}>
+          <Link className="kern-btn kern-btn--primary" to={user.startPage}>
             {t("nav.start")}
           </Link>
         </p>
@@ -31,7 +31,7 @@ export default function Home() {
           <h2 id="for-networks">{t("home.forNetworks")}</h2>
           <p>{t("home.forNetworksText")}</p>
           <p>
-            <Link className="button" to="/signup">
+            <Link className="kern-btn kern-btn--primary" to="/signup">
               {t("nav.signup")}
             </Link>
           </p>

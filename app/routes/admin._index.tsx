@@ -7,6 +7,7 @@ import { accountFilterSchema, accountStatuses, userRoles } from "~/forms/admin-s
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDate } from "~/i18n";
+import { TableScroll } from "~/components/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.title");
 
@@ -38,6 +39,7 @@ export default function AdminStart() {
         {programmes.length === 0 ? (
           <p className="empty">{t("admin.programmes.none")}</p>
         ) : (
+          <TableScroll label={t("admin.programmes")}>
           <table>
             <thead>
               <tr>
@@ -60,6 +62,7 @@ export default function AdminStart() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         )}
       </section>
 
@@ -92,7 +95,7 @@ export default function AdminStart() {
               ))}
             </select>
           </div>
-          <button type="submit">{t("admin.accounts.apply")}</button>
+          <button type="submit" className="kern-btn kern-btn--secondary">{t("admin.accounts.apply")}</button>
           {filtered ? <Link to="/admin">{t("admin.accounts.reset")}</Link> : null}
         </Form>
         <p role="status">{filtered ? t("admin.accounts.found", { count: total }) : t("admin.userCount", { count: total })}</p>
@@ -100,6 +103,7 @@ export default function AdminStart() {
         {accounts.length === 0 ? (
           <p className="empty">{t("admin.accounts.none")}</p>
         ) : (
+          <TableScroll label={t("admin.accounts.caption")}>
           <table>
             <caption>{t("admin.accounts.caption")}</caption>
             <thead>
@@ -126,6 +130,7 @@ export default function AdminStart() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         )}
       </section>
     </>

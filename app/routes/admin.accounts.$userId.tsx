@@ -76,7 +76,7 @@ function RoleForm({ account, outcome }: { account: Account; outcome: Outcome | u
     <Form method="post" className="stacked" {...getFormProps(form)}>
       <CsrfField />
       <input type="hidden" name="intent" value="role" />
-      <p className="hint">{t("admin.account.roleHint")}</p>
+      <p className="kern-hint">{t("admin.account.roleHint")}</p>
       <FormErrors id={form.errorId} errors={form.errors} />
       <SelectField field={fields.role} label={t("field.role")} options={userRoles.map((role) => ({ value: role, label: t(`role.${role}`) }))} />
       <SelectField
@@ -84,8 +84,8 @@ function RoleForm({ account, outcome }: { account: Account; outcome: Outcome | u
         label={`${t("field.bundesland")} ${t("field.optional")}`}
         options={bundeslaender.map((code) => ({ value: code, label: t(`bundesland.${code}`) }))}
       />
-      <p className="hint">{t("admin.account.bundeslandHint")}</p>
-      <button type="submit" className="primary">
+      <p className="kern-hint">{t("admin.account.bundeslandHint")}</p>
+      <button type="submit" className="kern-btn kern-btn--primary">
         {t("admin.account.saveRole")}
       </button>
     </Form>
@@ -107,7 +107,7 @@ function AccessForm({ account, outcome }: { account: Account; outcome: Outcome |
       <Form method="post">
         <CsrfField />
         <input type="hidden" name="intent" value={account.disabledAt ? "reactivate" : "deactivate"} />
-        <button type="submit" className={account.disabledAt ? "primary" : "danger"}>
+        <button type="submit" className={account.disabledAt ? "kern-btn kern-btn--primary" : "kern-btn kern-btn--danger"}>
           {account.disabledAt ? t("admin.account.reactivate") : t("admin.account.deactivate")}
         </button>
       </Form>

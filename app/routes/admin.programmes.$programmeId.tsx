@@ -9,7 +9,7 @@ import { assignProgrammeManager, programmeForAdmin, removeProgrammeManager, upda
 import { handleSetupForm, intentOf } from "~/server/calls/setup-replies.server";
 import { readProtectedForm } from "~/server/web/csrf.server";
 import { ProgrammeForm } from "~/components/admin/programme-form";
-import { CsrfField, FormErrors, Notice, SelectField } from "~/components/forms";
+import { CsrfField, FormErrors, Notice, SelectField, TableScroll } from "~/components/forms";
 import { titleText } from "~/components/page-title";
 import { useT } from "~/components/use-t";
 
@@ -74,7 +74,7 @@ function AssignManagerForm({ candidates, outcome }: { candidates: { id: string; 
         label={t("admin.programme.person")}
         options={candidates.map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${candidate.email})` }))}
       />
-      <button type="submit">{t("admin.programme.assign")}</button>
+      <button type="submit" className="kern-btn kern-btn--secondary">{t("admin.programme.assign")}</button>
     </Form>
   );
 }
@@ -103,6 +103,7 @@ export default function AdminProgramme() {
         {programme.managers.length === 0 ? (
           <p className="empty">{t("admin.programme.noManagers")}</p>
         ) : (
+          <TableScroll label={t("admin.programmes.managers")}>
           <table>
             <caption>{t("admin.programme.managersCaption", { programme: programme.name })}</caption>
             <thead>
@@ -127,7 +128,7 @@ export default function AdminProgramme() {
                       <CsrfField />
                       <input type="hidden" name="intent" value="removeManager" />
                       <input type="hidden" name="userId" value={manager.id} />
-                      <button type="submit" className="danger" aria-label={t("admin.programme.removeNamed", { name: manager.name })}>
+                      <button type="submit" className="kern-btn kern-btn--danger" aria-label={t("admin.programme.removeNamed", { name: manager.name })}>
                         {t("admin.programme.remove")}
                       </button>
                     </Form>
@@ -136,6 +137,7 @@ export default function AdminProgramme() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         )}
         <AssignManagerForm key={programme.candidates.map((candidate) => candidate.id).join()} candidates={programme.candidates} outcome={outcome} />
       </section>

@@ -10,6 +10,7 @@ import { ApplicationStateLabel } from "~/components/application-state";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime } from "~/i18n";
+import { TableScroll } from "~/components/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "applicant.title");
 
@@ -36,11 +37,12 @@ export default function ApplicantStart() {
       {networks.map((network) => (
         <section key={network.id} aria-labelledby={`network-${network.id}`}>
           <h2 id={`network-${network.id}`}>
-            {network.name} <span className="badge">{t(`bundesland.${network.bundesland}`)}</span>
+            {network.name} <span className="tag">{t(`bundesland.${network.bundesland}`)}</span>
           </h2>
           {applications.every((application) => application.network.id !== network.id) ? (
             <p className="empty">{t("applicant.noApplications")}</p>
           ) : (
+            <TableScroll label={t("applicant.title")}>
             <table>
               <caption>{t("applicant.title")}</caption>
               <thead>
@@ -83,6 +85,7 @@ export default function ApplicantStart() {
                   ))}
               </tbody>
             </table>
+            </TableScroll>
           )}
           <p>
             <Link to={`/network?network=${network.id}`}>{t("applications.list.networkLink")}</Link>
@@ -102,7 +105,7 @@ export default function ApplicantStart() {
           )}
         </section>
       ))}
-      {applications.length > 0 ? <p className="hint">{t("calls.timezoneNote")}</p> : null}
+      {applications.length > 0 ? <p className="kern-hint">{t("calls.timezoneNote")}</p> : null}
       <h2>{t("applicant.openCalls")}</h2>
       <CallList calls={openCalls} empty={t("calls.noneOpen")} />
     </>

@@ -143,7 +143,7 @@ export default function ApplicationPage() {
           </>
         ) : null}
       </dl>
-      <p className="hint">{t("calls.timezoneNote")}</p>
+      <p className="kern-hint">{t("calls.timezoneNote")}</p>
       {saved ? <Notice>{t("applications.saved")}</Notice> : null}
       {!page.open ? (
         <p className="notice" role="status">
@@ -155,7 +155,7 @@ export default function ApplicationPage() {
           {t("applications.page.notDraft", { state: t(`applicationState.${page.application.state as ApplicationState}`) })} <Link to={`/applications/${page.application.id}/receipt`}>{t("applications.receipt.link")}</Link>
         </p>
       ) : null}
-      {page.application.fromOutline ? <p className="hint">{t("applications.page.fromOutline")}</p> : null}
+      {page.application.fromOutline ? <p className="kern-hint">{t("applications.page.fromOutline")}</p> : null}
       {page.canEdit ? <PartnerRemovalQuestion files={page.files} /> : null}
       {page.canEdit ? (
         <ApplicationEditor

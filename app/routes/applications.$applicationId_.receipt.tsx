@@ -8,7 +8,7 @@ import { requestLocale } from "~/server/web/locale.server";
 import { requireUser } from "~/server/accounts/session.server";
 import { formatDateTime, translator } from "~/i18n";
 import { ApplicationStateLabel } from "~/components/application-state";
-import { CsrfField, Notice } from "~/components/forms";
+import { CsrfField, Notice, TableScroll } from "~/components/forms";
 import { AskFirstButton, CONFIRMED_FIELD, ConfirmStep, useStepToConfirm } from "~/components/confirm-step";
 import { VersionPdfLink } from "~/components/applications/version-pdf-link";
 import { pageTitle } from "~/components/page-title";
@@ -96,7 +96,7 @@ export default function ApplicationReceipt() {
           {page.extended ? ` (${t("applications.deadline.extended")})` : ""}
         </dd>
       </dl>
-      <p className="hint">{t("calls.timezoneNote")}</p>
+      <p className="kern-hint">{t("calls.timezoneNote")}</p>
       {page.open ? (
         page.editable && page.actions.length > 0 ? (
           <section aria-labelledby="changes-heading">
@@ -106,7 +106,7 @@ export default function ApplicationReceipt() {
               {page.actions.includes("REOPEN") ? (
                 <Form method="post" className="inline">
                   <CsrfField />
-                  <button type="submit" name="intent" value="reopen" className="primary">
+                  <button type="submit" name="intent" value="reopen" className="kern-btn kern-btn--primary">
                     {t("applications.receipt.reopen")}
                   </button>
                 </Form>
@@ -132,6 +132,7 @@ export default function ApplicationReceipt() {
       {page.versions.length === 0 ? (
         <p className="empty">{t("applications.versions.none")}</p>
       ) : (
+        <TableScroll label={t("applications.versions.title")}>
         <table aria-labelledby="versions-heading">
           <thead>
             <tr>
@@ -156,6 +157,7 @@ export default function ApplicationReceipt() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </>
   );

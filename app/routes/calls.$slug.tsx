@@ -54,8 +54,8 @@ function ApplySection({
           </>
         )}
       </p>
-      {stage.invitationOnly ? <p className="hint">{t("applications.callPage.invitationOnly")}</p> : null}
-      {laender && !stage.applicant ? <p className="hint">{t("callLaender.onlyFor", { laender })}</p> : null}
+      {stage.invitationOnly ? <p className="kern-hint">{t("applications.callPage.invitationOnly")}</p> : null}
+      {laender && !stage.applicant ? <p className="kern-hint">{t("callLaender.onlyFor", { laender })}</p> : null}
       {stage.open && !stage.invitationOnly && !signedIn ? (
         <p>
           <a href={`/login?redirectTo=${encodeURIComponent(`/calls/${slug}`)}`}>{t("applications.callPage.login")}</a>
@@ -75,7 +75,7 @@ function ApplySection({
               <Form key={network.id} method="post" action={`/calls/${slug}/apply`} className="inline">
                 <CsrfField />
                 <input type="hidden" name="networkId" value={network.id} />
-                <button type="submit" className="primary">
+                <button type="submit" className="kern-btn kern-btn--primary">
                   {stage.applicant && stage.applicant.networks.length > 1 ? t("applications.callPage.startFor", { network: network.name }) : t("applications.callPage.start")}
                 </button>
               </Form>
@@ -97,7 +97,7 @@ export default function CallPage() {
       {stage?.definition ? (
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">{t("applications.callPage.preview", { stage: t(`stageKind.${stage.kind}`) })}</h2>
-          <p className="hint">{t("applications.callPage.previewNote")}</p>
+          <p className="kern-hint">{t("applications.callPage.previewNote")}</p>
           <FormOutline definition={stage.definition} />
         </section>
       ) : null}

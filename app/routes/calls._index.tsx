@@ -17,7 +17,7 @@ export default function Calls() {
   return (
     <>
       <h1>{t("calls.title")}</h1>
-      <p className="hint">{t("calls.timezoneNote")}</p>
+      <p className="kern-hint">{t("calls.timezoneNote")}</p>
       <h2>{t("calls.open")}</h2>
       <CallList calls={open} empty={t("calls.noneOpen")} />
       {upcoming.length > 0 ? (

@@ -32,7 +32,7 @@ export default function ConfirmEmail() {
       ) : (
         <Form method="post">
           <CsrfField />
-          <button type="submit" className="primary">
+          <button type="submit" className="kern-btn kern-btn--primary">
             {t("email.confirm.button")}
           </button>
         </Form>

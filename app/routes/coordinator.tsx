@@ -5,6 +5,7 @@ import { landOverview } from "~/server/networks/networks.server";
 import { useT } from "~/components/use-t";
 import { ApplicationStateLabel } from "~/components/application-state";
 import { pageTitle } from "~/components/page-title";
+import { TableScroll } from "~/components/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "role.STATE_COORDINATOR");
 
@@ -33,6 +34,7 @@ export default function CoordinatorStart() {
         </ul>
       )}
       <h2>{t("coordinator.networks", { land })}</h2>
+      <TableScroll label={t("coordinator.networks", { land })}>
       <table>
         <thead>
           <tr>
@@ -53,6 +55,7 @@ export default function CoordinatorStart() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { listMailboxEmails, requireMailboxReader } from "~/server/mail/mailbox.s
 import { requestLocale } from "~/server/web/locale.server";
 import { defaultLocale, formatDateTime, isLocale, translator } from "~/i18n";
 import { useT } from "~/components/use-t";
+import { TableScroll } from "~/components/forms";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireMailboxReader(request, context);
@@ -37,7 +38,7 @@ export default function MailboxIndex() {
       <Form method="get" role="search">
         <label htmlFor="mailbox-recipient">{t("mailbox.filter")}</label>{" "}
         <input id="mailbox-recipient" name="to" type="search" defaultValue={recipient} autoComplete="off" />{" "}
-        <button type="submit">{t("mailbox.apply")}</button>
+        <button type="submit" className="kern-btn kern-btn--secondary">{t("mailbox.apply")}</button>
         {recipient ? (
           <>
             {" "}
@@ -48,6 +49,7 @@ export default function MailboxIndex() {
       {emails.length === 0 ? (
         <p>{t("mailbox.empty")}</p>
       ) : (
+        <TableScroll label={recipient ? t("mailbox.filteredCaption", { recipient }) : t("mailbox.caption")}>
         <table>
           <caption>{recipient ? t("mailbox.filteredCaption", { recipient }) : t("mailbox.caption")}</caption>
           <thead>
@@ -73,6 +75,7 @@ export default function MailboxIndex() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -9,7 +9,7 @@ import { readProtectedForm } from "~/server/web/csrf.server";
 import { requireRole } from "~/server/accounts/session.server";
 import { wakeOutboxWorker } from "~/server/mail/outbox-worker.server";
 import { baseUrlOf, invalid, refused } from "~/server/web/form-replies.server";
-import { CsrfField, FormErrors, Notice, SelectField, TextField } from "~/components/forms";
+import { CsrfField, FormErrors, Notice, SelectField, TextField, TableScroll } from "~/components/forms";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime } from "~/i18n";
@@ -79,7 +79,7 @@ export default function Invitations() {
           />
         ) : null}
         <SelectField field={fields.locale} label={t("field.locale")} options={[{ value: "de", label: t("language.de") }, { value: "en", label: t("language.en") }]} />
-        <button type="submit" className="primary">
+        <button type="submit" className="kern-btn kern-btn--primary">
           {t("invite.submit")}
         </button>
       </Form>
@@ -87,6 +87,7 @@ export default function Invitations() {
       {invitations.length === 0 ? (
         <p className="empty">{t("invite.none")}</p>
       ) : (
+        <TableScroll label={t("invite.list")}>
         <table>
           <thead>
             <tr>
@@ -110,6 +111,7 @@ export default function Invitations() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
     </>
   );

@@ -59,7 +59,7 @@ export default function LogIn() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField field={fields.email} label={t("field.email")} type="email" autoComplete="username" />
         <TextField field={fields.password} label={t("field.password")} type="password" autoComplete="current-password" />
-        <button type="submit" className="primary">
+        <button type="submit" className="kern-btn kern-btn--primary">
           {t("login.submit")}
         </button>
       </Form>

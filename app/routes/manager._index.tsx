@@ -4,7 +4,9 @@ import { requireRole } from "~/server/accounts/session.server";
 import { managerOverview } from "~/server/calls/calls.server";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
+import { CallStatusLabel } from "~/components/application-state";
 import { formatDateTime } from "~/i18n";
+import { TableScroll } from "~/components/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "manager.title");
 
@@ -20,35 +22,37 @@ function OpenStages({ stages }: { stages: Overview["openNow"] }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <table>
-      <caption>{t("managerStart.openNow")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("managerStart.call")}</th>
-          <th scope="col">{t("calls.stage")}</th>
-          <th scope="col">{t("calls.deadline")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {stages.map((stage) => (
-          <tr key={`${stage.call.id}-${stage.kind}`}>
-            <th scope="row">
-              <Link to={`/manager/calls/${stage.call.id}`}>{stage.call.title}</Link>
-            </th>
-            <td>{t(`stageKind.${stage.kind}`)}</td>
-            <td>
-              {formatDateTime(locale, stage.closesAt)} · {t("managerStart.daysLeft", { count: stage.daysLeft })}
-              {stage.closingSoon ? (
-                <>
-                  {" "}
-                  <span className="badge">{t("managerStart.closingSoon")}</span>
-                </>
-              ) : null}
-            </td>
+    <TableScroll label={t("managerStart.openNow")}>
+      <table>
+        <caption>{t("managerStart.openNow")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("managerStart.call")}</th>
+            <th scope="col">{t("calls.stage")}</th>
+            <th scope="col">{t("calls.deadline")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {stages.map((stage) => (
+            <tr key={`${stage.call.id}-${stage.kind}`}>
+              <th scope="row">
+                <Link to={`/manager/calls/${stage.call.id}`}>{stage.call.title}</Link>
+              </th>
+              <td>{t(`stageKind.${stage.kind}`)}</td>
+              <td>
+                {formatDateTime(locale, stage.closesAt)} · {t("managerStart.daysLeft", { count: stage.daysLeft })}
+                {stage.closingSoon ? (
+                  <>
+                    {" "}
+                    <span className="badge">{t("managerStart.closingSoon")}</span>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -56,29 +60,31 @@ function OpeningStages({ stages, withinDays }: { stages: Overview["openingSoon"]
   const t = useT();
   const locale = useLocale();
   return (
-    <table>
-      <caption>{t("managerStart.openingSoon", { count: withinDays })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("managerStart.call")}</th>
-          <th scope="col">{t("calls.stage")}</th>
-          <th scope="col">{t("calls.opensAt")}</th>
-          <th scope="col">{t("calls.deadline")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {stages.map((stage) => (
-          <tr key={`${stage.call.id}-${stage.kind}`}>
-            <th scope="row">
-              <Link to={`/manager/calls/${stage.call.id}`}>{stage.call.title}</Link>
-            </th>
-            <td>{t(`stageKind.${stage.kind}`)}</td>
-            <td>{formatDateTime(locale, stage.opensAt)}</td>
-            <td>{formatDateTime(locale, stage.closesAt)}</td>
+    <TableScroll label={t("managerStart.openingSoon", { count: withinDays })}>
+      <table>
+        <caption>{t("managerStart.openingSoon", { count: withinDays })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("managerStart.call")}</th>
+            <th scope="col">{t("calls.stage")}</th>
+            <th scope="col">{t("calls.opensAt")}</th>
+            <th scope="col">{t("calls.deadline")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {stages.map((stage) => (
+            <tr key={`${stage.call.id}-${stage.kind}`}>
+              <th scope="row">
+                <Link to={`/manager/calls/${stage.call.id}`}>{stage.call.title}</Link>
+              </th>
+              <td>{t(`stageKind.${stage.kind}`)}</td>
+              <td>{formatDateTime(locale, stage.opensAt)}</td>
+              <td>{formatDateTime(locale, stage.closesAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -87,36 +93,38 @@ function AwaitingChecks({ stages }: { stages: Overview["awaitingEligibilityCheck
   const t = useT();
   const locale = useLocale();
   return (
-    <table>
-      <caption>{t("managerStart.awaitingCheck")}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("managerStart.call")}</th>
-          <th scope="col">{t("calls.stage")}</th>
-          <th scope="col">{t("managerStart.closedAt")}</th>
-          <th scope="col">{t("manager.applications")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {stages.map((stage) => (
-          <tr key={`${stage.call.id}-${stage.kind}`}>
-            <th scope="row">
-              <Link to={`/manager/calls/${stage.call.id}`}>{stage.call.title}</Link>
-            </th>
-            <td>{t(`stageKind.${stage.kind}`)}</td>
-            <td>{formatDateTime(locale, stage.closesAt)}</td>
-            <td>
-              <Link
-                to={`/manager/calls/${stage.call.id}/applications?state=submitted`}
-                aria-label={t("managerStart.submittedUncheckedOf", { count: stage.submitted, title: stage.call.title })}
-              >
-                {t("managerStart.submittedUnchecked", { count: stage.submitted })}
-              </Link>
-            </td>
+    <TableScroll label={t("managerStart.awaitingCheck")}>
+      <table>
+        <caption>{t("managerStart.awaitingCheck")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("managerStart.call")}</th>
+            <th scope="col">{t("calls.stage")}</th>
+            <th scope="col">{t("managerStart.closedAt")}</th>
+            <th scope="col">{t("manager.applications")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {stages.map((stage) => (
+            <tr key={`${stage.call.id}-${stage.kind}`}>
+              <th scope="row">
+                <Link to={`/manager/calls/${stage.call.id}`}>{stage.call.title}</Link>
+              </th>
+              <td>{t(`stageKind.${stage.kind}`)}</td>
+              <td>{formatDateTime(locale, stage.closesAt)}</td>
+              <td>
+                <Link
+                  to={`/manager/calls/${stage.call.id}/applications?state=submitted`}
+                  aria-label={t("managerStart.submittedUncheckedOf", { count: stage.submitted, title: stage.call.title })}
+                >
+                  {t("managerStart.submittedUnchecked", { count: stage.submitted })}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -124,33 +132,37 @@ function CallTable({ calls, caption }: { calls: Overview["programmes"][number]["
   const t = useT();
   const locale = useLocale();
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("calls.title")}</th>
-          <th scope="col">{t("mailbox.status")}</th>
-          <th scope="col">{t("calls.deadline")}</th>
-          <th scope="col">{t("manager.applications")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {calls.map((call) => (
-          <tr key={call.id}>
-            <th scope="row">
-              <Link to={`/manager/calls/${call.id}`}>{call.title}</Link>
-            </th>
-            <td>{t(`callStatus.${call.status}`)}</td>
-            <td>{call.closesAt ? formatDateTime(locale, call.closesAt) : ""}</td>
-            <td>
-              <Link to={`/manager/calls/${call.id}/applications`} aria-label={t("callSetup.applicationsOf", { title: call.title, count: call.applications })}>
-                {call.applications}
-              </Link>
-            </td>
+    <TableScroll label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("calls.title")}</th>
+            <th scope="col">{t("mailbox.status")}</th>
+            <th scope="col">{t("calls.deadline")}</th>
+            <th scope="col">{t("manager.applications")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {calls.map((call) => (
+            <tr key={call.id}>
+              <th scope="row">
+                <Link to={`/manager/calls/${call.id}`}>{call.title}</Link>
+              </th>
+              <td>
+                <CallStatusLabel status={call.status} />
+              </td>
+              <td>{call.closesAt ? formatDateTime(locale, call.closesAt) : ""}</td>
+              <td>
+                <Link to={`/manager/calls/${call.id}/applications`} aria-label={t("callSetup.applicationsOf", { title: call.title, count: call.applications })}>
+                  {call.applications}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -164,7 +176,7 @@ export default function ManagerStart() {
       <p>
         {programmes.length > 0 ? (
           <>
-            <Link to="/manager/calls/new" className="button">
+            <Link to="/manager/calls/new" className="kern-btn kern-btn--primary">
               {t("callSetup.new.title")}
             </Link>{" "}
           </>

@@ -84,7 +84,7 @@ export default function ManagedApplicationPage() {
             <dt>{t("draftProgress.label")}</dt>
             <dd>
               {t("draftProgress.summary", { ...application.progress })}
-              {application.answersReadable ? <div className="hint">{t("draftProgress.shared")}</div> : null}
+              {application.answersReadable ? <div className="kern-hint">{t("draftProgress.shared")}</div> : null}
             </dd>
           </>
         ) : null}
@@ -138,7 +138,7 @@ export default function ManagedApplicationPage() {
       {application.canExtend ? (
         <section aria-labelledby="extension-heading">
           <h2 id="extension-heading">{t("managerApplications.extension")}</h2>
-          <p className="hint">
+          <p className="kern-hint">
             {t("managerApplications.extensionIntro", { deadline: formatDateTime(locale, application.stage.closesAt) })} {t("calls.timezoneNote")}
           </p>
           <ExtensionForm defaultValue={extended ? { untilDate: extended.date, untilTime: extended.time, reason: application.extensionReason ?? "" } : {}} />
@@ -153,7 +153,7 @@ export default function ManagedApplicationPage() {
               <li key={index}>
                 {condition.text}
                 {application.answersReadable ? (
-                  <div className="hint">{condition.answer ? t("managerApplications.conditionAnswer", { answer: condition.answer }) : t("answers.notAnswered")}</div>
+                  <div className="kern-hint">{condition.answer ? t("managerApplications.conditionAnswer", { answer: condition.answer }) : t("answers.notAnswered")}</div>
                 ) : null}
               </li>
             ))}

@@ -8,7 +8,8 @@ import { readProtectedForm } from "~/server/web/csrf.server";
 import { useFormOutcome } from "~/components/calls/setup-form";
 import { CallStatusActions, CallStatusHistory } from "~/components/calls/workflow-actions";
 import type { FormOutcome } from "~/forms/form-protocol";
-import { FormErrors } from "~/components/forms";
+import { FormErrors, TableScroll } from "~/components/forms";
+import { CallStatusLabel } from "~/components/application-state";
 import { useLocale, useT } from "~/components/use-t";
 import { titleText } from "~/components/page-title";
 import { formatDateTime, isMessageKey } from "~/i18n";
@@ -64,8 +65,8 @@ export default function CallOverview() {
         <Link to="/manager">{t("manager.title")}</Link>
       </p>
       <p>
-        <span className="badge">{call.programme.name}</span> <span className="badge">{t(`callStatus.${call.status}`)}</span>{" "}
-        <span className="badge">{t("calls.round", { round: call.round })}</span>
+        <span className="tag">{call.programme.name}</span> <CallStatusLabel status={call.status} />{" "}
+        <span className="tag">{t("calls.round", { round: call.round })}</span>
       </p>
       <h1>{call.title}</h1>
       {call.copiedFrom ? (
@@ -120,6 +121,7 @@ export default function CallOverview() {
           <Link to="dates">{t("callSetup.stages.edit")}</Link>
         </p>
       ) : null}
+      <TableScroll label={t("callSetup.stages.title")}>
       <table>
         <thead>
           <tr>
@@ -152,7 +154,8 @@ export default function CallOverview() {
           ))}
         </tbody>
       </table>
-      <p className="hint">{t("calls.timezoneNote")}</p>
+      </TableScroll>
+      <p className="kern-hint">{t("calls.timezoneNote")}</p>
     </>
   );
 }

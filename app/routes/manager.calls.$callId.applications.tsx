@@ -7,6 +7,7 @@ import { ApplicationStateLabel } from "~/components/application-state";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime, formatEuros, type MessageKey } from "~/i18n";
+import { TableScroll } from "~/components/forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "managerApplications.title");
 
@@ -77,7 +78,7 @@ export default function CallApplications() {
             <h2 id="filters-heading">{t("applicationList.filters")}</h2>
             <div className="field">
               <label htmlFor="filter-q">{t("applicationList.search")}</label>
-              <p className="hint" id="filter-q-hint">
+              <p className="kern-hint" id="filter-q-hint">
                 {t("applicationList.searchHint")}
               </p>
               <input id="filter-q" name="q" type="search" defaultValue={query.q} aria-describedby="filter-q-hint" autoComplete="off" />
@@ -119,47 +120,49 @@ export default function CallApplications() {
               {t("applicationList.noMatch")}
             </p>
           ) : (
-            <table className="application-list">
-              <caption>{t("applicationList.caption", { count: applications.length, column: t(columnLabel(query.sort)), direction: t(`applicationList.${query.dir}`) })}</caption>
-              <thead>
-                <tr>
-                  <SortableHeading column="network" query={query} />
-                  <SortableHeading column="bundesland" query={query} />
-                  <th scope="col">{t("calls.stage")}</th>
-                  <SortableHeading column="state" query={query} />
-                  <SortableHeading column="submittedAt" query={query} />
-                  <SortableHeading column="requested" query={query} className="number" />
-                  <th scope="col">{t("managerApplications.receipt")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {applications.map((application) => (
-                  <tr key={application.id}>
-                    <th scope="row">
-                      <Link to={`/manager/applications/${application.id}`}>{application.network.name}</Link>
-                      {application.title ? <div className="hint">{application.title}</div> : null}
-                    </th>
-                    <td>{t(`bundesland.${application.network.bundesland}`)}</td>
-                    <td>{t(`stageKind.${application.stage.kind}`)}</td>
-                    <td>
-                      <ApplicationStateLabel state={application.state} />
-                      {application.progress ? <div className="hint">{t("draftProgress.summary", { ...application.progress })}</div> : null}
-                      {application.deadlineExtendedUntil ? (
-                        <div className="hint">{t("managerApplications.extendedUntil", { until: formatDateTime(locale, application.deadlineExtendedUntil) })}</div>
-                      ) : null}
-                    </td>
-                    <td>{application.submittedAt ? formatDateTime(locale, application.submittedAt) : "–"}</td>
-                    <td className="number">{application.requestedCents !== null ? formatEuros(locale, application.requestedCents) : "–"}</td>
-                    <td>{application.receiptNumber ?? "–"}</td>
+            <TableScroll label={t("managerApplications.heading", { title: call.title })}>
+              <table className="application-list">
+                <caption>{t("applicationList.caption", { count: applications.length, column: t(columnLabel(query.sort)), direction: t(`applicationList.${query.dir}`) })}</caption>
+                <thead>
+                  <tr>
+                    <SortableHeading column="network" query={query} />
+                    <SortableHeading column="bundesland" query={query} />
+                    <th scope="col">{t("calls.stage")}</th>
+                    <SortableHeading column="state" query={query} />
+                    <SortableHeading column="submittedAt" query={query} />
+                    <SortableHeading column="requested" query={query} className="number" />
+                    <th scope="col">{t("managerApplications.receipt")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {applications.map((application) => (
+                    <tr key={application.id}>
+                      <th scope="row">
+                        <Link to={`/manager/applications/${application.id}`}>{application.network.name}</Link>
+                        {application.title ? <div className="kern-hint">{application.title}</div> : null}
+                      </th>
+                      <td>{t(`bundesland.${application.network.bundesland}`)}</td>
+                      <td>{t(`stageKind.${application.stage.kind}`)}</td>
+                      <td>
+                        <ApplicationStateLabel state={application.state} />
+                        {application.progress ? <div className="kern-hint">{t("draftProgress.summary", { ...application.progress })}</div> : null}
+                        {application.deadlineExtendedUntil ? (
+                          <div className="kern-hint">{t("managerApplications.extendedUntil", { until: formatDateTime(locale, application.deadlineExtendedUntil) })}</div>
+                        ) : null}
+                      </td>
+                      <td>{application.submittedAt ? formatDateTime(locale, application.submittedAt) : "–"}</td>
+                      <td className="number">{application.requestedCents !== null ? formatEuros(locale, application.requestedCents) : "–"}</td>
+                      <td>{application.receiptNumber ?? "–"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
-          <p className="hint">{t("applicationList.requestedHint")}</p>
+          <p className="kern-hint">{t("applicationList.requestedHint")}</p>
         </>
       )}
-      <p className="hint">{t("calls.timezoneNote")}</p>
+      <p className="kern-hint">{t("calls.timezoneNote")}</p>
     </>
   );
 }

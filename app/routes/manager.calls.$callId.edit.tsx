@@ -26,7 +26,7 @@ export default function EditCall() {
   const { call } = useLoaderData<typeof loader>();
   return (
     <CallSetupPage call={call} heading={t("callSetup.edit.title")} headingId="edit-call" needsEditable>
-      {call.status !== "DRAFT" ? <p className="hint">{t("callSetup.edit.publishedNote")}</p> : null}
+      {call.status !== "DRAFT" ? <p className="kern-hint">{t("callSetup.edit.publishedNote")}</p> : null}
       <SetupForm id="call-details" intent="details" schema={callDetailsSchema} labelledBy="edit-call" submitLabel={t("callSetup.save")} defaultValue={callFormValues(call)}>
         <CallDetailsFields showSlug={call.status === "DRAFT"} />
       </SetupForm>

@@ -27,7 +27,7 @@ export default function CallPreview() {
       {call.stages.map((stage) => (
         <section key={stage.id} aria-labelledby={`preview-${stage.id}`} className="preview-frame">
           <h2 id={`preview-${stage.id}`}>{t("callSetup.preview.form", { stage: t(`stageKind.${stage.kind}`) })}</h2>
-          {stage.kind === "FULL_PROPOSAL" ? <p className="hint">{t("callSetup.preview.byInvitation")}</p> : null}
+          {stage.kind === "FULL_PROPOSAL" ? <p className="kern-hint">{t("callSetup.preview.byInvitation")}</p> : null}
           {stage.definition ? <FormMockup definition={stage.definition} idPrefix={`preview-${stage.id}`} /> : <p className="empty">{t("formPreview.unreadable")}</p>}
         </section>
       ))}

@@ -11,7 +11,7 @@ import { InputField, SelectInput, TextAreaField } from "~/components/calls/field
 import { FormMockup } from "~/components/calls/form-mockup";
 import { ActionErrors, ButtonForm, SetupForm } from "~/components/calls/setup-form";
 import { DeleteFieldButton, FieldDeletionQuestion } from "~/components/calls/form-builder";
-import { Notice } from "~/components/forms";
+import { Notice, TableScroll } from "~/components/forms";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 
@@ -52,11 +52,11 @@ export default function FieldSettings() {
       <p>
         {t("formBuilder.type")}: {t(`formBuilder.type.${field.type}`)}
       </p>
-      <p className="hint">{t("formBuilder.field.keyNote", { key: field.key })}</p>
+      <p className="kern-hint">{t("formBuilder.field.keyNote", { key: field.key })}</p>
       <ActionErrors />
       {editable && !published ? <FieldDeletionQuestion fields={[field]} /> : null}
-      {published ? <Notice>{t("formBuilder.publishedNotice", { version })}</Notice> : null}
-      {!editable ? <Notice>{t("callSetup.error.notEditable")}</Notice> : null}
+      {published ? <Notice tone="info">{t("formBuilder.publishedNotice", { version })}</Notice> : null}
+      {!editable ? <Notice tone="info">{t("callSetup.error.notEditable")}</Notice> : null}
 
       {editable ? (
         <SetupForm
@@ -75,6 +75,7 @@ export default function FieldSettings() {
       {options ? (
         <section aria-labelledby="options-heading">
           <h2 id="options-heading">{field.type === "budget" ? t("formBuilder.categories") : t("formBuilder.options")}</h2>
+          <TableScroll label={field.type === "budget" ? t("formBuilder.categories") : t("formBuilder.options")}>
           <table>
             <thead>
               <tr>
@@ -109,6 +110,7 @@ export default function FieldSettings() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
           {editable ? (
             <SetupForm id="add-option" intent="addOption" schema={addOptionSchema} hidden={{ fieldKey: field.key }} submitLabel={t("formBuilder.addOption")} labelledBy="options-heading">
               <InputField name="labelDe" label={t("formBuilder.labelDe")} />
@@ -122,7 +124,7 @@ export default function FieldSettings() {
       {editable && !published ? (
         <section aria-labelledby="type-heading">
           <h2 id="type-heading">{t("formBuilder.changeType")}</h2>
-          <p className="hint">{t("formBuilder.changeTypeHint")}</p>
+          <p className="kern-hint">{t("formBuilder.changeTypeHint")}</p>
           <SetupForm
             id="change-type"
             intent="changeFieldType"

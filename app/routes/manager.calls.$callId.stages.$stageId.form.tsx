@@ -41,8 +41,8 @@ export default function FormBuilder() {
           <SectionDeletionQuestion sections={definition.sections} />
         </>
       ) : null}
-      {published ? <Notice>{t("formBuilder.publishedNotice", { version })}</Notice> : null}
-      {!editable ? <Notice>{t("callSetup.error.notEditable")}</Notice> : null}
+      {published ? <Notice tone="info">{t("formBuilder.publishedNotice", { version })}</Notice> : null}
+      {!editable ? <Notice tone="info">{t("callSetup.error.notEditable")}</Notice> : null}
       {!definition ? (
         <p className="form-errors">{t("formBuilder.error.storedInvalid")}</p>
       ) : (

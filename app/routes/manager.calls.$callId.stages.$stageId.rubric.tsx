@@ -75,8 +75,8 @@ export default function RubricEditor() {
       <h1>{t("rubric.heading", { stage: stageName })}</h1>
       <p className="lead">{t("rubric.intro")}</p>
       <ActionErrors />
-      {published ? <Notice>{t("rubric.publishedNotice")}</Notice> : null}
-      {!editable ? <Notice>{t("callSetup.error.notEditable")}</Notice> : null}
+      {published ? <Notice tone="info">{t("rubric.publishedNotice")}</Notice> : null}
+      {!editable ? <Notice tone="info">{t("callSetup.error.notEditable")}</Notice> : null}
 
       <h2 id="scale-heading">{t("rubric.scale")}</h2>
       {editable && !published ? (

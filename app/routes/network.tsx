@@ -14,7 +14,7 @@ import { requireRole } from "~/server/accounts/session.server";
 import { collaboratorInvitationSchema, networkPartnerSchema, networkProfileSchema, partnerRemovalSchema } from "~/forms/application-schemas";
 import { partnerTypes } from "~/forms/answers";
 import { formatDateTime, isMessageKey } from "~/i18n";
-import { CsrfField, FormErrors, Notice, SelectField, TextField } from "~/components/forms";
+import { CsrfField, FormErrors, Notice, SelectField, TextField, TableScroll } from "~/components/forms";
 import { pageTitle } from "~/components/page-title";
 import { useLocale, useT } from "~/components/use-t";
 
@@ -93,7 +93,7 @@ function ProfileForm({ network, outcome }: { network: Network; outcome: Outcome 
         <dt>{t("field.bundesland")}</dt>
         <dd>{t(`bundesland.${network.bundesland}`)}</dd>
       </dl>
-      <p className="hint">{t("networkPage.nameNote")}</p>
+      <p className="kern-hint">{t("networkPage.nameNote")}</p>
       <Form method="post" className="stacked" aria-labelledby="profile-heading" {...getFormProps(form)}>
         <CsrfField />
         <input type="hidden" name="intent" value="profile" />
@@ -112,7 +112,7 @@ function ProfileForm({ network, outcome }: { network: Network; outcome: Outcome 
           ) : null}
         </div>
         <TextField field={fields.website} label={`${t("networkPage.website")} ${t("field.optional")}`} hint={t("networkPage.websiteHint")} />
-        <button type="submit" className="primary">
+        <button type="submit" className="kern-btn kern-btn--primary">
           {t("networkPage.saveProfile")}
         </button>
       </Form>
@@ -148,7 +148,7 @@ function PartnerForm({ networkId, partner, outcome, number }: { networkId: strin
         <SelectField field={fields.type} label={t("applications.partners.type")} options={partnerTypes.map((type) => ({ value: type, label: t(`pdf.partnerType.${type}`) }))} />
         <TextField field={fields.roleInNetwork} label={`${t("applications.partners.role")} ${t("field.optional")}`} />
         <TextField field={fields.contactEmail} label={`${t("networkPage.partner.contactEmail")} ${t("field.optional")}`} type="email" />
-        <button type="submit" className={partner ? undefined : "primary"}>
+        <button type="submit" className={partner ? "kern-btn kern-btn--secondary" : "kern-btn kern-btn--primary"}>
           {partner ? t("networkPage.partner.save") : t("networkPage.partner.add")}
         </button>
       </Form>
@@ -158,7 +158,7 @@ function PartnerForm({ networkId, partner, outcome, number }: { networkId: strin
           <input type="hidden" name="intent" value="removePartner" />
           <input type="hidden" name="networkId" value={networkId} />
           <input type="hidden" name="partnerId" value={partner.id} />
-          <button type="submit" className="link-button">
+          <button type="submit" className="kern-btn kern-btn--danger kern-btn--small">
             {t("networkPage.partner.remove", { name: partner.name })}
           </button>
         </Form>
@@ -184,7 +184,7 @@ function InviteForm({ networkId, outcome }: { networkId: string; outcome: Outcom
       <FormErrors id={form.errorId} errors={form.errors} />
       <TextField field={fields.name} label={t("field.name")} autoComplete="off" />
       <TextField field={fields.email} label={t("field.email")} type="email" autoComplete="off" />
-      <button type="submit" className="primary">
+      <button type="submit" className="kern-btn kern-btn--primary">
         {t("networkPage.invite.submit")}
       </button>
     </Form>
@@ -236,6 +236,7 @@ export default function NetworkPage() {
 
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">{t("networkPage.people")}</h2>
+        <TableScroll label={t("networkPage.people")}>
         <table aria-labelledby="people-heading">
           <thead>
             <tr>
@@ -254,6 +255,7 @@ export default function NetworkPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
         {network.coordinator ? (
           <>
             <h3 id="invite-heading">{t("networkPage.invite.title")}</h3>
@@ -274,7 +276,7 @@ export default function NetworkPage() {
             ) : null}
           </>
         ) : (
-          <p className="hint">{t("networkPage.invite.coordinatorOnly")}</p>
+          <p className="kern-hint">{t("networkPage.invite.coordinatorOnly")}</p>
         )}
       </section>
     </>

@@ -82,7 +82,7 @@ export default function Profile() {
           </div>
         ))}
       </dl>
-      <p className="hint">{t("profile.emailNote")}</p>
+      <p className="kern-hint">{t("profile.emailNote")}</p>
 
       <h2 id="profile-heading">{t("profile.title")}</h2>
       {outcome?.intent === "profile" && outcome.saved ? <Notice>{t("profile.saved")}</Notice> : null}
@@ -92,7 +92,7 @@ export default function Profile() {
         <FormErrors id={profileForm.errorId} errors={profileForm.errors} />
         <TextField field={profileFields.name} label={t("field.name")} autoComplete="name" />
         <SelectField field={profileFields.locale} label={t("field.locale")} options={[{ value: "de", label: t("language.de") }, { value: "en", label: t("language.en") }]} />
-        <button type="submit" className="primary">
+        <button type="submit" className="kern-btn kern-btn--primary">
           {t("profile.submit")}
         </button>
       </Form>
@@ -107,7 +107,7 @@ export default function Profile() {
         <TextField field={passwordFields.currentPassword} label={t("profile.password.current")} type="password" autoComplete="current-password" />
         <TextField field={passwordFields.password} label={t("field.passwordNew")} type="password" hint={t("field.passwordHint")} autoComplete="new-password" />
         <TextField field={passwordFields.passwordConfirm} label={t("field.passwordConfirm")} type="password" autoComplete="new-password" />
-        <button type="submit" className="primary">
+        <button type="submit" className="kern-btn kern-btn--primary">
           {t("profile.password.submit")}
         </button>
       </Form>

@@ -49,7 +49,7 @@ export default function ResetPassword() {
         <FormErrors id={form.errorId} errors={form.errors} />
         <TextField field={fields.password} label={t("field.passwordNew")} type="password" hint={t("field.passwordHint")} autoComplete="new-password" />
         <TextField field={fields.passwordConfirm} label={t("field.passwordConfirm")} type="password" autoComplete="new-password" />
-        <button type="submit" className="primary">
+        <button type="submit" className="kern-btn kern-btn--primary">
           {t("reset.submit")}
         </button>
       </Form>

@@ -69,7 +69,7 @@ export default function SignUp() {
           options={bundeslaender.map((code) => ({ value: code, label: t(`bundesland.${code}`) }))}
         />
         <TextField field={fields.region} label={t("field.region")} />
-        <button type="submit" className="primary">
+        <button type="submit" className="kern-btn kern-btn--primary">
           {t("signup.submit")}
         </button>
       </Form>

@@ -140,7 +140,7 @@ describe("the editor with held input", () => {
     const html = await render(createElement(ApplicationEditor, { page: page([pupilsHeld]), actionData: undefined }));
     expect(html).toMatch(/<input[^>]*id="in-fields-pupils"[^>]*value="zwölf"/);
     expect(html).toMatch(/<input[^>]*id="in-fields-pupils"[^>]*aria-invalid="true"/);
-    expect(html).toContain('<ul class="field-errors" id="in-fields-pupils-errors"><li>Bitte geben Sie eine ganze Zahl ab 0 ein.</li></ul>');
+    expect(html).toMatch(/<div class="field-errors" id="in-fields-pupils-errors"><p class="kern-error">.*?<span class="kern-body">Bitte geben Sie eine ganze Zahl ab 0 ein\.<\/span><\/p><\/div>/);
     expect(html).toContain("Bitte korrigieren: noch nicht gespeichert");
     expect(html).toContain("Alle anderen Angaben sind gespeichert. Was Sie in diesem Feld eingegeben haben, bleibt stehen");
     expect(html).toContain('<a href="#in-fields-pupils">Erreichte Schülerinnen und Schüler</a>: Bitte geben Sie eine ganze Zahl ab 0 ein.');
@@ -165,7 +165,7 @@ describe("the editor with held input", () => {
     const pupils = everyFieldForm.sections[0]!.fields.find((field) => field.key === "pupils")!;
     if (pupils.type !== "number") throw new Error("pupils is a number");
     const html = await render(createElement(FieldInput, { field: pupils, value: "", errors: {} }));
-    expect(html).toContain('<p class="hint" id="in-fields-pupils-rule">Bitte geben Sie eine ganze Zahl ab 0 ein.</p>');
+    expect(html).toContain('<p class="kern-hint" id="in-fields-pupils-rule">Bitte geben Sie eine ganze Zahl ab 0 ein.</p>');
     expect(html).toMatch(/<input[^>]*type="text"[^>]*inputMode="numeric"[^>]*aria-describedby="in-fields-pupils-rule"/);
     const decimal = await render(createElement(FieldInput, { field: { ...pupils, integer: false, min: -10 }, value: "", errors: {} }), "en");
     expect(decimal).toContain("Please enter a number of -10 or more, e.g. 12 or 12.5.");

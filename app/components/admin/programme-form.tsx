@@ -42,7 +42,7 @@ export function ProgrammeForm({
         <textarea {...getTextareaProps(description)} rows={5} key={description.key} aria-describedby={description.errors ? description.errorId : undefined} />
         <FieldErrors id={description.errorId} errors={description.errors} />
       </div>
-      <button type="submit" className="primary">
+      <button type="submit" className="kern-btn kern-btn--primary">
         {t(submit)}
       </button>
     </Form>

@@ -8,6 +8,7 @@ import { FormSections } from "../form-sections";
 import { useLocale, useT } from "../use-t";
 import { labelOf } from "./field-inputs";
 import { PartnerColumns } from "./partner-columns";
+import { TableScroll } from "../forms";
 
 export interface FileSummary {
   id: string;
@@ -62,6 +63,7 @@ export function AnswerText({ field, value, files = [] }: { field: FormField; val
       const partners = partnersOf(value);
       if (partners.length === 0) return empty;
       return (
+        <TableScroll label={labelOf(field, locale)}>
         <table aria-label={labelOf(field, locale)}>
           <PartnerColumns />
           <tbody>
@@ -75,6 +77,7 @@ export function AnswerText({ field, value, files = [] }: { field: FormField; val
             ))}
           </tbody>
         </table>
+        </TableScroll>
       );
     }
     case "budget": {
@@ -86,6 +89,7 @@ export function AnswerText({ field, value, files = [] }: { field: FormField; val
       };
       return (
         <>
+          <TableScroll label={labelOf(field, locale)}>
           <table aria-label={labelOf(field, locale)}>
             <thead>
               <tr>
@@ -106,6 +110,7 @@ export function AnswerText({ field, value, files = [] }: { field: FormField; val
               ))}
             </tbody>
           </table>
+          </TableScroll>
           <dl className="facts">
             <dt>{t("answers.budgetTotal")}</dt>
             <dd>{formatEuros(locale, totals.totalCents)}</dd>

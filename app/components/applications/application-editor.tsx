@@ -18,6 +18,7 @@ import {
 } from "~/forms/application-schemas";
 import { CsrfField } from "../forms";
 import { FileField } from "../files/file-field";
+import { StatusBadge } from "../application-state";
 import { useLocale, useT } from "../use-t";
 import type { FileSummary } from "./answer-view";
 import { BudgetInput } from "./budget-input";
@@ -116,8 +117,8 @@ function EligibilityQuestions({ page, values, errors }: { page: EditorPage; valu
       })}
       {check.eligible !== true ? (
         <>
-          <p className="hint">{t(check.eligible === false ? "applications.eligibility.closed" : "applications.eligibility.pending")}</p>
-          <button type="submit" form={DRAFT_FORM} name="intent" value="save">
+          <p className="kern-hint">{t(check.eligible === false ? "applications.eligibility.closed" : "applications.eligibility.pending")}</p>
+          <button type="submit" className="kern-btn kern-btn--secondary" form={DRAFT_FORM} name="intent" value="save">
             {t("applications.eligibility.continue")}
           </button>
         </>
@@ -142,7 +143,11 @@ function Conditions({ conditions, values, errors }: { conditions: ApplicationCon
               <p className="answer-text" id={`${id}-text`}>
                 {condition.text}
               </p>
-              <p className="badge">{t(answered ? "applications.conditions.answered" : "applications.conditions.open")}</p>
+              <p>
+                <StatusBadge tone={answered ? "success" : "warning"} icon={answered ? "check" : "warning"}>
+                  {t(answered ? "applications.conditions.answered" : "applications.conditions.open")}
+                </StatusBadge>
+              </p>
               <div className="field">
                 <label htmlFor={id}>
                   {t("applications.conditions.answer", { number: index + 1 })}
@@ -257,7 +262,7 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
           {t("applications.save")}
         </button>
       </Form>
-      <p className="hint">{t("applications.requiredNote")}</p>
+      <p className="kern-hint">{t("applications.requiredNote")}</p>
       {outcome?.kind === "refused" ? (
         <div className="form-errors" role="alert">
           <p>{outcome.message}</p>
@@ -307,10 +312,10 @@ export function ApplicationEditor({ page, actionData }: { page: EditorPage; acti
       <Checklist definition={page.definition} items={page.checklist} />
 
       <div className="actions">
-        <button type="submit" form={DRAFT_FORM} name="intent" value="submit" className="primary" disabled={page.checklist.length > 0} aria-describedby="submit-hint">
+        <button type="submit" form={DRAFT_FORM} name="intent" value="submit" className="kern-btn kern-btn--primary" disabled={page.checklist.length > 0} aria-describedby="submit-hint">
           {t("applications.submit")}
         </button>
-        <p className="hint" id="submit-hint">
+        <p className="kern-hint" id="submit-hint">
           {page.checklist.length > 0 ? t("applications.submitBlocked", { count: page.checklist.length }) : t("applications.submitHint")}
         </p>
       </div>

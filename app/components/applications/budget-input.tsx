@@ -6,6 +6,7 @@ import { formatEuros } from "~/i18n";
 import { useLocale, useT } from "../use-t";
 import { DRAFT_FORM, ErrorList, describedBy, idFor, labelOf, type InputErrors } from "./field-inputs";
 import { RowCell, RowsTable } from "./rows-table";
+import { TableScroll } from "../forms";
 
 type BudgetField = Extract<FormField, { type: "budget" }>;
 
@@ -97,12 +98,13 @@ export function BudgetInput({ field, value, errors }: { field: BudgetField; valu
           aria-describedby={describedBy(field.minOwnContributionPercent > 0 && `${baseId}-own-hint`, !!ownErrors?.length && `${idFor(ownName)}-errors`)}
         />
         {field.minOwnContributionPercent > 0 ? (
-          <p className="hint" id={`${baseId}-own-hint`}>
+          <p className="kern-hint" id={`${baseId}-own-hint`}>
             {t("applications.budget.ownMinimum", { percent: field.minOwnContributionPercent })}
           </p>
         ) : null}
         <ErrorList id={`${idFor(ownName)}-errors`} messages={ownErrors} />
       </div>
+      <TableScroll label={t("applications.budget.totals")}>
       <table className="totals" aria-live="polite">
         <caption>{t("applications.budget.totals")}</caption>
         <tbody>
@@ -134,6 +136,7 @@ export function BudgetInput({ field, value, errors }: { field: BudgetField; valu
           </tr>
         </tbody>
       </table>
+      </TableScroll>
     </RowsTable>
   );
 }

@@ -3,6 +3,7 @@ import type { AnswerDifference } from "~/forms/application-schemas";
 import { useLocale, useT } from "../use-t";
 import { AnswerText } from "./answer-view";
 import { DRAFT_FORM, labelOf } from "./field-inputs";
+import { TableScroll } from "../forms";
 
 function YesNoText({ value }: { value: boolean | undefined }) {
   const t = useT();
@@ -23,6 +24,7 @@ export function Differences(props: { applicationId: string; definition: FormDefi
       <h2 id="conflict-heading">{t("applications.stale.title")}</h2>
       <p>{t("applications.stale.message")}</p>
       {props.differences.length > 0 ? (
+        <TableScroll label={t("applications.stale.caption")}>
         <table>
           <caption>{t("applications.stale.caption")}</caption>
           <thead>
@@ -73,13 +75,14 @@ export function Differences(props: { applicationId: string; definition: FormDefi
             })}
           </tbody>
         </table>
+        </TableScroll>
       ) : null}
       <div className="actions">
-        <button type="submit" form={DRAFT_FORM} name="intent" value={`overwrite:${props.theirRevision}`} className="primary">
+        <button type="submit" form={DRAFT_FORM} name="intent" value={`overwrite:${props.theirRevision}`} className="kern-btn kern-btn--primary">
           {t("applications.stale.keepMine")}
         </button>{" "}
         {/* A full page load on purpose: the form's inputs must be rebuilt from the stored version. */}
-        <a className="button" href={`/applications/${props.applicationId}`}>
+        <a className="kern-btn kern-btn--secondary" href={`/applications/${props.applicationId}`}>
           {t("applications.stale.takeTheirs")}
         </a>
       </div>

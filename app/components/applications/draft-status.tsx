@@ -60,7 +60,7 @@ export function DraftStatusBar(props: { state: DraftSaveState; savedAt: Date | s
           </>
         ) : null}
       </p>
-      <button type="submit" form={DRAFT_FORM} name="intent" value="save">
+      <button type="submit" className="kern-btn kern-btn--secondary" form={DRAFT_FORM} name="intent" value="save">
         {t("applications.save")}
       </button>
     </div>

@@ -3,6 +3,7 @@ import type { FormField } from "~/forms/form-definition";
 import { anchorOf, inputName, type RawFieldValue } from "~/forms/application-schemas";
 import { numberRuleOf, numberRuleText } from "~/forms/invalid-input";
 import type { Locale } from "~/i18n";
+import { ErrorMessages } from "../forms";
 import { useLocale, useT } from "../use-t";
 
 /** Inputs sit beside (not inside) the draft form, so file uploads can bring forms of their own. */
@@ -28,14 +29,7 @@ export function describedBy(...ids: (string | false | null | undefined)[]): stri
 }
 
 export function ErrorList({ id, messages }: { id: string; messages: string[] | null | undefined }) {
-  if (!messages || messages.length === 0) return null;
-  return (
-    <ul className="field-errors" id={id}>
-      {messages.map((message) => (
-        <li key={message}>{message}</li>
-      ))}
-    </ul>
-  );
+  return <ErrorMessages id={id} messages={messages} />;
 }
 
 export function RequiredMark({ required }: { required: boolean }) {
@@ -69,7 +63,7 @@ function LongTextInput(props: { id: string; name: string; maxLength: number; def
         aria-required={props.required || undefined}
         onInput={(event) => setLength(event.currentTarget.value.length)}
       />
-      <p className="hint counter" id={counterId}>
+      <p className="kern-hint counter" id={counterId}>
         {t("applications.field.remaining", { count: Math.max(0, props.maxLength - length), max: props.maxLength })}
       </p>
     </>
@@ -107,12 +101,12 @@ export function FieldInput({ field, value, errors }: { field: SimpleField; value
     help || rule ? (
       <>
         {help ? (
-          <p className="hint" id={hintId}>
+          <p className="kern-hint" id={hintId}>
             {help}
           </p>
         ) : null}
         {rule ? (
-          <p className="hint" id={ruleId}>
+          <p className="kern-hint" id={ruleId}>
             {rule}
           </p>
         ) : null}

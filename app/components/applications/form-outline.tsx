@@ -52,7 +52,7 @@ export function FormOutline({ definition }: { definition: FormDefinition }) {
                   <dd>
                     {describe(field, t)}
                     {field.type === "singleChoice" || field.type === "multipleChoice" ? `: ${field.options.map((option) => labelOf(option, locale)).join(", ")}` : ""}
-                    {help ? <span className="hint"> {help}</span> : null}
+                    {help ? <span className="kern-hint"> {help}</span> : null}
                   </dd>
                 </div>
               );

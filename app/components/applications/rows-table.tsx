@@ -3,6 +3,7 @@ import type { FormField } from "~/forms/form-definition";
 import { anchorOf, inputName } from "~/forms/application-schemas";
 import { useLocale, useT } from "../use-t";
 import { DRAFT_FORM, ErrorList, RequiredMark, describedBy, helpOf, idFor, labelOf, type InputErrors } from "./field-inputs";
+import { TableScroll } from "../forms";
 
 /**
  * A field answered in rows of a table (partners, budget lines): its help, the table captioned with
@@ -31,10 +32,11 @@ export function RowsTable<Row>(props: {
   return (
     <div className={`field ${field.type}`} id={anchorOf.field(field.key)}>
       {help ? (
-        <p className="hint" id={hintId}>
+        <p className="kern-hint" id={hintId}>
           {help}
         </p>
       ) : null}
+      <TableScroll label={labelOf(field, locale)}>
       <table aria-describedby={describedBy(help && hintId)}>
         <caption>
           {labelOf(field, locale)}
@@ -64,7 +66,7 @@ export function RowsTable<Row>(props: {
             <tr key={index}>
               {props.cells(row, index)}
               <td>
-                <button type="submit" form={DRAFT_FORM} name="intent" value={props.removeIntent(index)} className="link-button">
+                <button type="submit" form={DRAFT_FORM} name="intent" value={props.removeIntent(index)} className="kern-btn kern-btn--danger kern-btn--small">
                   {props.removeLabel(index + 1)}
                 </button>
               </td>
@@ -72,8 +74,9 @@ export function RowsTable<Row>(props: {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <ErrorList id={`${idFor(name)}-errors`} messages={props.errors[name]} />
-      <button type="submit" form={DRAFT_FORM} name="intent" value={props.addIntent}>
+      <button type="submit" className="kern-btn kern-btn--secondary" form={DRAFT_FORM} name="intent" value={props.addIntent}>
         {props.addLabel}
       </button>
       {props.children}

@@ -3,6 +3,8 @@ import { laenderText, type Bundesland } from "~/forms/call-openness";
 import { formatDate, formatDateTime, formatEuros } from "~/i18n";
 import { useLocale, useT } from "~/components/use-t";
 import { FormattedText } from "./formatted-text";
+import { CallStatusLabel } from "../application-state";
+import { TableScroll } from "../forms";
 
 export interface CallDetailsData {
   title: string;
@@ -60,11 +62,11 @@ export function CallDetails({ call, titleLevel, showStatus = false, children }: 
   return (
     <>
       <p>
-        <span className="badge">{call.programme.name}</span>
+        <span className="tag">{call.programme.name}</span>
         {showStatus ? (
           <>
             {" "}
-            <span className="badge">{t(`callStatus.${call.status}`)}</span>
+            <CallStatusLabel status={call.status} />
           </>
         ) : null}
       </p>
@@ -102,6 +104,7 @@ export function CallDetails({ call, titleLevel, showStatus = false, children }: 
         ) : null}
       </dl>
       <Heading>{t("calls.stages")}</Heading>
+      <TableScroll label={t("calls.stages")}>
       <table>
         <thead>
           <tr>
@@ -120,7 +123,8 @@ export function CallDetails({ call, titleLevel, showStatus = false, children }: 
           ))}
         </tbody>
       </table>
-      <p className="hint">{t("calls.timezoneNote")}</p>
+      </TableScroll>
+      <p className="kern-hint">{t("calls.timezoneNote")}</p>
       {children}
       {(
         [

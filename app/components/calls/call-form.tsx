@@ -96,7 +96,7 @@ export function StageFields({ fixedMode }: { fixedMode?: StageMode }) {
           options={stageModes.map((mode) => ({ value: mode, label: t(`callSetup.stageMode.${mode}`) }))}
         />
       )}
-      <p className="hint">{t("calls.timezoneNote")}</p>
+      <p className="kern-hint">{t("calls.timezoneNote")}</p>
       <fieldset>
         <legend>{fixedMode === "SINGLE" ? t("stageKind.SINGLE") : fixedMode === "TWO_STAGE" ? t("stageKind.OUTLINE") : t("callSetup.stage.first")}</legend>
         {moments("opens", "closes")}
@@ -104,7 +104,7 @@ export function StageFields({ fixedMode }: { fixedMode?: StageMode }) {
       {fixedMode !== "SINGLE" ? (
         <fieldset>
           <legend>{fixedMode === "TWO_STAGE" ? t("stageKind.FULL_PROPOSAL") : t("callSetup.stage.second")}</legend>
-          {fixedMode ? null : <p className="hint">{t("callSetup.stage.secondHint")}</p>}
+          {fixedMode ? null : <p className="kern-hint">{t("callSetup.stage.secondHint")}</p>}
           {moments("fullOpens", "fullCloses")}
         </fieldset>
       ) : null}

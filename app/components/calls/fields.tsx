@@ -13,7 +13,7 @@ function describedBy(field: FieldMetadata<unknown>, hint: ReactNode | undefined)
 
 function Hint({ id, children }: { id: string; children: ReactNode | undefined }) {
   return children ? (
-    <p className="hint" id={id}>
+    <p className="kern-hint" id={id}>
       {children}
     </p>
   ) : null;

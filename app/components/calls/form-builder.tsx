@@ -5,6 +5,7 @@ import { useLocale, useT } from "~/components/use-t";
 import { AskFirstButton, ConfirmStep, useStepToConfirm } from "~/components/confirm-step";
 import { CheckboxField, ChoiceGroup, InputField, SelectInput, TextAreaField } from "./fields";
 import { ButtonForm, FormDisclosure, SetupForm } from "./setup-form";
+import { TableScroll } from "../forms";
 
 /**
  * The form builder's pieces. Every change is its own small POST form, so the builder works without
@@ -100,7 +101,7 @@ export function EligibilityEditor({ questions, published, editable }: { question
   return (
     <section aria-labelledby="eligibility-heading">
       <h2 id="eligibility-heading">{t("formPreview.eligibility")}</h2>
-      <p className="hint">{t("formBuilder.eligibilityIntro")}</p>
+      <p className="kern-hint">{t("formBuilder.eligibilityIntro")}</p>
       {questions.length === 0 ? <p className="empty">{t("formBuilder.noQuestions")}</p> : null}
       {questions.map((question, index) => {
         const label = locale === "en" ? question.questionEn : question.questionDe;
@@ -163,6 +164,7 @@ export function SectionEditor(props: { section: FormSection; index: number; coun
       {section.fields.length === 0 ? (
         <p className="empty">{t("formPreview.emptySection")}</p>
       ) : (
+        <TableScroll label={t("formBuilder.fieldsOf", { section: title })}>
         <table>
           <caption>{t("formBuilder.fieldsOf", { section: title })}</caption>
           <thead>
@@ -200,6 +202,7 @@ export function SectionEditor(props: { section: FormSection; index: number; coun
             })}
           </tbody>
         </table>
+        </TableScroll>
       )}
       {editable ? (
         <>

@@ -6,6 +6,7 @@ import { formatEuros, type Locale } from "~/i18n";
 import { FormSections } from "~/components/form-sections";
 import { useLocale, useT } from "~/components/use-t";
 import { PartnerColumns } from "~/components/applications/partner-columns";
+import { TableScroll } from "../forms";
 
 /**
  * A mock-up of a stage's form as applicants will see it, every input there but disabled: the manager's
@@ -23,7 +24,7 @@ export function FormMockup({ definition, idPrefix, headingLevel = 3 }: { definit
         headingLevel={headingLevel}
         eligibility={
           <>
-            <p className="hint">{t("formPreview.eligibilityIntro")}</p>
+            <p className="kern-hint">{t("formPreview.eligibilityIntro")}</p>
             {definition.eligibility.map((question) => (
               <YesNo key={question.key} id={`${idPrefix}-${question.key}`} legend={pick(locale, question.questionDe, question.questionEn)} />
             ))}
@@ -106,7 +107,7 @@ function FieldPreview({ field, id }: { field: FormField; id: string }) {
   const helpId = `${id}-help`;
   const hint =
     notes.length > 0 ? (
-      <p className="hint" id={helpId}>
+      <p className="kern-hint" id={helpId}>
         {notes.join(" · ")}
       </p>
     ) : null;
@@ -132,6 +133,7 @@ function FieldPreview({ field, id }: { field: FormField; id: string }) {
     case "partners":
       return (
         <TableField label={label} hint={hint} describedBy={describedBy}>
+          <TableScroll label={label}>
           <table aria-label={label}>
             <PartnerColumns />
             <tbody>
@@ -155,11 +157,13 @@ function FieldPreview({ field, id }: { field: FormField; id: string }) {
               </tr>
             </tbody>
           </table>
+          </TableScroll>
         </TableField>
       );
     case "budget":
       return (
         <TableField label={label} hint={hint} describedBy={describedBy}>
+          <TableScroll label={label}>
           <table aria-label={label}>
             <thead>
               <tr>
@@ -187,6 +191,7 @@ function FieldPreview({ field, id }: { field: FormField; id: string }) {
               })}
             </tbody>
           </table>
+          </TableScroll>
           <div className="field">
             <label htmlFor={`${id}-own`}>{t("formPreview.ownContribution")}</label>
             <input type="text" inputMode="decimal" id={`${id}-own`} disabled />

@@ -33,7 +33,7 @@ export function CallSetupPage(props: {
         <Link to={`/manager/calls/${props.call.id}`}>{props.call.title}</Link>
       </p>
       <h1 id={props.headingId}>{props.heading}</h1>
-      {props.needsEditable && !props.call.editable ? <Notice>{t("callSetup.error.notEditable")}</Notice> : props.children}
+      {props.needsEditable && !props.call.editable ? <Notice tone="info">{t("callSetup.error.notEditable")}</Notice> : props.children}
     </>
   );
 }
@@ -74,7 +74,7 @@ export function SetupForm(props: {
         ))}
         <FormErrors id={form.errorId} errors={form.errors} />
         {props.children}
-        <button type="submit" className="primary">
+        <button type="submit" className="kern-btn kern-btn--primary">
           {props.submitLabel}
         </button>
       </Form>
@@ -86,7 +86,7 @@ export function SetupForm(props: {
  * A form that is only a button (move, delete, publish): hidden values and the token. Its refusal is
  * shown by `ActionErrors` at the top of the page.
  */
-export function ButtonForm(props: { intent: string; hidden?: Record<string, string>; label: ReactNode; accessibleLabel?: string; className?: string }) {
+export function ButtonForm(props: { intent: string; hidden?: Record<string, string>; label: ReactNode; accessibleLabel?: string; className?: "primary" | "secondary" | "danger" }) {
   return (
     <Form method="post" className="button-form">
       <CsrfField />
@@ -94,7 +94,7 @@ export function ButtonForm(props: { intent: string; hidden?: Record<string, stri
       {Object.entries(props.hidden ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" className={props.className ?? "secondary"} aria-label={props.accessibleLabel}>
+      <button type="submit" className={`kern-btn kern-btn--${props.className ?? "secondary"}`} aria-label={props.accessibleLabel}>
         {props.label}
       </button>
     </Form>

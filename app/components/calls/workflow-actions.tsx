@@ -84,7 +84,7 @@ export function CallStatusActions({ call }: { call: { title: string; status: Cal
           </SetupForm>
         </section>
       ) : call.status === "CLOSED" ? (
-        <p className="hint">{t("callWorkflow.reopen.eligibilityStarted")}</p>
+        <p className="kern-hint">{t("callWorkflow.reopen.eligibilityStarted")}</p>
       ) : null}
     </>
   );

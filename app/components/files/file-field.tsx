@@ -122,23 +122,25 @@ export function FileField({ applicationId, field, files, editable, fieldKey = fi
           encType="multipart/form-data"
           action={`/applications/${encodeURIComponent(applicationId)}/files`}
           onSubmit={checkBeforeSending}
+          className="kern-form-input"
         >
           <CsrfField />
           <input type="hidden" name="fieldKey" value={fieldKey} />
           {hydrated ? <input type="hidden" name="respond" value="fetcher" /> : null}
-          <label htmlFor={inputId}>
+          <label className="kern-label" htmlFor={inputId}>
             {label}
             <RequiredMark required={field.required && files.length === 0} />
           </label>
           {help ? (
-            <p className="hint" id={helpId}>
+            <p className="kern-hint" id={helpId}>
               {help}
             </p>
           ) : null}
-          <p className="hint" id={limitsId}>
+          <p className="kern-hint" id={limitsId}>
             {limits}
           </p>
           <input
+            className="kern-form-input__input"
             id={inputId}
             type="file"
             name="file"
@@ -151,7 +153,7 @@ export function FileField({ applicationId, field, files, editable, fieldKey = fi
           />
           {message}
           <p>
-            <button type="submit" disabled={uploading}>
+            <button type="submit" className="kern-btn kern-btn--secondary" disabled={uploading}>
               {uploading ? t("files.uploading") : t("files.upload")}
             </button>
           </p>
@@ -161,10 +163,10 @@ export function FileField({ applicationId, field, files, editable, fieldKey = fi
           <p className="file-field-label" id={`${baseId}-label`}>
             <strong>{label}</strong>
           </p>
-          <p className="hint" id={limitsId}>
+          <p className="kern-hint" id={limitsId}>
             {limits}
           </p>
-          {editable && full ? <p className="hint">{t("files.full")}</p> : null}
+          {editable && full ? <p className="kern-hint">{t("files.full")}</p> : null}
           {message}
         </>
       )}
@@ -193,7 +195,7 @@ function DeleteFileButton({ fileId, name, hydrated }: { fileId: string; name: st
       <CsrfField />
       <input type="hidden" name="intent" value="delete" />
       {hydrated ? <input type="hidden" name="respond" value="fetcher" /> : null}{" "}
-      <button type="submit" className="link-button" aria-label={t("files.deleteNamed", { name })} disabled={remove.state !== "idle"}>
+      <button type="submit" className="kern-btn kern-btn--danger kern-btn--small" aria-label={t("files.deleteNamed", { name })} disabled={remove.state !== "idle"}>
         {t("files.delete")}
       </button>
       {failed ? (

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { loadLegalPage } from "~/server/legal/legal-texts.server";
+import { LegalPage, legalPageTitle } from "~/components/legal-page";
+import { pageTitle } from "~/components/page-title";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, legalPageTitle("datenschutz"));
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return loadLegalPage(request, "datenschutz");
+}
+
+export default LegalPage;
