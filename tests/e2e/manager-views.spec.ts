@@ -16,7 +16,7 @@ async function openApplicationsOfPastCall(page: Page): Promise<void> {
 
 const applicationTable = (page: Page) => page.locator("table.application-list");
 const networkNames = (page: Page) => applicationTable(page).locator("tbody th[scope=row] > a").allInnerTexts();
-const stateCells = (page: Page) => applicationTable(page).locator("tbody tr td:nth-child(4) .badge").allInnerTexts();
+const stateCells = (page: Page) => applicationTable(page).locator("tbody tr td:nth-child(4) .kern-badge .kern-label").allInnerTexts();
 const heading = (page: Page, name: string): Locator => applicationTable(page).getByRole("columnheader", { name: new RegExp(`^${name}`) });
 
 test.describe("the manager's start page", () => {
