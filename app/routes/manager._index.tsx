@@ -5,6 +5,7 @@ import { managerOverview } from "~/server/calls/calls.server";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { CallStatusLabel } from "~/components/application-state";
+import type { ReactNode } from "react";
 import { formatDateTime } from "~/i18n";
 import { TableScroll } from "~/components/forms";
 
@@ -17,37 +18,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Overview = ReturnType<typeof useLoaderData<typeof loader>>;
 
-/** Stages open now, soonest deadline first; those closing soon are marked. */
-function OpenStages({ stages }: { stages: Overview["openNow"] }) {
+interface StageColumn<Stage> {
+  header: string;
+  cell: (stage: Stage) => ReactNode;
+}
+
+/** A table of stages that need the manager: the call and the stage first, then what matters for this list. */
+function StageTable<Stage extends { call: { id: string; title: string }; kind: "SINGLE" | "OUTLINE" | "FULL_PROPOSAL" }>(props: {
+  caption: string;
+  stages: Stage[];
+  columns: StageColumn<Stage>[];
+}) {
   const t = useT();
-  const locale = useLocale();
   return (
-    <TableScroll label={t("managerStart.openNow")}>
+    <TableScroll label={props.caption}>
       <table>
-        <caption>{t("managerStart.openNow")}</caption>
+        <caption>{props.caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t("managerStart.call")}</th>
             <th scope="col">{t("calls.stage")}</th>
-            <th scope="col">{t("calls.deadline")}</th>
+            {props.columns.map((column) => (
+              <th scope="col" key={column.header}>
+                {column.header}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {stages.map((stage) => (
+          {props.stages.map((stage) => (
             <tr key={`${stage.call.id}-${stage.kind}`}>
               <th scope="row">
                 <Link to={`/manager/calls/${stage.call.id}`}>{stage.call.title}</Link>
               </th>
               <td>{t(`stageKind.${stage.kind}`)}</td>
-              <td>
-                {formatDateTime(locale, stage.closesAt)} · {t("managerStart.daysLeft", { count: stage.daysLeft })}
-                {stage.closingSoon ? (
-                  <>
-                    {" "}
-                    <span className="badge">{t("managerStart.closingSoon")}</span>
-                  </>
-                ) : null}
-              </td>
+              {props.columns.map((column) => (
+                <td key={column.header}>{column.cell(stage)}</td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -56,35 +63,46 @@ function OpenStages({ stages }: { stages: Overview["openNow"] }) {
   );
 }
 
+/** Stages open now, soonest deadline first; those closing soon are marked. */
+function OpenStages({ stages }: { stages: Overview["openNow"] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <StageTable
+      caption={t("managerStart.openNow")}
+      stages={stages}
+      columns={[
+        {
+          header: t("calls.deadline"),
+          cell: (stage) => (
+            <>
+              {formatDateTime(locale, stage.closesAt)} · {t("managerStart.daysLeft", { count: stage.daysLeft })}
+              {stage.closingSoon ? (
+                <>
+                  {" "}
+                  <span className="badge">{t("managerStart.closingSoon")}</span>
+                </>
+              ) : null}
+            </>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
 function OpeningStages({ stages, withinDays }: { stages: Overview["openingSoon"]; withinDays: number }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <TableScroll label={t("managerStart.openingSoon", { count: withinDays })}>
-      <table>
-        <caption>{t("managerStart.openingSoon", { count: withinDays })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("managerStart.call")}</th>
-            <th scope="col">{t("calls.stage")}</th>
-            <th scope="col">{t("calls.opensAt")}</th>
-            <th scope="col">{t("calls.deadline")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stages.map((stage) => (
-            <tr key={`${stage.call.id}-${stage.kind}`}>
-              <th scope="row">
-                <Link to={`/manager/calls/${stage.call.id}`}>{stage.call.title}</Link>
-              </th>
-              <td>{t(`stageKind.${stage.kind}`)}</td>
-              <td>{formatDateTime(locale, stage.opensAt)}</td>
-              <td>{formatDateTime(locale, stage.closesAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <StageTable
+      caption={t("managerStart.openingSoon", { count: withinDays })}
+      stages={stages}
+      columns={[
+        { header: t("calls.opensAt"), cell: (stage) => formatDateTime(locale, stage.opensAt) },
+        { header: t("calls.deadline"), cell: (stage) => formatDateTime(locale, stage.closesAt) },
+      ]}
+    />
   );
 }
 
@@ -93,38 +111,24 @@ function AwaitingChecks({ stages }: { stages: Overview["awaitingEligibilityCheck
   const t = useT();
   const locale = useLocale();
   return (
-    <TableScroll label={t("managerStart.awaitingCheck")}>
-      <table>
-        <caption>{t("managerStart.awaitingCheck")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("managerStart.call")}</th>
-            <th scope="col">{t("calls.stage")}</th>
-            <th scope="col">{t("managerStart.closedAt")}</th>
-            <th scope="col">{t("manager.applications")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stages.map((stage) => (
-            <tr key={`${stage.call.id}-${stage.kind}`}>
-              <th scope="row">
-                <Link to={`/manager/calls/${stage.call.id}`}>{stage.call.title}</Link>
-              </th>
-              <td>{t(`stageKind.${stage.kind}`)}</td>
-              <td>{formatDateTime(locale, stage.closesAt)}</td>
-              <td>
-                <Link
-                  to={`/manager/calls/${stage.call.id}/applications?state=submitted`}
-                  aria-label={t("managerStart.submittedUncheckedOf", { count: stage.submitted, title: stage.call.title })}
-                >
-                  {t("managerStart.submittedUnchecked", { count: stage.submitted })}
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <StageTable
+      caption={t("managerStart.awaitingCheck")}
+      stages={stages}
+      columns={[
+        { header: t("managerStart.closedAt"), cell: (stage) => formatDateTime(locale, stage.closesAt) },
+        {
+          header: t("manager.applications"),
+          cell: (stage) => (
+            <Link
+              to={`/manager/calls/${stage.call.id}/applications?state=submitted`}
+              aria-label={t("managerStart.submittedUncheckedOf", { count: stage.submitted, title: stage.call.title })}
+            >
+              {t("managerStart.submittedUnchecked", { count: stage.submitted })}
+            </Link>
+          ),
+        },
+      ]}
+    />
   );
 }
 
