@@ -6,6 +6,7 @@ import { copyCall, copyProposal, loadCallForSetup } from "~/server/calls/call-se
 import { requireCallSetupUser, setupFormAction } from "~/server/calls/setup-replies.server";
 import { ChoiceGroup, InputField } from "~/components/calls/fields";
 import { CallSetupPage, SetupForm } from "~/components/calls/setup-form";
+import { StageDatesTable } from "~/components/calls/call-details";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDate, formatDateTime } from "~/i18n";
@@ -35,24 +36,7 @@ export default function CopyCall() {
       <p className="lead">{t("callCopy.intro")}</p>
       <section aria-labelledby="current-dates">
         <h2 id="current-dates">{t("callCopy.currentDates")}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("calls.stage")}</th>
-              <th scope="col">{t("calls.opensAt")}</th>
-              <th scope="col">{t("calls.deadline")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {proposal.stages.map((stage) => (
-              <tr key={stage.kind}>
-                <th scope="row">{t(`stageKind.${stage.kind}`)}</th>
-                <td>{formatDateTime(locale, stage.opensAt)}</td>
-                <td>{formatDateTime(locale, stage.closesAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StageDatesTable label={t("callCopy.currentDates")} stages={proposal.stages} />
         <ul>
           {proposal.fundingStartsOn && proposal.fundingEndsOn ? (
             <li>

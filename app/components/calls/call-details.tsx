@@ -104,26 +104,7 @@ export function CallDetails({ call, titleLevel, showStatus = false, children }: 
         ) : null}
       </dl>
       <Heading>{t("calls.stages")}</Heading>
-      <TableScroll label={t("calls.stages")}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("calls.stage")}</th>
-            <th scope="col">{t("calls.opensAt")}</th>
-            <th scope="col">{t("calls.deadline")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {call.stages.map((stage) => (
-            <tr key={stage.position}>
-              <td>{t(`stageKind.${stage.kind}`)}</td>
-              <td>{formatDateTime(locale, stage.opensAt)}</td>
-              <td>{formatDateTime(locale, stage.closesAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </TableScroll>
+      <StageDatesTable label={t("calls.stages")} stages={call.stages} />
       <p className="kern-hint">{t("calls.timezoneNote")}</p>
       {children}
       {(
@@ -155,5 +136,33 @@ export function CallDetails({ call, titleLevel, showStatus = false, children }: 
         </section>
       ) : null}
     </>
+  );
+}
+
+/** When each stage opens and closes, in Berlin time; in its own scrolling frame on a phone. */
+export function StageDatesTable({ label, stages }: { label: string; stages: { kind: "SINGLE" | "OUTLINE" | "FULL_PROPOSAL"; opensAt: string | Date; closesAt: string | Date }[] }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <TableScroll label={label}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("calls.stage")}</th>
+            <th scope="col">{t("calls.opensAt")}</th>
+            <th scope="col">{t("calls.deadline")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {stages.map((stage) => (
+            <tr key={stage.kind}>
+              <th scope="row">{t(`stageKind.${stage.kind}`)}</th>
+              <td>{formatDateTime(locale, stage.opensAt)}</td>
+              <td>{formatDateTime(locale, stage.closesAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
