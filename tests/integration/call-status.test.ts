@@ -101,8 +101,8 @@ describe("closing and archiving a call ask first", () => {
   it("shows close on a published call as a destructive-looking button that only asks, never as the primary button", async () => {
     const published = await page(await callIn("PUBLISHED"));
     expect(published.call.statusSteps).toEqual(["CLOSE"]);
-    expect(published.html).toMatch(/<form method="get"[^>]*><button type="submit" name="confirm" value="CLOSE" class="danger">Abschließen<\/button><\/form>/);
-    expect(published.html).not.toContain('class="primary">Abschließen');
+    expect(published.html).toMatch(/<form method="get"[^>]*><button type="submit" name="confirm" value="CLOSE" class="kern-btn kern-btn--danger">Abschließen<\/button><\/form>/);
+    expect(published.html).not.toContain('kern-btn--primary">Abschließen');
     expect(published.html).not.toContain("wirklich abschließen?");
   });
 });

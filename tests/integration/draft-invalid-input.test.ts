@@ -3,6 +3,7 @@ import { prisma } from "../../app/server/db.server";
 import { applicationForPage, applicationsOfMember, saveDraft, startApplication, submitApplication } from "../../app/server/applications/applications.server";
 import { action as applicationAction, loader as applicationLoader } from "../../app/routes/applications.$applicationId";
 import ApplicationRoute from "../../app/routes/applications.$applicationId";
+import { shareDraftWithManagers } from "../../app/server/applications/draft-sharing.server";
 import type { InvalidInput } from "../../app/forms/invalid-input";
 import { addMember, browserOf, createCall, createNetwork, formPost } from "../support/application-fixtures";
 import { renderRoutePage } from "../support/render-route";
@@ -87,7 +88,7 @@ describe("a draft with one invalid number beside valid answers", () => {
     expect(data.checklist).toEqual([{ kind: "invalidInput", input: pupilsHeld, place: { fieldKey: "pupils" } }]);
     expect(html).toMatch(/<input[^>]*name="fields.projectTitle"[^>]*value="MINT für alle"/);
     expect(html).toMatch(/<input[^>]*name="fields.pupils"[^>]*aria-invalid="true"[^>]*value="zwölf"/);
-    expect(html).toContain("<li>Bitte geben Sie eine ganze Zahl ab 0 ein.</li>");
+    expect(html).toContain(`<span class="kern-body">Bitte geben Sie eine ganze Zahl ab 0 ein.</span>`);
     expect(html).toContain("Nicht gespeichert: 1 Feld prüfen");
     expect(html).toContain("„zwölf“ ist nicht gespeichert.");
     expect(html).toMatch(/<button[^>]*value="submit"[^>]*disabled=""/);
@@ -225,6 +226,8 @@ describe("invalid input and the rest of the draft's life", () => {
 
   it("is never shown to readers who cannot edit: the manager sees the field as missing, not what was typed", async () => {
     const app = await openApplication();
+    // A manager reads a draft only once the network shares it.
+    await shareDraftWithManagers(app.coordinator, { applicationId: app.applicationId, share: true });
     await saveDraft(app.coordinator, {
       applicationId: app.applicationId,
       baseRevision: 0,

@@ -8,6 +8,7 @@ import { action as fileAction, loader as downloadLoader } from "../../app/routes
 import { receiveUploads } from "../../app/server/files/uploads.server";
 import { LocalDiskStorage, uploadStorage } from "../../app/server/files/storage.server";
 import { sample } from "../support/sample-files";
+import { shareDraftWithManagers } from "../../app/server/applications/draft-sharing.server";
 import { browserOf, createUploadWorld, formParts, uploadRequest } from "../support/file-uploads";
 import { startFakeUploadThing, type FakeUploadThing } from "../support/fake-uploadthing";
 
@@ -83,6 +84,8 @@ describe("files at UploadThing (UPLOADTHING_TOKEN set)", () => {
     const content = sample.docx();
     await uploadJson(world, "Antrag.docx", content);
     const file = await prisma.storedFile.findFirstOrThrow({ where: { applicationId: world.application.id } });
+    // The programme's manager reads a draft's files once the network shares the draft.
+    await shareDraftWithManagers(world.ours.coordinator, { applicationId: world.application.id, share: true });
     const get = async (cookie: string) =>
       settle(downloadLoader({ request: new Request(`http://portal.test/files/${file.id}`, { headers: { Cookie: cookie } }), params: { fileId: file.id }, context: {} }));
     const answer = await get((await browserOf(world.manager)).cookie);
