@@ -7,6 +7,8 @@ import { shareDraftWithManagers } from "../../app/server/applications/draft-shar
 import type { InvalidInput } from "../../app/forms/invalid-input";
 import { addMember, browserOf, createCall, createNetwork, formPost } from "../support/application-fixtures";
 import { renderRoutePage } from "../support/render-route";
+import { completeFormPost } from "../support/application-forms";
+import { routeOutcome } from "../support/route-outcome";
 
 // One invalid input never stops the others from being saved: "zwölf" in a count is kept as typed
 // beside the answers, shown again after a reload, cleared when fixed, and blocks submitting.
@@ -23,48 +25,14 @@ async function openApplication() {
 }
 
 /** Every input of a complete application except the count, as the page posts them. */
-const completeButPupils: [string, string][] = [
-  ["eligibility.registered", "yes"],
-  ["fieldsShown", "1"],
-  ["fields.projectTitle", "MINT für alle"],
-  ["fields.summary", "Wir bauen ein Netz von Lernorten auf."],
-  ["fields.grant", "45.000"],
-  ["fields.start", "2027-01-01"],
-  ["fields.focus", "informatics"],
-  ["fields.girls", "yes"],
-  ["fields.partnerList[0].name", "Gymnasium am See"],
-  ["fields.partnerList[0].type", "SCHOOL"],
-  ["fields.partnerList[0].role", "Lernort"],
-  ["fields.costs.lines[0].category", "staff"],
-  ["fields.costs.lines[0].year", "2026"],
-  ["fields.costs.lines[0].amount", "40.000"],
-  ["fields.costs.own", "5.000"],
-];
-
-type Handler = (args: never) => Promise<unknown>;
-
-/** Runs a loader or action like Remix does: the status, the data and where a redirect leads. */
-async function run(handler: Handler, request: Request, applicationId: string): Promise<{ status: number; body: unknown; location: string | null }> {
-  try {
-    const result = await handler({ request, params: { applicationId }, context: {} } as never);
-    if (result instanceof Response) return { status: result.status, body: null, location: result.headers.get("Location") };
-    if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") {
-      const { data, init } = result as unknown as { data: unknown; init: ResponseInit | null };
-      return { status: init?.status ?? 200, body: data, location: null };
-    }
-    return { status: 200, body: result, location: null };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, body: null, location: thrown.headers.get("Location") };
-    throw thrown;
-  }
-}
+const completeButPupils = completeFormPost.filter(([name]) => name !== "fields.pupils");
 
 const post = (app: { url: string; applicationId: string }, browser: { cookie: string; csrf: string }, entries: [string, string][]) =>
-  run(applicationAction as Handler, formPost(app.url, browser, entries), app.applicationId);
+  routeOutcome(applicationAction as never, formPost(app.url, browser, entries), { applicationId: app.applicationId });
 
 /** The page after a reload: the loader's data and the HTML the server renders from it. */
 async function reload(app: { url: string; applicationId: string }, browser: { cookie: string }, locale: "de" | "en" = "de") {
-  const loaded = await run(applicationLoader as Handler, new Request(app.url, { headers: { Cookie: browser.cookie } }), app.applicationId);
+  const loaded = await routeOutcome(applicationLoader as never, new Request(app.url, { headers: { Cookie: browser.cookie } }), { applicationId: app.applicationId });
   expect(loaded.status).toBe(200);
   return { data: loaded.body as Awaited<ReturnType<typeof applicationForPage>>, html: await renderRoutePage(ApplicationRoute, loaded.body, locale) };
 }

@@ -96,3 +96,23 @@ export const completeDraft: DraftInput = { answers: completeAnswers, conditionAn
 
 /** The instant `seconds` after (or, negative, before) `at`: for deadline edges. */
 export const secondsAfter = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1000);
+
+/** Every input of a complete application, as the page posts them. */
+export const completeFormPost: [string, string][] = [
+  ["eligibility.registered", "yes"],
+  ["fieldsShown", "1"],
+  ["fields.projectTitle", "MINT für alle"],
+  ["fields.summary", "Wir bauen ein Netz von Lernorten auf."],
+  ["fields.pupils", "1.200"],
+  ["fields.grant", "45.000"],
+  ["fields.start", "2027-01-01"],
+  ["fields.focus", "informatics"],
+  ["fields.girls", "yes"],
+  ["fields.partnerList[0].name", "Gymnasium am See"],
+  ["fields.partnerList[0].type", "SCHOOL"],
+  ["fields.partnerList[0].role", "Lernort"],
+  ["fields.costs.lines[0].category", "staff"],
+  ["fields.costs.lines[0].year", "2026"],
+  ["fields.costs.lines[0].amount", "40.000"],
+  ["fields.costs.own", "5.000"],
+];
