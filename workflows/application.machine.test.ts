@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { initialTransition, transition } from "xstate";
 import { getShortestPaths } from "xstate/graph";
+import { describeTransitionTable } from "./transition-table.test-support";
 import { applicationMachine, statesBeforeEligibilityCheck, type ApplicationEvent, type ApplicationState } from "./application.machine";
 
 const deadline = "2026-10-25T11:00:00.000Z";
@@ -56,24 +57,7 @@ describe("application workflow", () => {
     expect([...reached.keys()].sort()).toEqual(Object.keys(allowed).sort());
   });
 
-  for (const [state, moves] of Object.entries(allowed) as [ApplicationState, (typeof allowed)[ApplicationState]][]) {
-    describe(state, () => {
-      for (const event of passing) {
-        const target = moves[event.type];
-        it(target ? `${event.type} leads to ${target}` : `refuses ${event.type}`, () => {
-          const snapshot = reached.get(state)!;
-          expect(snapshot.can(event)).toBe(Boolean(target));
-          const [next] = transition(applicationMachine, snapshot, event);
-          expect(next.value).toBe(target ?? state);
-        });
-      }
-      for (const event of failingGuards.filter((candidate) => moves[candidate.type])) {
-        it(`refuses ${event.type} when its guard fails (${JSON.stringify(event)})`, () => {
-          expect(reached.get(state)!.can(event)).toBe(false);
-        });
-      }
-    });
-  }
+  describeTransitionTable({ machine: applicationMachine, reached, allowed, passing, failingGuards });
 
   it("counts submissions across withdraw and resubmit, and keeps the reason of ineligibility", () => {
     let [snapshot] = initialTransition(applicationMachine);

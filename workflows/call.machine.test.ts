@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { initialTransition, transition } from "xstate";
 import { getShortestPaths } from "xstate/graph";
+import { describeTransitionTable } from "./transition-table.test-support";
 import { callMachine, type CallEvent, type CallState } from "./call.machine";
 
 /** One sample of every event, with the facts that make its guard pass. */
@@ -35,26 +36,7 @@ describe("call status workflow", () => {
     expect([...reached.keys()].sort()).toEqual(Object.keys(allowed).sort());
   });
 
-  for (const [state, moves] of Object.entries(allowed) as [CallState, (typeof allowed)[CallState]][]) {
-    describe(state, () => {
-      for (const event of passing) {
-        const target = moves[event.type];
-        it(target ? `${event.type} leads to ${target}` : `refuses ${event.type}`, () => {
-          const snapshot = reached.get(state)!;
-          expect(snapshot.can(event)).toBe(Boolean(target));
-          const [next] = transition(callMachine, snapshot, event);
-          expect(next.value).toBe(target ?? state);
-        });
-      }
-      for (const event of failingGuards.filter((candidate) => moves[candidate.type])) {
-        it(`refuses ${event.type} when its guard fails (${JSON.stringify(event)})`, () => {
-          const snapshot = reached.get(state)!;
-          expect(snapshot.can(event)).toBe(false);
-          expect(transition(callMachine, snapshot, event)[0].value).toBe(state);
-        });
-      }
-    });
-  }
+  describeTransitionTable({ machine: callMachine, reached, allowed, passing, failingGuards });
 
   it("lets a call be closed and reopened again and again until its eligibility check starts, then only archived", () => {
     let [snapshot] = initialTransition(callMachine);

@@ -6,6 +6,29 @@ import { expect } from "./fixtures";
 
 const berlinDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" });
 
+/**
+ * A single-stage draft call of the demo manager in the MINT-Cluster programme, made on the new-call
+ * page: open since yesterday, due in 30 days at noon. Returns its overview's address.
+ */
+export async function createSingleStageCall(page: Page, call: { title: string; slug?: string; funder?: string; maxEuros?: number }): Promise<string> {
+  await page.goto("/manager/calls/new");
+  await page.getByLabel("Programm", { exact: true }).selectOption({ label: "MINT-Cluster" });
+  await page.getByLabel("Titel", { exact: true }).fill(call.title);
+  if (call.slug) await page.getByLabel("Kurzname für die Adresse (optional)", { exact: true }).fill(call.slug);
+  await page.getByLabel("Fördergeber", { exact: true }).fill(call.funder ?? "Stiftung MINT");
+  await page.getByLabel("Fördergeld", { exact: true }).check();
+  await page.getByLabel("Höchstbetrag je Förderung in Euro", { exact: true }).fill(String(call.maxEuros ?? 50_000));
+  await page.getByLabel("Einstufig: ein Antrag", { exact: true }).check();
+  const moment = (which: "Beginn" | "Einreichungsfrist") => page.getByRole("group", { name: "Antrag oder Skizze", exact: true }).getByRole("group", { name: which, exact: true });
+  await moment("Beginn").getByLabel("Tag").fill(berlinDay(-1));
+  await moment("Beginn").getByLabel("Uhrzeit").fill("00:00");
+  await moment("Einreichungsfrist").getByLabel("Tag").fill(berlinDay(30));
+  await moment("Einreichungsfrist").getByLabel("Uhrzeit").fill("12:00");
+  await page.getByRole("button", { name: "Entwurf anlegen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(call.title);
+  return new URL(page.url()).pathname;
+}
+
 /** The calendar day in Berlin `offsetDays` from today, as a date input takes it (YYYY-MM-DD). */
 export function berlinDay(offsetDays: number, now = new Date()): string {
   return berlinDayFormat.format(new Date(now.getTime() + offsetDays * 24 * 60 * 60 * 1000));

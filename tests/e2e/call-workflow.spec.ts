@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, newContextWithoutJavaScript, storageStatePath, test } from "./fixtures";
-import { addCriterion, addField, addSection, berlinDay, type BuilderSection } from "./application-helpers";
+import { addCriterion, addField, addSection, createSingleStageCall, type BuilderSection } from "./application-helpers";
 
 // The call's status steps through the real pages: closing asks first ("wirklich abschließen?"), a
 // call closed by mistake is reopened with a reason that its status history shows; a form field is
@@ -9,28 +9,9 @@ import { addCriterion, addField, addSection, berlinDay, type BuilderSection } fr
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const section: BuilderSection = { key: "vorhaben", titleDe: "Das Vorhaben", titleEn: "The project" };
 
-/** A single-stage draft call of the demo manager, made on the new-call page; returns its overview's address. */
-async function draftCall(page: Page, title: string): Promise<string> {
-  await page.goto("/manager/calls/new");
-  await page.getByLabel("Programm", { exact: true }).selectOption({ label: "MINT-Cluster" });
-  await page.getByLabel("Titel", { exact: true }).fill(title);
-  await page.getByLabel("Fördergeber", { exact: true }).fill("Stiftung MINT");
-  await page.getByLabel("Fördergeld", { exact: true }).check();
-  await page.getByLabel("Höchstbetrag je Förderung in Euro", { exact: true }).fill("50000");
-  await page.getByLabel("Einstufig: ein Antrag", { exact: true }).check();
-  const moment = (which: "Beginn" | "Einreichungsfrist") => page.getByRole("group", { name: "Antrag oder Skizze", exact: true }).getByRole("group", { name: which, exact: true });
-  await moment("Beginn").getByLabel("Tag").fill(berlinDay(-1));
-  await moment("Beginn").getByLabel("Uhrzeit").fill("00:00");
-  await moment("Einreichungsfrist").getByLabel("Tag").fill(berlinDay(30));
-  await moment("Einreichungsfrist").getByLabel("Uhrzeit").fill("12:00");
-  await page.getByRole("button", { name: "Entwurf anlegen" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-  return new URL(page.url()).pathname;
-}
-
 /** The draft with a form field and a complete rubric, published; returns its overview's address. */
 async function publishedCall(page: Page, title: string): Promise<string> {
-  const overview = await draftCall(page, title);
+  const overview = await createSingleStageCall(page, { title });
   await page.getByRole("link", { name: "Formular der Phase Antrag" }).click();
   await addSection(page, section);
   await addField(page, page.url(), section, { type: "shortText", key: "projektname", labelDe: "Projektname", labelEn: "Project name", required: true });
@@ -106,7 +87,7 @@ test.describe("the call's status steps", () => {
   test("deleting a form field asks first", async ({ managerPage: page }) => {
     await page.goto("/manager");
     await page.waitForFunction(() => "__remixRouter" in window, null, { timeout: 10_000 });
-    await draftCall(page, `Feld-Probe ${unique()}`);
+    await createSingleStageCall(page, { title: `Feld-Probe ${unique()}` });
     await page.getByRole("link", { name: "Formular der Phase Antrag" }).click();
     await addSection(page, section);
     await addField(page, page.url(), section, { type: "shortText", key: "zusatz", labelDe: "Zusatz", labelEn: "Extra", required: false });

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD, demoAccounts, expect, expectAccessible, newContextWithoutJavaScript, test } from "./fixtures";
-import { addCriterion, addField, addSection, berlinDay, describedText, type BuilderSection } from "./application-helpers";
+import { addCriterion, addField, addSection, createSingleStageCall, describedText, type BuilderSection } from "./application-helpers";
 
 // Nothing a person types is lost: a count set up in the form builder (whole numbers from 0 to 500),
 // then "zwölf" typed into it beside valid answers. The valid answers are saved, "zwölf" stays with
@@ -57,21 +57,7 @@ test.describe("no lost input", () => {
 
     await test.step("the manager sets up a single-stage call whose count takes whole numbers from 0 to 500", async () => {
       const page = managerPage;
-      await page.goto("/manager/calls/new");
-      await page.getByLabel("Programm", { exact: true }).selectOption({ label: "MINT-Cluster" });
-      await page.getByLabel("Titel", { exact: true }).fill(title);
-      await page.getByLabel("Kurzname für die Adresse (optional)", { exact: true }).fill(slug);
-      await page.getByLabel("Fördergeber", { exact: true }).fill("Stiftung Zahlenprobe");
-      await page.getByLabel("Fördergeld", { exact: true }).check();
-      await page.getByLabel("Höchstbetrag je Förderung in Euro", { exact: true }).fill("10000");
-      await page.getByLabel("Einstufig: ein Antrag", { exact: true }).check();
-      const moment = (which: "Beginn" | "Einreichungsfrist") => page.getByRole("group", { name: "Antrag oder Skizze", exact: true }).getByRole("group", { name: which, exact: true });
-      await moment("Beginn").getByLabel("Tag").fill(berlinDay(-1));
-      await moment("Beginn").getByLabel("Uhrzeit").fill("00:00");
-      await moment("Einreichungsfrist").getByLabel("Tag").fill(berlinDay(30));
-      await moment("Einreichungsfrist").getByLabel("Uhrzeit").fill("12:00");
-      await page.getByRole("button", { name: "Entwurf anlegen" }).click();
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+      await createSingleStageCall(page, { title, slug, funder: "Stiftung Zahlenprobe", maxEuros: 10000 });
       const callPage = page.url();
 
       await page.getByRole("link", { name: "Formular der Phase Antrag" }).click();
