@@ -7,7 +7,7 @@ import { fieldsOf, formDefinition } from "../../app/forms/form-definition";
 import { action as receiptAction } from "../../app/routes/applications.$applicationId_.receipt";
 import { action as applicationAction } from "../../app/routes/applications.$applicationId";
 import * as builderRoute from "../../app/routes/manager.calls.$callId.stages.$stageId.form";
-import { browserOf, CLOSES, createCall, createNetwork, DURING, formPost } from "../support/application-fixtures";
+import { browserOf, CLOSES, createCall, createSubmittedApplication, DURING, formPost, type StageSpec } from "../support/application-fixtures";
 import { createUploadWorld, temporaryFilesRoot } from "../support/file-uploads";
 import { postAs, refusal } from "../support/call-forms";
 
@@ -24,22 +24,7 @@ async function answerOf(result: unknown) {
   return { status: init?.status ?? 200, location: null, data };
 }
 
-async function submittedApplication(stage: { opensAt?: Date; closesAt?: Date } = {}) {
-  const call = await createCall({ stages: [stage] });
-  const network = await createNetwork();
-  const application = await prisma.application.create({
-    data: {
-      callId: call.callId,
-      stageId: call.stageIds[0]!,
-      networkId: network.networkId,
-      createdById: network.coordinator.id,
-      state: "submitted",
-      snapshot: { value: "submitted", context: { submissions: 1, ineligibleReason: null } },
-      version: 1,
-    },
-  });
-  return { ...network, applicationId: application.id };
-}
+const submittedApplication = (stage: StageSpec = {}) => createSubmittedApplication({ stage });
 
 const stateOf = async (applicationId: string) => (await prisma.application.findUniqueOrThrow({ where: { id: applicationId } })).state;
 

@@ -6,7 +6,7 @@ import { acceptedEvents, changeState, type WorkflowTable } from "../../app/serve
 import { changeApplicationState } from "../../app/server/applications/workflow.server";
 import { editableApplications } from "../../app/server/applications/access.server";
 import { applicationMachine, type ApplicationEvent } from "../../workflows/application.machine";
-import { CLOSES, createCall, createNetwork, DURING } from "../support/application-fixtures";
+import { CLOSES, createNetwork, createSubmittedApplication, DURING } from "../support/application-fixtures";
 import { notFoundFrom, refusal } from "../support/call-forms";
 
 /**
@@ -23,22 +23,7 @@ const applications: WorkflowTable<Prisma.ApplicationWhereInput, Prisma.Applicati
 const withdraw: ApplicationEvent = { type: "WITHDRAW", at: DURING.toISOString(), deadline: CLOSES.toISOString() };
 
 /** A submitted application (version 3, submitted twice) of a fresh network. */
-async function submittedApplication() {
-  const call = await createCall();
-  const network = await createNetwork();
-  const application = await prisma.application.create({
-    data: {
-      callId: call.callId,
-      stageId: call.stageIds[0]!,
-      networkId: network.networkId,
-      createdById: network.coordinator.id,
-      state: "submitted",
-      snapshot: { value: "submitted", context: { submissions: 2, ineligibleReason: null } },
-      version: 3,
-    },
-  });
-  return { ...network, applicationId: application.id };
-}
+const submittedApplication = () => createSubmittedApplication({ submissions: 2, version: 3 });
 
 async function stored(applicationId: string) {
   const row = await prisma.application.findUniqueOrThrow({ where: { id: applicationId }, select: { state: true, snapshot: true, version: true } });

@@ -91,3 +91,24 @@ export function formPost(url: string, browser: { cookie: string; csrf: string },
   const body = new URLSearchParams([["csrf", browser.csrf], ...entries]);
   return new Request(url, { method: "POST", headers: { Cookie: browser.cookie, "Content-Type": "application/x-www-form-urlencoded" }, body });
 }
+
+/**
+ * A network's application already in the submitted state (written directly, not through the
+ * workflow), for tests of what comes after submitting. `submissions` and `version` set its history.
+ */
+export async function createSubmittedApplication(options: { stage?: StageSpec; submissions?: number; version?: number } = {}) {
+  const call = await createCall({ stages: [options.stage ?? {}] });
+  const network = await createNetwork();
+  const application = await prisma.application.create({
+    data: {
+      callId: call.callId,
+      stageId: call.stageIds[0]!,
+      networkId: network.networkId,
+      createdById: network.coordinator.id,
+      state: "submitted",
+      snapshot: { value: "submitted", context: { submissions: options.submissions ?? 1, ineligibleReason: null } },
+      version: options.version ?? 1,
+    },
+  });
+  return { ...network, applicationId: application.id };
+}
