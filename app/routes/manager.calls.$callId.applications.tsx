@@ -108,7 +108,7 @@ export default function CallApplications() {
             {query.sort !== "network" ? <input type="hidden" name="sort" value={query.sort} /> : null}
             {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
             <p>
-              <button type="submit" className="primary">
+              <button type="submit" className="kern-btn kern-btn--primary">
                 {t("applicationList.apply")}
               </button>{" "}
               {filtered ? <Link to={applicationListSearch(query, { q: "", state: undefined, land: undefined })}>{t("applicationList.reset")}</Link> : null}

@@ -15,7 +15,7 @@ export function DraftSharing({ applicationId, shared }: { applicationId: string;
       <Form method="post" action={`/applications/${applicationId}/sharing`}>
         <CsrfField />
         <input type="hidden" name="share" value={shared ? "no" : "yes"} />
-        <button type="submit" className="secondary">
+        <button type="submit" className="kern-btn kern-btn--secondary">
           {t(shared ? "draftSharing.stop" : "draftSharing.start")}
         </button>
       </Form>
