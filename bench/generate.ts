@@ -184,9 +184,9 @@ export async function generateLargeCall(prisma: PrismaClient, now = new Date(), 
           },
         },
       },
-      jury: { create: jurors.map((userId) => ({ userId, createdAt: opensAt })) },
     },
   });
+  await prisma.juryMembership.createMany({ data: jurors.map((userId) => ({ callId: LARGE_CALL_ID, stageId: "bench-stage", userId, createdAt: opensAt })) });
 
   step("call, stage, form, rubric, jury");
   const rng = random(20261122);
@@ -222,7 +222,7 @@ export async function generateLargeCall(prisma: PrismaClient, now = new Date(), 
       stageId: "bench-stage",
       networkId,
       title: `${SUBJECTS[i % SUBJECTS.length]} für alle in ${town} (${pad(i)})`,
-      state: "submitted",
+      state: "inReview",
       version: 1,
       answers,
       answersUpdatedAt: submittedAt,
@@ -237,7 +237,7 @@ export async function generateLargeCall(prisma: PrismaClient, now = new Date(), 
       const jurorId = jurors[(first + r * Math.max(1, Math.floor(jurors.length / REVIEWS_PER_APPLICATION))) % jurors.length]!;
       const assignmentId = `${id}-assignment-${r + 1}`;
       const assignedAt = new Date(closesAt.getTime() + 3 * 86_400_000);
-      assignments.push({ id: assignmentId, applicationId: id, jurorId, assignedById: manager.id, assignedAt, dueAt: new Date(assignedAt.getTime() + 28 * 86_400_000) });
+      assignments.push({ id: assignmentId, applicationId: id, jurorId, assignedById: manager.id, source: "AUTOMATIC" as const, assignedAt, releasedAt: assignedAt, dueAt: new Date(assignedAt.getTime() + 28 * 86_400_000) });
       const quality = rng.int(2, 9);
       const scores = Object.fromEntries(
         CRITERIA.map((_, index) => [`bench-criterion-${index + 1}`, Math.max(0, Math.min(10, quality + rng.int(-2, 2)))]),
@@ -249,7 +249,9 @@ export async function generateLargeCall(prisma: PrismaClient, now = new Date(), 
         version: 1,
         scores,
         comment: paragraph(rng, rng.int(2, 5), town),
-        recommendation: quality >= 7 ? "fund" : quality >= 5 ? "waitlist" : "reject",
+        weightedTotal: CRITERIA.reduce((sum, [, , weight], index) => sum + (scores[`bench-criterion-${index + 1}`]! * weight) / 100, 0),
+        recommendation: quality >= 7 ? ("FUND" as const) : quality >= 5 ? ("FUND_WITH_CHANGES" as const) : ("DO_NOT_FUND" as const),
+        confidence: "MEDIUM" as const,
         submittedAt: new Date(assignedAt.getTime() + rng.int(1, 27) * 86_400_000),
       });
     }

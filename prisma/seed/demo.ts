@@ -295,12 +295,12 @@ async function seedCalls(
     skipDuplicates: true,
   });
 
-  // The six demo jurors sit on the jury of every open call.
+  // The six demo jurors sit on the jury of every stage of every open call.
   await prisma.juryMembership.createMany({
-    data: calls
-      .filter((spec) => spec.status === CallStatus.PUBLISHED)
-      .flatMap((spec) =>
-        JUROR_KEYS.map((key) => ({ callId: callId(spec.slug), userId: users[key], createdAt: spec.publishedAt })),
+    data: stages
+      .filter(({ spec }) => spec.status === CallStatus.PUBLISHED)
+      .flatMap(({ spec, stageId }) =>
+        JUROR_KEYS.map((key) => ({ id: `${stageId}-jury-${key}`, callId: callId(spec.slug), stageId, userId: users[key], createdAt: spec.publishedAt })),
       ),
     skipDuplicates: true,
   });

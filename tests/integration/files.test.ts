@@ -432,9 +432,9 @@ describe("downloading", () => {
     const fileId = await uploadAs(world, sample.pdf(), "a.pdf");
     const [assigned, unassigned, conflicted] = await Promise.all([createPerson("JUROR"), createPerson("JUROR"), createPerson("JUROR")]);
     for (const juror of [assigned, conflicted]) {
-      await prisma.reviewAssignment.create({ data: { applicationId: world.application.id, jurorId: juror.id, assignedById: world.manager.id } });
+      await prisma.reviewAssignment.create({ data: { applicationId: world.application.id, jurorId: juror.id, assignedById: world.manager.id, releasedAt: new Date() } });
     }
-    await prisma.conflictDeclaration.create({ data: { applicationId: world.application.id, jurorId: conflicted.id, reason: "Mitglied im Netzwerk" } });
+    await prisma.conflict.create({ data: { applicationId: world.application.id, jurorId: conflicted.id, source: "DECLARED", status: "DECLARED", reason: "Mitglied im Netzwerk" } });
     expect((await download(fileId, (await browserOf(assigned)).cookie)).status).toBe(404); // still a draft
     await prisma.application.update({ where: { id: world.application.id }, data: { state: "inReview" } });
     expect((await download(fileId, (await browserOf(assigned)).cookie)).status).toBe(200);

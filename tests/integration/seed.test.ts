@@ -138,10 +138,10 @@ describe("demo seed", () => {
     expect(applicant2.memberships[0]?.role).toBe("COORDINATOR");
     expect(applicant2.memberships[0]?.networkId).not.toBe(applicant.memberships[0]?.networkId);
 
-    const openCalls = await db.prisma.call.findMany({ where: { status: "PUBLISHED" }, select: { id: true } });
+    const openStages = await db.prisma.callStage.findMany({ where: { call: { status: "PUBLISHED" } }, select: { id: true } });
     for (let index = 1; index <= 6; index++) {
       const juror = byEmail.get(`juror${index}@example.org`)!;
-      expect(juror.juryMemberships.map((m) => m.callId).sort()).toEqual(openCalls.map((c) => c.id).sort());
+      expect(juror.juryMemberships.map((m) => m.stageId).sort()).toEqual(openStages.map((stage) => stage.id).sort());
     }
   });
 

@@ -422,8 +422,8 @@ export async function acceptInvitation(token: string, password: string, now = ne
     if (invitation.role === "MANAGER" && invitation.programmeId) {
       await tx.programmeManager.create({ data: { programmeId: invitation.programmeId, userId: user.id, createdAt: now } });
     }
-    if (invitation.callId && invitation.role === "JUROR") {
-      await tx.juryMembership.create({ data: { callId: invitation.callId, userId: user.id, createdAt: now } });
+    if (invitation.callId && invitation.stageId && invitation.role === "JUROR") {
+      await tx.juryMembership.create({ data: { callId: invitation.callId, stageId: invitation.stageId, userId: user.id, createdAt: now } });
     }
     if (invitation.networkId && invitation.role === "APPLICANT") {
       await tx.networkMembership.create({ data: { userId: user.id, networkId: invitation.networkId, role: "COLLABORATOR", createdAt: now } });

@@ -22,14 +22,23 @@ export function readableApplications(user: Pick<CurrentUser, "id" | "role">): Pr
     case "APPLICANT":
       return { network: { memberships: { some: { userId: user.id } } } };
     case "JUROR":
-      return {
-        state: { notIn: ["draft", "withdrawn"] },
-        assignments: { some: { jurorId: user.id } },
-        conflicts: { none: { jurorId: user.id } },
-      };
+      return reviewableApplications(user.id);
     case "STATE_COORDINATOR":
       return { shares: { some: { sharedWithUserId: user.id } } };
   }
+}
+
+/**
+ * What a juror reads: applications assigned to them once the manager released the assignment, and
+ * never one they are in conflict with (declared, confirmed, or found and not yet dismissed), even if
+ * an assignment made before the conflict appeared still exists.
+ */
+export function reviewableApplications(jurorId: string): Prisma.ApplicationWhereInput {
+  return {
+    state: { notIn: ["draft", "withdrawn"] },
+    assignments: { some: { jurorId, releasedAt: { not: null } } },
+    conflicts: { none: { jurorId, status: { not: "DISMISSED" } } },
+  };
 }
 
 /** Only the network's own people write its applications' answers and files. */

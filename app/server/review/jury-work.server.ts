@@ -1,5 +1,6 @@
 import { prisma } from "../db.server";
 import type { CurrentUser } from "../accounts/session.server";
+import { reviewableApplications } from "../applications/access.server";
 
 /** The calls whose jury the person sits on, and the applications assigned to them that are not in conflict. */
 export async function juryWorkOf(actor: CurrentUser) {
@@ -9,7 +10,7 @@ export async function juryWorkOf(actor: CurrentUser) {
       select: { call: { select: { id: true, title: true, slug: true, stages: { select: { kind: true, closesAt: true }, orderBy: { position: "asc" } } } } },
     }),
     prisma.reviewAssignment.findMany({
-      where: { jurorId: actor.id, application: { conflicts: { none: { jurorId: actor.id } } } },
+      where: { jurorId: actor.id, application: reviewableApplications(actor.id) },
       select: {
         id: true,
         dueAt: true,
