@@ -7,6 +7,13 @@ import { workflowDe } from "./de.workflow";
 import { lostInputDe } from "./de.lost-input";
 import { webAccountsDe } from "./de.web-accounts";
 import { managerViewsDe } from "./de.manager-views";
+import { reviewDe } from "./de.review";
+import { reviewEligibilityDe } from "./de.review-eligibility";
+import { reviewJuryDe } from "./de.review-jury";
+import { reviewAssignmentDe } from "./de.review-assignment";
+import { reviewJurorDe } from "./de.review-juror";
+import { reviewManagerDe } from "./de.review-manager";
+import { lifecycleDe } from "./de.lifecycle";
 
 /**
  * German is the portal's first language; the English catalogue must provide every key of this one.
@@ -22,6 +29,13 @@ export const de = {
   ...lostInputDe,
   ...webAccountsDe,
   ...managerViewsDe,
+  ...reviewDe,
+  ...reviewEligibilityDe,
+  ...reviewJuryDe,
+  ...reviewAssignmentDe,
+  ...reviewJurorDe,
+  ...reviewManagerDe,
+  ...lifecycleDe,
   "app.name": "MINT-Förderportal",
   "app.tagline": "Förderwettbewerbe für regionale MINT-Netzwerke",
   "nav.skipToContent": "Zum Inhalt springen",

@@ -8,6 +8,13 @@ import { workflowEn } from "./en.workflow";
 import { lostInputEn } from "./en.lost-input";
 import { webAccountsEn } from "./en.web-accounts";
 import { managerViewsEn } from "./en.manager-views";
+import { reviewEn } from "./en.review";
+import { reviewEligibilityEn } from "./en.review-eligibility";
+import { reviewJuryEn } from "./en.review-jury";
+import { reviewAssignmentEn } from "./en.review-assignment";
+import { reviewJurorEn } from "./en.review-juror";
+import { reviewManagerEn } from "./en.review-manager";
+import { lifecycleEn } from "./en.lifecycle";
 
 export const en: Record<MessageKey, string> = {
   ...callsEn,
@@ -19,6 +26,13 @@ export const en: Record<MessageKey, string> = {
   ...lostInputEn,
   ...webAccountsEn,
   ...managerViewsEn,
+  ...reviewEn,
+  ...reviewEligibilityEn,
+  ...reviewJuryEn,
+  ...reviewAssignmentEn,
+  ...reviewJurorEn,
+  ...reviewManagerEn,
+  ...lifecycleEn,
   "app.name": "MINT Funding Portal",
   "app.tagline": "Funding competitions for regional STEM networks",
   "nav.skipToContent": "Skip to content",

@@ -9,6 +9,7 @@ import { useFormOutcome } from "~/components/calls/setup-form";
 import { CallStatusActions, CallStatusHistory } from "~/components/calls/workflow-actions";
 import type { FormOutcome } from "~/forms/form-protocol";
 import { FormErrors, TableScroll } from "~/components/forms";
+import { StageReviewSteps } from "~/components/review/stage-review-steps";
 import { CallStatusLabel } from "~/components/application-state";
 import { useLocale, useT } from "~/components/use-t";
 import { titleText } from "~/components/page-title";
@@ -156,6 +157,11 @@ export default function CallOverview() {
       </table>
       </TableScroll>
       <p className="kern-hint">{t("calls.timezoneNote")}</p>
+
+      <h2>{t("callSetup.overview.review")}</h2>
+      {call.stages.map((stage) => (
+        <StageReviewSteps key={stage.id} callId={call.id} stageId={stage.id} stageName={t(`stageKind.${stage.kind}`)} />
+      ))}
     </>
   );
 }

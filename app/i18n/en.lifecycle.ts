@@ -1,0 +1,4 @@
+import type { lifecycleDe } from "./de.lifecycle";
+
+export const lifecycleEn: Record<keyof typeof lifecycleDe, string> = {
+};

@@ -1,0 +1,4 @@
+import type { reviewManagerDe } from "./de.review-manager";
+
+export const reviewManagerEn: Record<keyof typeof reviewManagerDe, string> = {
+};
