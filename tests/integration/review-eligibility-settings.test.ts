@@ -39,7 +39,7 @@ describe("review settings", () => {
       showJurorNames: false,
     });
     expect(parsed(reviewSettingsSchema, { ...valid, dueDate: "", dueTime: "" }).reviewDueAt).toBeNull();
-    const errors = (fields: Record<string, string>) => parseForm(reviewSettingsSchema, { ...valid, ...fields }).error;
+    const errors = (fields: Record<string, string>) => { const submission = parseForm(reviewSettingsSchema, { ...valid, ...fields }); return submission.status === "success" ? null : submission.error; };
     expect(errors({ reviewsPerApplication: "11" })).toMatchObject({ reviewsPerApplication: ["callSetup.error.tooLarge"] });
     expect(errors({ reviewsPerApplication: "0" })).toMatchObject({ reviewsPerApplication: ["callSetup.error.tooSmall"] });
     expect(errors({ reminderDaysBefore: "31" })).toMatchObject({ reminderDaysBefore: ["callSetup.error.tooLarge"] });
