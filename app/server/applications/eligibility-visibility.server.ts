@@ -21,6 +21,11 @@ function hidden(reader: Pick<CurrentUser, "role">, stage: Release): boolean {
   return stage.eligibilityReleasedAt === null && !seesUnreleased(reader);
 }
 
+/** The reason the machine remembered for "not eligible" (null for any other decision). */
+export function ineligibleReasonOf(snapshot: unknown): string | null {
+  return (snapshot as { context?: { ineligibleReason?: string | null } } | null)?.context?.ineligibleReason ?? null;
+}
+
 /** The state as this reader may see it. */
 export function visibleState(reader: Pick<CurrentUser, "role">, state: string, stage: Release): string {
   return hidden(reader, stage) && decidedStates.has(state) ? "eligibilityCheck" : state;
@@ -28,8 +33,7 @@ export function visibleState(reader: Pick<CurrentUser, "role">, state: string, s
 
 /** The reason an application is not eligible, once this reader may know it. */
 export function visibleIneligibleReason(reader: Pick<CurrentUser, "role">, row: { state: string; snapshot: unknown }, stage: Release): string | null {
-  if (row.state !== "ineligible" || hidden(reader, stage)) return null;
-  return (row.snapshot as { context?: { ineligibleReason?: string | null } } | null)?.context?.ineligibleReason ?? null;
+  return row.state !== "ineligible" || hidden(reader, stage) ? null : ineligibleReasonOf(row.snapshot);
 }
 
 /** The history without the eligibility decisions this reader may not know yet. */

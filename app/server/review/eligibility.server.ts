@@ -10,6 +10,7 @@ import { requireConfirmation } from "../confirmation.server";
 import { notFound, RefusedError } from "../http.server";
 import { managedApplications, managedCalls } from "../applications/access.server";
 import { effectiveDeadline } from "../applications/applications.server";
+import { ineligibleReasonOf } from "../applications/eligibility-visibility.server";
 import { acceptedEvents, changeApplicationState } from "../applications/workflow.server";
 import { composeEmail, queueEmail, type ComposedEmail } from "../mail/outbox.server";
 import type { CurrentUser } from "../accounts/session.server";
@@ -44,10 +45,6 @@ async function findManagedStage(actor: Actor, { callId, stageId }: StageRef) {
 /** The stage's applications the manager may act on, as a `where` (the permission is part of it). */
 function stageApplications(actor: Actor, { callId, stageId }: StageRef): Prisma.ApplicationWhereInput {
   return { AND: [{ callId, stageId }, managedApplications(actor)] };
-}
-
-function ineligibleReasonOf(snapshot: unknown): string | null {
-  return (snapshot as { context?: { ineligibleReason?: string | null } } | null)?.context?.ineligibleReason ?? null;
 }
 
 /** The facts REVISE_ELIGIBILITY's guard needs. */
