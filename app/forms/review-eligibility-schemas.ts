@@ -73,7 +73,7 @@ export function parseEligibilityQuery(params: URLSearchParams): EligibilityQuery
 /** One selected application as its checkbox posts it: its id and the version the page showed, "id@version". */
 const selectedApplication = z
   .string()
-  .regex(/^[\w-]{1,64}@\d{1,9}$/, "eligibility.error.noneSelected")
+  .regex(/^[\w-]{1,200}@\d{1,9}$/, "eligibility.error.noneSelected")
   .transform((value) => {
     const [applicationId, version] = value.split("@");
     return { applicationId: applicationId!, version: Number(version) };

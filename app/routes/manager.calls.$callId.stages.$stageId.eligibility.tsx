@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intentOf(formData)) {
     case "start":
       return handleSetupForm(formData, { ...form("action"), schema: confirmedStepSchema }, async ({ confirmed }) =>
-        data({ formId: "action", report: await startEligibilityCheck(user, { ...ref, confirmed }) }),
+        data({ formId: "start", report: await startEligibilityCheck(user, { ...ref, confirmed }) }),
       );
     case "decide": {
       const formId = String(formData.get("formId") ?? "bulk");

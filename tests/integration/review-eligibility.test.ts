@@ -154,6 +154,9 @@ describe("deciding", () => {
     const done = await answerOf(eligibilityRoute.action, await postAs(manager, path, { intent: "decide", formId: "bulk", decision: "eligible", selected: ticked }), { params });
     expect(done).toMatchObject({ status: 200, data: { formId: "bulk", report: { changed: 1, failures: [] } } });
     expect(parsed(eligibilityDecisionSchema, { decision: "eligible", selected: [ticked, ticked] }).selected).toHaveLength(2);
+    // The demo seed's ids are long and readable.
+    const seeded = "seed-application-mint-cluster-sonderrunde-strukturwandel-1-mint-region-freiburg-bw-1gl7n6n";
+    expect(parsed(eligibilityDecisionSchema, { decision: "eligible", selected: `${seeded}@2` }).selected).toEqual([{ applicationId: seeded, version: 2 }]);
   });
 });
 

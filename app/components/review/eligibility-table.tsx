@@ -66,7 +66,7 @@ function RowDecision({ row }: { row: Row }) {
         <summary>{t("eligibility.row.ineligible")}</summary>
         <Form method="post" className="stacked">
           {hidden}
-          <FormErrors id={`${formId}-errors`} errors={result?.error?.[""] ?? undefined} />
+          <FormErrors id={`${formId}-errors`} errors={[...(result?.error?.[""] ?? []), ...(result?.error?.selected ?? [])]} />
           <div className="field">
             <label htmlFor={`${formId}-reason`}>{t("eligibility.reason")}</label>
             <textarea
