@@ -174,7 +174,7 @@ describe("drafts, submitting and abstaining", () => {
     expect(await reviewOf(fixture.assignmentId)).toMatchObject({ state: "inProgress", comment: "Noch nicht fertig", submittedAt: null, weightedTotal: null });
     // The page says it in words, beside the form that still holds the draft.
     const page = await openPage(fixture.juror, fixture.assignmentId);
-    const html = await renderRoutePage(() => createElement(ReviewWorkspace, { page: useLoaderData(), outcome: outcome.body }), page.body);
+    const html = await renderRoutePage(() => createElement(ReviewWorkspace, { page: useLoaderData<typeof reviewLoader>(), outcome: outcome.body }), page.body);
     expect(html).toContain("zum Abschicken fehlt noch");
     expect(html).toContain("Punkte für „Umsetzbarkeit“");
     expect(html).toContain("Ihre Empfehlung");
