@@ -274,16 +274,17 @@ export async function jurorApplicationPdf(actor: Actor, assignmentId: string, lo
 }
 
 /**
- * The name a juror downloads a file under: in blind review the field's label (see blind-review),
- * otherwise its own. A file the juror's view of the application does not list (a left-out field's)
- * is a 404, like a file of an application they may not read.
+ * The name a juror downloads a file under in blind review: the field's label (see blind-review.server);
+ * null where the call is not blind and the file keeps its own name. A file the blinded view does not
+ * list (a left-out field's) is a 404, like a file of an application the juror may not read.
  */
-export async function jurorFileName(actor: Actor, fileId: string, locale: Locale): Promise<string> {
+export async function jurorFileName(actor: Actor, fileId: string, locale: Locale): Promise<string | null> {
   const assignment = await prisma.reviewAssignment.findFirst({
     where: { jurorId: actor.id, releasedAt: { not: null }, application: { AND: [reviewableApplications(actor.id), { files: { some: { id: fileId } } }] } },
-    select: { id: true },
+    select: { id: true, application: { select: { call: { select: { blindReview: true } } } } },
   });
   if (!assignment) throw notFound();
+  if (!assignment.application.call.blindReview) return null;
   const file = contentFor(await loadOwnAssignment(actor, assignment.id), locale).files.find((candidate) => candidate.id === fileId);
   if (!file) throw notFound();
   return file.originalName;
