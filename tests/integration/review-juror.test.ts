@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { useLoaderData } from "@remix-run/react";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
-import { loader as startLoader } from "../../app/routes/juror";
+import { loader as startLoader } from "../../app/routes/juror._index";
 import ReviewPage, { action as reviewAction, loader as reviewLoader } from "../../app/routes/juror.reviews.$assignmentId";
 import { loader as pdfLoader } from "../../app/routes/juror.reviews.$assignmentId.pdf";
 import { loader as fileLoader } from "../../app/routes/files.$fileId";
