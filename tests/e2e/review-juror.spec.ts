@@ -122,6 +122,10 @@ test.describe("jurors score and submit", () => {
       await expect(page).toHaveURL(/\/juror$/);
       await expectAccessible(page);
       await page.goto(`/juror/reviews/${assigned!.assignmentId}`);
+      // On a 375 px phone the application and the rubric stack and nothing scrolls sideways.
+      await page.setViewportSize({ width: 375, height: 800 });
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
 
       const criteria = page.locator("fieldset.criterion");
       await criteria.first().getByRole("radio", { name: "9", exact: true }).check();
