@@ -64,11 +64,14 @@ function sameOrganisationDomain(a: string, b: string): boolean {
   return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
 }
 
-/** Legal forms at the end of a name, as word sequences after punctuation is gone ("e.V." → "e v"). */
+/**
+ * Legal forms at the end of a name, as word sequences after punctuation is gone ("e.V." → "e v");
+ * the longest first, so "GmbH & Co. KG" goes as a whole rather than leaving "gmbh co".
+ */
 const legalFormSuffixes = [
   ["e", "v"], ["ev"], ["ggmbh"], ["gmbh"], ["mbh"], ["gemeinnützige", "gmbh"], ["ug", "haftungsbeschränkt"], ["ug"],
   ["ag"], ["gag"], ["kg"], ["kgaa"], ["ohg"], ["gbr"], ["eg"], ["e", "g"], ["se"], ["aör"], ["kdör"], ["co", "kg"], ["gmbh", "co", "kg"],
-];
+].sort((a, b) => b.length - a.length);
 
 /**
  * An organisation's name as compared: lower case, punctuation and repeated spaces gone, legal forms
