@@ -12,7 +12,7 @@ import * as juryRoute from "../../app/routes/manager.calls.$callId.stages.$stage
 import * as conflictsRoute from "../../app/routes/manager.calls.$callId.stages.$stageId.conflicts";
 import { createPerson, lastMailLink } from "../support/accounts";
 import { addMember, createCall, createNetwork } from "../support/application-fixtures";
-import { getAs, notFoundFrom, parseForm, postAs, refusal } from "../support/call-forms";
+import { getAs, notFoundFrom, parsed, parseForm, postAs, refusal } from "../support/call-forms";
 import { answerOf } from "../support/route-calls";
 
 const context = { clientAddress: "192.0.2.1" };
@@ -351,10 +351,10 @@ describe("the jury", () => {
 
 describe("the juror profile", () => {
   it("lower-cases the domains, refuses wrong ones, and takes expertise only from the juror's programmes", async () => {
-    expect(parseForm(jurorProfileSchema, { organisation: "TU", emailDomains: "TU-Dresden.de, @uni-leipzig.de" }).value).toMatchObject({ emailDomains: ["tu-dresden.de", "uni-leipzig.de"] });
+    expect(parsed(jurorProfileSchema, { organisation: "TU", emailDomains: "TU-Dresden.de, @uni-leipzig.de" })).toMatchObject({ emailDomains: ["tu-dresden.de", "uni-leipzig.de"] });
     const wrong = parseForm(jurorProfileSchema, { emailDomains: "anna@tu-dresden.de" });
     expect(wrong.status).toBe("error");
-    expect(JSON.stringify(wrong.error)).toContain("reviewJury.profile.domainInvalid");
+    expect(JSON.stringify(wrong.reply())).toContain("reviewJury.profile.domainInvalid");
 
     const person = await juror();
     await seat(person);
