@@ -5,12 +5,12 @@ import { z } from "zod";
 import type { ConflictStatus } from "~/generated/prisma/enums";
 import { confirmConflictSchema, dismissConflictSchema } from "~/forms/review-jury-schemas";
 import { detectConflictsOnRequest, loadStageConflicts, resolveConflict } from "~/server/review/conflicts.server";
-import { readProtectedForm } from "~/server/web/csrf.server";
+import { readStageStepForm } from "~/server/review/stage-step-form.server";
 import { handleSetupForm, intentOf, requireCallSetupUser } from "~/server/calls/setup-replies.server";
 import { InputField } from "~/components/calls/fields";
 import { ActionErrors, ButtonForm, SetupForm } from "~/components/calls/setup-form";
 import { Notice, TableScroll } from "~/components/forms";
-import { StageReviewSteps } from "~/components/review/stage-review-steps";
+import { StageStepHeading } from "~/components/review/stage-step-heading";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime, isMessageKey, type MessageKey } from "~/i18n";
@@ -23,11 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireCallSetupUser(request);
-  const formData = await readProtectedForm(request);
-  const target = { callId: params.callId ?? "", stageId: params.stageId ?? "" };
-  const here = new URL(request.url).pathname;
-  const options = { locale: user.locale };
+  const { user, formData, target, here, options } = await readStageStepForm(request, params);
   const conflictId = String(formData.get("conflictId"));
   switch (intentOf(formData)) {
     case "detect":
@@ -72,25 +68,35 @@ function Grounds({ conflict }: { conflict: ConflictRow }) {
   );
 }
 
+const resolveForms = {
+  confirm: { schema: confirmConflictSchema, submit: "reviewJury.conflicts.confirm", item: "reviewJury.conflicts.confirmItem", reason: "reviewJury.conflicts.confirmReason" },
+  dismiss: { schema: dismissConflictSchema, submit: "reviewJury.conflicts.dismiss", item: "reviewJury.conflicts.dismissItem", reason: "reviewJury.conflicts.dismissReason" },
+} as const;
+
+/** Confirming or dismissing a found conflict: a reason field, and a name saying which pair it decides. */
+function ResolveForm({ conflict, decision }: { conflict: ConflictRow; decision: keyof typeof resolveForms }) {
+  const t = useT();
+  const form = resolveForms[decision];
+  const id = `${decision}-${conflict.id}`;
+  const names = { juror: conflict.juror.name, application: conflict.application.title || conflict.application.network.name };
+  return (
+    <SetupForm id={id} intent={decision} schema={form.schema} hidden={{ conflictId: conflict.id }} submitLabel={t(form.submit)} labelledBy={`${id}-label`}>
+      <span id={`${id}-label`} className="visually-hidden">
+        {t(form.item, names)}
+      </span>
+      <InputField name="reason" label={t(form.reason)} />
+    </SetupForm>
+  );
+}
+
 function Decision({ conflict }: { conflict: ConflictRow }) {
   const t = useT();
   const locale = useLocale();
-  const names = { juror: conflict.juror.name, application: conflict.application.title || conflict.application.network.name };
   if (conflict.status === "SUSPECTED") {
     return (
       <>
-        <SetupForm id={`confirm-${conflict.id}`} intent="confirm" schema={confirmConflictSchema} hidden={{ conflictId: conflict.id }} submitLabel={t("reviewJury.conflicts.confirm")} labelledBy={`confirm-${conflict.id}-label`}>
-          <span id={`confirm-${conflict.id}-label`} className="visually-hidden">
-            {t("reviewJury.conflicts.confirmItem", names)}
-          </span>
-          <InputField name="reason" label={t("reviewJury.conflicts.confirmReason")} />
-        </SetupForm>
-        <SetupForm id={`dismiss-${conflict.id}`} intent="dismiss" schema={dismissConflictSchema} hidden={{ conflictId: conflict.id }} submitLabel={t("reviewJury.conflicts.dismiss")} labelledBy={`dismiss-${conflict.id}-label`}>
-          <span id={`dismiss-${conflict.id}-label`} className="visually-hidden">
-            {t("reviewJury.conflicts.dismissItem", names)}
-          </span>
-          <InputField name="reason" label={t("reviewJury.conflicts.dismissReason")} />
-        </SetupForm>
+        <ResolveForm conflict={conflict} decision="confirm" />
+        <ResolveForm conflict={conflict} decision="dismiss" />
       </>
     );
   }
@@ -151,11 +157,7 @@ export default function StageConflictsPage() {
   const waiting = jury.filter((member) => member.noConflictsDeclaredAt === null);
   return (
     <>
-      <p>
-        <Link to={`/manager/calls/${call.id}`}>{call.title}</Link>
-      </p>
-      <h1>{t("reviewJury.conflicts.title", { stage: stageName })}</h1>
-      <StageReviewSteps callId={call.id} stageId={stage.id} stageName={stageName} />
+      <StageStepHeading call={call} stage={stage} stageName={stageName} heading={t("reviewJury.conflicts.title", { stage: stageName })} />
       <p className="lead">{t("reviewJury.conflicts.intro")}</p>
       <p>{t(stage.conflictSameBundesland ? "reviewJury.conflicts.sameLandOn" : "reviewJury.conflicts.sameLandOff")}</p>
       <ActionErrors />

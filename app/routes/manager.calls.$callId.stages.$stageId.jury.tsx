@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { addJurorSchema, inviteJurorSchema, maxLoadSchema, removeJurorSchema } from "~/forms/review-jury-schemas";
 import { addJurorToStage, inviteJurorToStage, loadStageJury, removeJurorFromStage, setJurorMaxLoad } from "~/server/review/jury.server";
-import { readProtectedForm } from "~/server/web/csrf.server";
+import { readStageStepForm } from "~/server/review/stage-step-form.server";
 import { baseUrlOf } from "~/server/web/form-replies.server";
 import { wakeOutboxWorker } from "~/server/mail/outbox-worker.server";
 import { handleSetupForm, intentOf, requireCallSetupUser } from "~/server/calls/setup-replies.server";
@@ -11,7 +11,7 @@ import { InputField, SelectInput } from "~/components/calls/fields";
 import { ActionErrors, SetupForm } from "~/components/calls/setup-form";
 import { AskFirstButton, ConfirmStep, useStepToConfirm } from "~/components/confirm-step";
 import { Notice, TableScroll } from "~/components/forms";
-import { StageReviewSteps } from "~/components/review/stage-review-steps";
+import { StageStepHeading } from "~/components/review/stage-step-heading";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime } from "~/i18n";
@@ -24,11 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireCallSetupUser(request);
-  const formData = await readProtectedForm(request);
-  const target = { callId: params.callId ?? "", stageId: params.stageId ?? "" };
-  const here = new URL(request.url).pathname;
-  const options = { locale: user.locale };
+  const { user, formData, target, here, options } = await readStageStepForm(request, params);
   switch (intentOf(formData)) {
     case "add":
       return handleSetupForm(formData, { ...options, formId: "add-juror", schema: addJurorSchema }, async ({ userId }) => {
@@ -66,11 +62,7 @@ export default function StageJuryPage() {
   const toRemove = members.find((member) => step === `remove-${member.id}`);
   return (
     <>
-      <p>
-        <Link to={`/manager/calls/${call.id}`}>{call.title}</Link>
-      </p>
-      <h1>{t("reviewJury.jury.title", { stage: stageName })}</h1>
-      <StageReviewSteps callId={call.id} stageId={stage.id} stageName={stageName} />
+      <StageStepHeading call={call} stage={stage} stageName={stageName} heading={t("reviewJury.jury.title", { stage: stageName })} />
       <p className="lead">{t("reviewJury.jury.intro")}</p>
       <ActionErrors />
       {searchParams.get("invited") ? <Notice>{t("reviewJury.jury.invited")}</Notice> : null}

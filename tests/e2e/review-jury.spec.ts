@@ -1,0 +1,91 @@
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, test } from "./fixtures";
+
+// The jury of a closed stage: the manager keeps the programme's expertise list, starts the
+// eligibility check of two applications, builds the jury, the portal finds a conflict between a
+// juror's organisation and an applying network, the manager confirms it, and the juror declares
+// another conflict and that there is none with the rest. Axe on every page.
+
+/** Moves one submitted application of a closed stage into the eligibility check; answers its network's name and its call page's address. */
+async function startEligibilityCheck(page: Page, index: number): Promise<{ network: string; stageName: string; callUrl: string }> {
+  await page.goto("/manager");
+  const waiting = page.locator("table", { has: page.locator("caption", { hasText: "Warten auf die formale Prüfung" }) });
+  await waiting.locator("tbody tr").first().getByRole("link", { name: /eingereicht/ }).click();
+  await page.locator("table.application-list tbody th[scope=row] a").nth(index).click();
+  const heading = (await page.getByRole("heading", { level: 1 }).innerText()).split(" · ");
+  await page.getByRole("button", { name: "Formale Prüfung beginnen" }).click();
+  await expect(page.locator("dl.facts")).toContainText("Formale Prüfung");
+  const callUrl = (await page.locator("main p a").first().getAttribute("href"))!.replace(/\/applications$/, "");
+  return { network: heading[0]!.trim(), stageName: heading[1]!.trim(), callUrl };
+}
+
+test("the manager builds a jury, finds and confirms a conflict, and the juror declares", async ({ managerPage: manager, jurorPage: juror }) => {
+  test.slow();
+  // The expertise list of the programme, linked from the start page.
+  await manager.goto("/manager");
+  await manager.getByRole("link", { name: "Fachgebiete des Programms" }).first().click();
+  await expect(manager.getByRole("heading", { level: 1, name: /^Fachgebiete:/ })).toBeVisible();
+  await manager.getByLabel("Bezeichnung", { exact: true }).fill("Robotik");
+  await manager.getByRole("button", { name: "Fachgebiet hinzufügen" }).click();
+  await expect(manager.getByRole("heading", { level: 2, name: "Robotik" })).toBeVisible();
+  await expectAccessible(manager);
+
+  const first = await startEligibilityCheck(manager, 0);
+  const second = await startEligibilityCheck(manager, 0);
+  expect(second.network).not.toBe(first.network);
+
+  // The juror works for the first network's own organisation.
+  await juror.goto("/profile");
+  await juror.getByLabel("Organisation, für die Sie arbeiten").fill(`${first.network} e. V.`);
+  await juror.getByLabel("E-Mail-Domains Ihrer Organisation").fill("Netzwerk-Beispiel.de");
+  await juror.getByRole("button", { name: "Profil für die Jury speichern" }).click();
+  await expect(juror.getByText("Ihr Profil für die Jury ist gespeichert.")).toBeVisible();
+  await expect(juror.getByLabel("E-Mail-Domains Ihrer Organisation")).toHaveValue("netzwerk-beispiel.de");
+  await expectAccessible(juror);
+
+  // The jury of the stage: add the juror from the existing accounts.
+  await manager.goto(first.callUrl);
+  await manager.getByRole("navigation", { name: `Begutachtung: ${first.stageName}` }).getByRole("link", { name: "Jury" }).click();
+  await expect(manager.getByRole("heading", { level: 1, name: `Jury: ${first.stageName}` })).toBeVisible();
+  const stageUrl = manager.url().replace(/\/jury$/, "");
+  const stageId = stageUrl.split("/").at(-1)!;
+  await manager.getByLabel("Jurorin oder Juror").selectOption({ label: `Julia Jung (${first.network} e. V.)` });
+  await manager.getByRole("button", { name: "Zur Jury hinzufügen" }).click();
+  const member = manager.getByRole("row", { name: /Julia Jung/ });
+  await expect(member).toContainText("netzwerk-beispiel.de");
+  await member.getByLabel("Höchstzahl Gutachten für Julia Jung").fill("5");
+  await member.getByRole("button", { name: "Höchstzahl speichern" }).click();
+  await expect(manager.getByRole("row", { name: /Julia Jung/ }).getByLabel("Höchstzahl Gutachten für Julia Jung")).toHaveValue("5");
+  await expectAccessible(manager);
+
+  // The conflict the portal found on joining; the search button finds nothing new.
+  await manager.goto(`${stageUrl}/conflicts`);
+  await manager.getByRole("button", { name: "Nach möglichen Befangenheiten suchen" }).click();
+  await expect(manager.getByText(/Suche beendet: keine neuen möglichen Befangenheiten/)).toBeVisible();
+  const toCheck = manager.locator("section", { has: manager.getByRole("heading", { level: 2, name: "Zu prüfen" }) });
+  const found = toCheck.getByRole("row", { name: /Julia Jung/ });
+  await expect(found).toContainText("Gleiche Organisation");
+  await expect(found).toContainText(first.network);
+  await expectAccessible(manager);
+  await found.getByRole("button", { name: "Bestätigen" }).click();
+  const confirmed = manager.locator("section", { has: manager.getByRole("heading", { level: 2, name: "Bestätigt" }) });
+  await expect(confirmed.getByRole("row", { name: /Julia Jung/ })).toContainText("Gleiche Organisation");
+
+  // The juror's list: the confirmed conflict, a declaration with a reason, and none for the rest.
+  await juror.goto(`/juror/stages/${stageId}`);
+  await expect(juror.getByRole("row", { name: new RegExp(first.network) })).toContainText("Befangen (von der Programmleitung festgestellt)");
+  const other = juror.getByRole("row", { name: new RegExp(second.network) });
+  await other.getByText("Befangenheit erklären").first().click();
+  await other.getByRole("textbox").fill("Ich berate das Netzwerk ehrenamtlich.");
+  await other.getByRole("button", { name: "Befangenheit erklären" }).click();
+  await expect(juror.getByRole("row", { name: new RegExp(second.network) })).toContainText("Von Ihnen erklärt: Ich berate das Netzwerk ehrenamtlich.");
+  await juror.getByRole("button", { name: "Ich habe bei keinem dieser Anträge eine Befangenheit" }).click();
+  await expect(juror.getByText(/erklärt, bei keinem weiteren Antrag dieser Liste befangen zu sein/)).toBeVisible();
+  await expectAccessible(juror);
+
+  // The manager sees the declaration and who has answered.
+  await manager.goto(`${stageUrl}/conflicts`);
+  const declared = manager.locator("section", { has: manager.getByRole("heading", { level: 2, name: "Von der Jury erklärt" }) });
+  await expect(declared.getByRole("row", { name: /Julia Jung/ })).toContainText("Ich berate das Netzwerk ehrenamtlich.");
+  await expect(manager.locator("section", { has: manager.getByRole("heading", { level: 2, name: "Erklärungen der Jury" }) })).toContainText("Julia Jung (am");
+});
