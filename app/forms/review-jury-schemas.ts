@@ -3,7 +3,8 @@ import { bundeslaender, localeSchema } from "./account-schemas";
 import { confirmation } from "./workflow-schemas";
 
 // Messages are catalogue keys; the forms show them in the reader's language.
-const id = z.string({ error: "error.required" }).min(1, "error.required").max(40, "error.required");
+// Row ids are cuids, or longer readable ids in the demo seed.
+const id = z.string({ error: "error.required" }).min(1, "error.required").max(200, "error.required");
 const areaName = z.string({ error: "error.required" }).trim().min(1, "error.required").max(80, "error.tooLong");
 const reason = z.string().trim().max(2000, "error.tooLong").default("");
 const requiredReason = z.string({ error: "reviewJury.error.reasonRequired" }).trim().min(1, "reviewJury.error.reasonRequired").max(2000, "error.tooLong");

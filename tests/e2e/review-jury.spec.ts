@@ -1,22 +1,23 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./fixtures";
 
-// The jury of a closed stage: the manager keeps the programme's expertise list, starts the
-// eligibility check of two applications, builds the jury, the portal finds a conflict between a
+// The jury of a stage: the manager keeps the programme's expertise list, builds the jury of a past
+// round's stage, the portal finds a conflict between a
 // juror's organisation and an applying network, the manager confirms it, and the juror declares
 // another conflict and that there is none with the rest. Axe on every page.
 
-/** Moves one submitted application of a closed stage into the eligibility check; answers its network's name and its call page's address. */
-async function startEligibilityCheck(page: Page, index: number): Promise<{ network: string; stageName: string; callUrl: string }> {
+/** A rejected application of the past MINT-Cluster round (its stage's jury list holds it): its network, stage and call page. */
+async function pastApplication(page: Page): Promise<{ network: string; stageName: string; callUrl: string }> {
   await page.goto("/manager");
-  const waiting = page.locator("table", { has: page.locator("caption", { hasText: "Warten auf die formale Prüfung" }) });
-  await waiting.locator("tbody tr").first().getByRole("link", { name: /eingereicht/ }).click();
-  await page.locator("table.application-list tbody th[scope=row] a").nth(index).click();
-  const heading = (await page.getByRole("heading", { level: 1 }).innerText()).split(" · ");
-  await page.getByRole("button", { name: "Formale Prüfung beginnen" }).click();
-  await expect(page.locator("dl.facts")).toContainText("Formale Prüfung");
+  const row = page.locator("tr", { has: page.getByRole("link", { name: /MINT-Cluster – Förderrunde 3/ }) }).first();
+  await row.getByRole("link", { name: /(Antrag|Anträge) zu MINT-Cluster – Förderrunde 3/ }).click();
+  await expect(page).toHaveURL(/\/applications/);
+  await page.goto(`${page.url().split("?")[0]}?state=rejected`);
+  await page.locator("table.application-list tbody th[scope=row] a").first().click();
+  await expect(page).toHaveURL(/\/manager\/applications\//);
+  const [network, stageName] = (await page.getByRole("heading", { level: 1 }).innerText()).split(" · ");
   const callUrl = (await page.locator("main p a").first().getAttribute("href"))!.replace(/\/applications$/, "");
-  return { network: heading[0]!.trim(), stageName: heading[1]!.trim(), callUrl };
+  return { network: network!.trim(), stageName: stageName!.trim(), callUrl };
 }
 
 test("the manager builds a jury, finds and confirms a conflict, and the juror declares", async ({ managerPage: manager, jurorPage: juror }) => {
@@ -30,9 +31,7 @@ test("the manager builds a jury, finds and confirms a conflict, and the juror de
   await expect(manager.getByRole("heading", { level: 2, name: "Robotik" })).toBeVisible();
   await expectAccessible(manager);
 
-  const first = await startEligibilityCheck(manager, 0);
-  const second = await startEligibilityCheck(manager, 0);
-  expect(second.network).not.toBe(first.network);
+  const first = await pastApplication(manager);
 
   // The juror works for the first network's own organisation.
   await juror.goto("/profile");
@@ -74,11 +73,14 @@ test("the manager builds a jury, finds and confirms a conflict, and the juror de
   // The juror's list: the confirmed conflict, a declaration with a reason, and none for the rest.
   await juror.goto(`/juror/stages/${stageId}`);
   await expect(juror.getByRole("row", { name: new RegExp(first.network) })).toContainText("Befangen (von der Programmleitung festgestellt)");
-  const other = juror.getByRole("row", { name: new RegExp(second.network) });
-  await other.getByText("Befangenheit erklären").first().click();
+  const other = juror.locator("tbody tr", { has: juror.locator("summary", { hasText: "Befangenheit erklären" }) }).first();
+  const otherTitle = await other.locator("th").innerText();
+  await other.locator("summary").click();
+  await other.getByRole("button", { name: "Befangenheit erklären" }).click();
+  await expect(other.getByText("Bitte geben Sie eine Begründung an.")).toBeVisible();
   await other.getByRole("textbox").fill("Ich berate das Netzwerk ehrenamtlich.");
   await other.getByRole("button", { name: "Befangenheit erklären" }).click();
-  await expect(juror.getByRole("row", { name: new RegExp(second.network) })).toContainText("Von Ihnen erklärt: Ich berate das Netzwerk ehrenamtlich.");
+  await expect(juror.locator("tbody tr", { has: juror.locator("th", { hasText: otherTitle }) })).toContainText("Von Ihnen erklärt: Ich berate das Netzwerk ehrenamtlich.");
   await juror.getByRole("button", { name: "Ich habe bei keinem dieser Anträge eine Befangenheit" }).click();
   await expect(juror.getByText(/erklärt, bei keinem weiteren Antrag dieser Liste befangen zu sein/)).toBeVisible();
   await expectAccessible(juror);

@@ -18,18 +18,21 @@ export interface JurorProfile {
 export function JurorProfileForm({ profile }: { profile: JurorProfile }) {
   const t = useT();
   const [searchParams] = useSearchParams();
+  const saved = { organisation: profile.organisation, emailDomains: profile.emailDomains.join(", "), bundesland: profile.bundesland ?? "", areaIds: profile.areaIds };
   return (
     <section aria-labelledby="juror-profile-heading">
       <h2 id="juror-profile-heading">{t("reviewJury.profile.heading")}</h2>
       <p>{t("reviewJury.profile.intro")}</p>
       {searchParams.get("juror-saved") ? <Notice>{t("reviewJury.profile.saved")}</Notice> : null}
+      {/* Keyed by what is saved: after saving, the form shows the values as stored (domains lower-cased), not as typed. */}
       <SetupForm
+        key={JSON.stringify(saved)}
         id="juror-profile"
         intent="juror-profile"
         schema={jurorProfileSchema}
         labelledBy="juror-profile-heading"
         submitLabel={t("reviewJury.profile.save")}
-        defaultValue={{ organisation: profile.organisation, emailDomains: profile.emailDomains.join(", "), bundesland: profile.bundesland ?? "", areaIds: profile.areaIds }}
+        defaultValue={saved}
       >
         <InputField name="organisation" label={t("reviewJury.profile.organisation")} autoComplete="organization" />
         <InputField name="emailDomains" label={t("reviewJury.profile.domains")} hint={t("reviewJury.profile.domainsHint")} />
