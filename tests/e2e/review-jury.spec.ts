@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, newContextWithoutJavaScript, storageStatePath, test } from "./fixtures";
 
 // The jury of a stage: the manager keeps the programme's expertise list, builds the jury of a past
 // round's stage, the portal finds a conflict between a
@@ -20,7 +20,7 @@ async function pastApplication(page: Page): Promise<{ network: string; stageName
   return { network: network!.trim(), stageName: stageName!.trim(), callUrl };
 }
 
-test("the manager builds a jury, finds and confirms a conflict, and the juror declares", async ({ managerPage: manager, jurorPage: juror }) => {
+test("the manager builds a jury, finds and confirms a conflict, and the juror declares", async ({ managerPage: manager, jurorPage: juror, browser, baseURL }) => {
   test.slow();
   // The expertise list of the programme, linked from the start page.
   await manager.goto("/manager");
@@ -90,4 +90,21 @@ test("the manager builds a jury, finds and confirms a conflict, and the juror de
   const declared = manager.locator("section", { has: manager.getByRole("heading", { level: 2, name: "Von der Jury erklärt" }) });
   await expect(declared.getByRole("row", { name: /Julia Jung/ })).toContainText("Ich berate das Netzwerk ehrenamtlich.");
   await expect(manager.locator("section", { has: manager.getByRole("heading", { level: 2, name: "Erklärungen der Jury" }) })).toContainText("Julia Jung (am");
+
+  // Without JavaScript: a declaration without reason comes back with its message and the form open.
+  const context = await newContextWithoutJavaScript(browser, baseURL, { storageState: storageStatePath("juror") });
+  const plain = await context.newPage();
+  await plain.goto(`/juror/stages/${stageId}`);
+  const next = plain.locator("tbody tr", { has: plain.locator("summary", { hasText: "Befangenheit erklären" }) }).first();
+  const nextTitle = await next.locator("th").innerText();
+  await next.locator("summary").click();
+  await next.getByRole("button", { name: "Befangenheit erklären" }).click();
+  const again = plain.locator("tbody tr", { has: plain.locator("th", { hasText: nextTitle }) });
+  await expect(again.getByText("Bitte geben Sie eine Begründung an.")).toBeVisible();
+  await expect(again.locator("details")).toHaveAttribute("open", "");
+  await expectAccessible(plain);
+  await again.getByRole("textbox").fill("Mein Bruder koordiniert das Netzwerk.");
+  await again.getByRole("button", { name: "Befangenheit erklären" }).click();
+  await expect(plain.locator("tbody tr", { has: plain.locator("th", { hasText: nextTitle }) })).toContainText("Von Ihnen erklärt: Mein Bruder koordiniert das Netzwerk.");
+  await context.close();
 });
