@@ -7,7 +7,7 @@ import { addJurorToStage, inviteJurorToStage, loadStageJury, removeJurorFromStag
 import { loadJurorStage } from "../../app/server/review/juror-stage.server";
 import { savePreferences } from "../../app/server/review/preferences.server";
 import { jurorProfileSchema } from "../../app/forms/review-jury-schemas";
-import * as jurorStageRoute from "../../app/routes/juror_.stages.$stageId";
+import * as jurorStageRoute from "../../app/routes/juror.stages.$stageId";
 import * as juryRoute from "../../app/routes/manager.calls.$callId.stages.$stageId.jury";
 import * as conflictsRoute from "../../app/routes/manager.calls.$callId.stages.$stageId.conflicts";
 import { createPerson, lastMailLink } from "../support/accounts";
