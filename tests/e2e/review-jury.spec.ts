@@ -24,7 +24,10 @@ test("the manager builds a jury, finds and confirms a conflict, and the juror de
   test.slow();
   // The expertise list of the programme, linked from the start page.
   await manager.goto("/manager");
-  await manager.getByRole("link", { name: "Fachgebiete des Programms" }).first().click();
+  await manager
+    .locator("section", { has: manager.getByRole("heading", { level: 2, name: "MINT-Cluster", exact: true }) })
+    .getByRole("link", { name: "Fachgebiete des Programms" })
+    .click();
   await expect(manager.getByRole("heading", { level: 1, name: /^Fachgebiete:/ })).toBeVisible();
   await manager.getByLabel("Bezeichnung", { exact: true }).fill("Robotik");
   await manager.getByRole("button", { name: "Fachgebiet hinzufügen" }).click();
@@ -32,6 +35,14 @@ test("the manager builds a jury, finds and confirms a conflict, and the juror de
   await expectAccessible(manager);
 
   const first = await pastApplication(manager);
+  // The application's topics, on its page.
+  await manager.getByRole("checkbox", { name: "Robotik" }).check();
+  const saved = manager.waitForResponse((response) => response.request().method() === "POST");
+  await manager.getByRole("button", { name: "Themen speichern" }).click();
+  await saved;
+  await manager.reload();
+  await expect(manager.getByRole("checkbox", { name: "Robotik" })).toBeChecked();
+  await expectAccessible(manager);
 
   // The juror works for the first network's own organisation.
   await juror.goto("/profile");
