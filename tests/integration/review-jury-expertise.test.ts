@@ -86,6 +86,8 @@ describe("an application's topics", () => {
     expect((await loadApplicationTopics(manager, applicationId)).chosen).toEqual([lab.id]);
     await setApplicationTopics(manager, { applicationId, areaIds: [training.id] });
     expect((await loadApplicationTopics(manager, applicationId)).chosen).toEqual([training.id]);
+    expect(await prisma.auditEvent.count({ where: { entityType: "ApplicationTopic", entityId: applicationId, action: "topics-set" } })).toBeGreaterThan(0);
+    expect(await prisma.auditEvent.count({ where: { entityType: "Application", entityId: applicationId, action: "topics-set" } })).toBe(0);
 
     const foreign = await prisma.programme.create({ data: { slug: `fremd-${Date.now()}`, name: "Fremd", funder: "X", expertise: { create: { name: "Fremd" } } }, select: { expertise: true } });
     expect((await refusal(setApplicationTopics(manager, { applicationId, areaIds: [foreign.expertise[0]!.id] }))).messageKey).toBe("reviewJury.topics.unknownArea");

@@ -97,6 +97,7 @@ export async function setApplicationTopics(actor: Actor, input: { applicationId:
     if (areas.length !== new Set(input.areaIds).size) throw new RefusedError("reviewJury.topics.unknownArea");
     await tx.applicationTopic.deleteMany({ where: { applicationId: application.id } });
     await tx.applicationTopic.createMany({ data: areas.map((area) => ({ applicationId: application.id, areaId: area.id })) });
-    await recordAudit(tx, { actorId: actor.id, entityType: "Application", entityId: application.id, action: "topics-set", data: { areaIds: areas.map((area) => area.id) } }, now);
+    // Its own entity type: the tags are the programme's working notes, not a step in the application's history the network reads.
+    await recordAudit(tx, { actorId: actor.id, entityType: "ApplicationTopic", entityId: application.id, action: "topics-set", data: { areaIds: areas.map((area) => area.id) } }, now);
   });
 }
