@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { utcToBerlinWallClock } from "~/forms/berlin-time";
 import { applicationActionSchema, extensionSchema } from "~/forms/call-schemas";
 import { actOnApplication, grantDeadlineExtension, loadApplicationForManager } from "~/server/applications/call-applications.server";
@@ -134,6 +134,9 @@ export default function ManagedApplicationPage() {
           <WorkflowActions actions={application.actions} version={application.version} />
         )}
       </section>
+
+      {/* The application's topics (manager.applications.$applicationId._index.tsx). */}
+      <Outlet />
 
       {application.canExtend ? (
         <section aria-labelledby="extension-heading">
