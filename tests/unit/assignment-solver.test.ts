@@ -36,7 +36,10 @@ function randomInstance(seed: number, limits = { maxJurors: 60, maxApplications:
     maxLoad: random.next() < 0.15 ? random.between(1, Math.ceil((applicationCount * reviews) / jurorCount) + 2) : null,
     currentLoad: 0,
   }));
-  const applications = Array.from({ length: applicationCount }, (_, index) => ({ id: `a${String(index).padStart(4, "0")}-${seed}`, needed: reviews }));
+  const applications = Array.from({ length: applicationCount }, (_, index) => ({
+    id: `a${String(index).padStart(4, "0")}-${seed}`,
+    needed: reviews,
+  }));
   const conflictShare = random.next() * 0.3;
   const forbidden: SolverInput["forbidden"] = [];
   const preferences: SolverInput["preferences"] = [];
@@ -46,8 +49,18 @@ function randomInstance(seed: number, limits = { maxJurors: 60, maxApplications:
     for (const juror of jurors) {
       const roll = random.next();
       if (roll < conflictShare) forbidden.push({ applicationId: application.id, jurorId: juror.id });
-      else if (roll < conflictShare + 0.1) preferences.push({ applicationId: application.id, jurorId: juror.id, level: levels[random.between(0, 2)]! });
-      if (random.next() < 0.1) expertise.push({ applicationId: application.id, jurorId: juror.id, matches: random.between(1, 3) });
+      else if (roll < conflictShare + 0.1)
+        preferences.push({
+          applicationId: application.id,
+          jurorId: juror.id,
+          level: levels[random.between(0, 2)]!,
+        });
+      if (random.next() < 0.1)
+        expertise.push({
+          applicationId: application.id,
+          jurorId: juror.id,
+          matches: random.between(1, 3),
+        });
     }
   }
   return { jurors, applications, forbidden, preferences, expertise };
@@ -74,7 +87,13 @@ function checkResult(input: SolverInput, result: SolverResult) {
   }
   for (const juror of input.jurors) expect(load.get(juror.id)).toBeLessThanOrEqual(maxLoad.get(juror.id)!);
   expect(result.loads).toEqual(
-    [...input.jurors].sort((left, right) => (left.id < right.id ? -1 : 1)).map((juror) => ({ jurorId: juror.id, load: load.get(juror.id), maxLoad: maxLoad.get(juror.id) })),
+    [...input.jurors]
+      .sort((left, right) => (left.id < right.id ? -1 : 1))
+      .map((juror) => ({
+        jurorId: juror.id,
+        load: load.get(juror.id),
+        maxLoad: maxLoad.get(juror.id),
+      }))
   );
 
   const shortfall = new Map(result.shortfalls.map((entry) => [entry.applicationId, entry]));
@@ -102,7 +121,11 @@ function checkResult(input: SolverInput, result: SolverResult) {
       for (const juror of input.jurors) {
         if (seenJurors.has(juror.id) || !canTake(applicationId, juror.id)) continue;
         seenJurors.add(juror.id);
-        for (const next of newlyGiven.get(juror.id)!) if (!seenApplications.has(next)) (seenApplications.add(next), queue.push(next));
+        for (const next of newlyGiven.get(juror.id)!) {
+          if (seenApplications.has(next)) continue;
+          seenApplications.add(next);
+          queue.push(next);
+        }
       }
     }
     return seenJurors;
@@ -128,7 +151,10 @@ describe("automatic assignment (min-cost flow)", () => {
   });
 
   it.each(seeds.slice(0, 10))("instance %i: the same input in any order gives the same result", (seed) => {
-    const input = randomInstance(seed, { maxJurors: 30, maxApplications: 150 });
+    const input = randomInstance(seed, {
+      maxJurors: 30,
+      maxApplications: 150,
+    });
     const random = randomSource(seed * 7);
     const shuffled: SolverInput = {
       jurors: random.shuffled(input.jurors),
@@ -143,9 +169,22 @@ describe("automatic assignment (min-cost flow)", () => {
   });
 
   it("spreads loads to within one when nothing is in the way", () => {
-    const jurors = Array.from({ length: 7 }, (_, index) => ({ id: `j${index}`, maxLoad: null, currentLoad: 0 }));
-    const applications = Array.from({ length: 50 }, (_, index) => ({ id: `a${index}`, needed: 3 }));
-    const result = solveAssignment({ jurors, applications, forbidden: [], preferences: [], expertise: [] });
+    const jurors = Array.from({ length: 7 }, (_, index) => ({
+      id: `j${index}`,
+      maxLoad: null,
+      currentLoad: 0,
+    }));
+    const applications = Array.from({ length: 50 }, (_, index) => ({
+      id: `a${index}`,
+      needed: 3,
+    }));
+    const result = solveAssignment({
+      jurors,
+      applications,
+      forbidden: [],
+      preferences: [],
+      expertise: [],
+    });
     const loads = result.loads.map((entry) => entry.load);
     expect(result.shortfalls).toEqual([]);
     expect(Math.max(...loads) - Math.min(...loads)).toBe(1);
@@ -153,7 +192,11 @@ describe("automatic assignment (min-cost flow)", () => {
   });
 
   it("gives wishes before willingness and avoids 'rather not' where the loads allow", () => {
-    const jurors = ["anna", "ben", "cem"].map((id) => ({ id, maxLoad: null, currentLoad: 0 }));
+    const jurors = ["anna", "ben", "cem"].map((id) => ({
+      id,
+      maxLoad: null,
+      currentLoad: 0,
+    }));
     const applications = ["x", "y", "z"].map((id) => ({ id, needed: 1 }));
     const result = solveAssignment({
       jurors,
@@ -206,15 +249,32 @@ describe("automatic assignment (min-cost flow)", () => {
       { id: "plain-1", needed: 2 },
       { id: "plain-2", needed: 2 },
     ];
-    const result = solveAssignment({ jurors, applications, forbidden: [{ applicationId: "conflicted", jurorId: "j2" }], preferences: [], expertise: [] });
+    const result = solveAssignment({
+      jurors,
+      applications,
+      forbidden: [{ applicationId: "conflicted", jurorId: "j2" }],
+      preferences: [],
+      expertise: [],
+    });
     // j2 takes each plain application once (two of its three), j1 one review anywhere: 3 of 6.
     expect(result.shortfalls.reduce((sum, entry) => sum + entry.missing, 0)).toBe(3);
     for (const entry of result.shortfalls) expect(entry.reason).toBe(entry.applicationId === "conflicted" ? "TOO_FEW_JURORS_WITHOUT_CONFLICT" : "MAXIMA_REACHED");
-    expect(solveAssignment({ jurors: [], applications, forbidden: [], preferences: [], expertise: [] }).shortfalls.map((entry) => entry.reason)).toEqual(["NO_JURY", "NO_JURY", "NO_JURY"]);
+    expect(
+      solveAssignment({
+        jurors: [],
+        applications,
+        forbidden: [],
+        preferences: [],
+        expertise: [],
+      }).shortfalls.map((entry) => entry.reason)
+    ).toEqual(["NO_JURY", "NO_JURY", "NO_JURY"]);
   });
 
   it.each(seeds.slice(0, 12))("instance %i: a re-run after a juror left and late conflicts keeps every assignment and fills only the gaps", (seed) => {
-    const input = randomInstance(seed, { maxJurors: 40, maxApplications: 300 });
+    const input = randomInstance(seed, {
+      maxJurors: 40,
+      maxApplications: 300,
+    });
     const first = solveAssignment(input);
     const random = randomSource(seed * 13);
     const leaving = input.jurors[random.between(0, input.jurors.length - 1)]!.id;
@@ -225,8 +285,14 @@ describe("automatic assignment (min-cost flow)", () => {
     const remaining = input.jurors.filter((juror) => juror.id !== leaving);
     const second: SolverInput = {
       ...input,
-      jurors: remaining.map((juror) => ({ ...juror, currentLoad: kept.filter((pair) => pair.jurorId === juror.id).length })),
-      applications: input.applications.map((application) => ({ id: application.id, needed: application.needed - (keptPerApplication.get(application.id) ?? 0) })),
+      jurors: remaining.map((juror) => ({
+        ...juror,
+        currentLoad: kept.filter((pair) => pair.jurorId === juror.id).length,
+      })),
+      applications: input.applications.map((application) => ({
+        id: application.id,
+        needed: application.needed - (keptPerApplication.get(application.id) ?? 0),
+      })),
       // Every pair that has an assignment (kept, left behind or in conflict now) is taken.
       forbidden: [...input.forbidden, ...first.assignments],
     };

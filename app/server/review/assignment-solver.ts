@@ -29,7 +29,11 @@ export interface SolverInput {
   applications: SolverApplication[];
   /** Pairs never to assign: conflicts not dismissed, and pairs that already have an assignment. */
   forbidden: { applicationId: string; jurorId: string }[];
-  preferences: { applicationId: string; jurorId: string; level: PreferenceLevel }[];
+  preferences: {
+    applicationId: string;
+    jurorId: string;
+    level: PreferenceLevel;
+  }[];
   /** How many expertise areas the juror shares with the application's topics (pairs with none may be left out). */
   expertise: { applicationId: string; jurorId: string; matches: number }[];
 }
@@ -46,11 +50,20 @@ export interface SolverResult {
   assignments: { applicationId: string; jurorId: string }[];
   /** Every juror's load after the run and the maximum the run applied, sorted by juror id. */
   loads: { jurorId: string; load: number; maxLoad: number }[];
-  shortfalls: { applicationId: string; missing: number; reason: ShortfallReason }[];
+  shortfalls: {
+    applicationId: string;
+    missing: number;
+    reason: ShortfallReason;
+  }[];
 }
 
 /** Cost of a pair by preference: a wish is honoured before mere willingness, "rather not" comes last. */
-const PREFERENCE_COST: Record<PreferenceLevel | "NONE", number> = { EAGER: 0, WILLING: 2, NONE: 3, RATHER_NOT: 8 };
+const PREFERENCE_COST: Record<PreferenceLevel | "NONE", number> = {
+  EAGER: 0,
+  WILLING: 2,
+  NONE: 3,
+  RATHER_NOT: 8,
+};
 /** Each shared area of expertise makes a pair cheaper, up to this many areas. */
 const EXPERTISE_CAP = 2;
 const MAX_PAIR_COST = PREFERENCE_COST.RATHER_NOT + EXPERTISE_CAP;
@@ -83,7 +96,7 @@ export function solveAssignment(input: SolverInput): SolverResult {
   const totalNeeded = applications.reduce((sum, application) => sum + Math.max(0, application.needed), 0);
   // One more review on a juror costs more than all preference costs of the whole run together, so
   // evening out the loads always wins over preferences (see the decision record).
-  const loadStep = (MAX_PAIR_COST * totalNeeded + 1);
+  const loadStep = MAX_PAIR_COST * totalNeeded + 1;
 
   const source = 0;
   const sink = 1;
@@ -96,8 +109,12 @@ export function solveAssignment(input: SolverInput): SolverResult {
   applications.forEach((application, applicationIndex) => {
     jurors.forEach((juror, jurorIndex) => {
       if (forbidden.has(pairKey(application.id, juror.id))) return;
-      allowedJurors[applicationIndex] += 1;
-      pairArcs.push({ arc: graph.addArc(applicationNode(applicationIndex), jurorNode(jurorIndex), 1, pairCost(application.id, juror.id)), application: applicationIndex, juror: jurorIndex });
+      allowedJurors[applicationIndex] = allowedJurors[applicationIndex]! + 1;
+      pairArcs.push({
+        arc: graph.addArc(applicationNode(applicationIndex), jurorNode(jurorIndex), 1, pairCost(application.id, juror.id)),
+        application: applicationIndex,
+        juror: jurorIndex,
+      });
     });
   });
   jurors.forEach((juror, index) => {
@@ -108,18 +125,26 @@ export function solveAssignment(input: SolverInput): SolverResult {
 
   const assignments = pairArcs
     .filter((pair) => graph.flowOf(pair.arc) > 0)
-    .map((pair) => ({ applicationId: applications[pair.application]!.id, jurorId: jurors[pair.juror]!.id }));
+    .map((pair) => ({
+      applicationId: applications[pair.application]!.id,
+      jurorId: jurors[pair.juror]!.id,
+    }));
   const added = jurors.map(() => 0);
-  for (const pair of pairArcs) if (graph.flowOf(pair.arc) > 0) added[pair.juror] += 1;
+  for (const pair of pairArcs) if (graph.flowOf(pair.arc) > 0) added[pair.juror] = added[pair.juror]! + 1;
   const shortfalls = applications.flatMap((application, index) => {
     const missing = Math.max(0, application.needed) - graph.flowOf(sourceArcs[index]!);
     if (missing === 0) return [];
-    const reason: ShortfallReason = jurors.length === 0 ? "NO_JURY" : allowedJurors[index]! < Math.max(0, application.needed) ? "TOO_FEW_JURORS_WITHOUT_CONFLICT" : "MAXIMA_REACHED";
+    const reason: ShortfallReason =
+      jurors.length === 0 ? "NO_JURY" : allowedJurors[index]! < Math.max(0, application.needed) ? "TOO_FEW_JURORS_WITHOUT_CONFLICT" : "MAXIMA_REACHED";
     return [{ applicationId: application.id, missing, reason }];
   });
   return {
     assignments,
-    loads: jurors.map((juror, index) => ({ jurorId: juror.id, load: juror.currentLoad + added[index]!, maxLoad: maxLoads[index]! })),
+    loads: jurors.map((juror, index) => ({
+      jurorId: juror.id,
+      load: juror.currentLoad + added[index]!,
+      maxLoad: maxLoads[index]!,
+    })),
     shortfalls,
   };
 }
@@ -167,7 +192,7 @@ class FlowGraph {
       const toSink = distance[sink]!;
       if (toSink === Infinity) return;
       // Capping at the sink's distance keeps every reduced cost non-negative, also for nodes not reached.
-      for (let node = 0; node < this.size; node += 1) potential[node] += Math.min(distance[node]!, toSink);
+      for (let node = 0; node < this.size; node += 1) potential[node] = potential[node]! + Math.min(distance[node]!, toSink);
       while (this.augmentAlongZeroCostArcs(source, sink, potential) > 0);
     }
   }
@@ -223,8 +248,8 @@ class FlowGraph {
         if (this.capacity[arc]! <= 0 || level[next] !== level[node]! + 1 || this.reducedCost(arc, potential) !== 0) continue;
         const sent = push(next, Math.min(limit, this.capacity[arc]!));
         if (sent > 0) {
-          this.capacity[arc] -= sent;
-          this.capacity[arc ^ 1] += sent;
+          this.capacity[arc] = this.capacity[arc]! - sent;
+          this.capacity[arc ^ 1] = this.capacity[arc ^ 1]! + sent;
           return sent;
         }
       }
