@@ -63,8 +63,7 @@ export const reviewAssignmentDe = {
   "assignment.releaseNoDeadline": "Vor der Freigabe braucht die Stufe eine Frist für die Gutachten.",
   "assignment.releaseDeadline": "Frist für die Gutachten: {deadline}",
   "assignment.releaseQuestion": "Zuteilungen wirklich freigeben?",
-  "assignment.releaseExplanation":
-    "{jurors, plural, one {# Jurymitglied erhält eine E-Mail} other {# Jurymitglieder erhalten je eine E-Mail}} mit der Liste der neu zugeteilten Anträge und der Frist {deadline} und {jurors, plural, one {sieht} other {sehen}} diese Anträge ab sofort. Das lässt sich nicht zurücknehmen.",
+  "assignment.releaseExplanation": "{jurors, plural, one {# Jurymitglied erhält eine E-Mail} other {# Jurymitglieder erhalten je eine E-Mail}} mit der Liste der neu zugeteilten Anträge und der Frist {deadline}. Ab sofort sind diese Anträge für die Jury sichtbar. Das lässt sich nicht zurücknehmen.",
   "assignment.releaseConfirm": "Jetzt freigeben",
   "assignment.released": "Die Zuteilungen sind freigegeben; die E-Mails werden verschickt.",
   "assignment.error.conflict": "Dieses Jurymitglied ist bei diesem Antrag befangen und kann ihn nicht begutachten.",

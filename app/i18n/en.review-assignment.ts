@@ -62,8 +62,7 @@ export const reviewAssignmentEn: Record<keyof typeof reviewAssignmentDe, string>
   "assignment.releaseNoDeadline": "Before releasing, the stage needs a review deadline.",
   "assignment.releaseDeadline": "Review deadline: {deadline}",
   "assignment.releaseQuestion": "Really release the assignments?",
-  "assignment.releaseExplanation":
-    "{jurors, plural, one {# juror gets an email} other {# jurors each get an email}} listing the newly assigned applications and the deadline {deadline}, and {jurors, plural, one {sees} other {see}} these applications from now on. This cannot be undone.",
+  "assignment.releaseExplanation": "{jurors, plural, one {# juror gets an email} other {# jurors each get an email}} listing the newly assigned applications and the deadline {deadline}. From now on the jury sees these applications. This cannot be undone.",
   "assignment.releaseConfirm": "Release now",
   "assignment.released": "The assignments are released; the emails are being sent.",
   "assignment.error.conflict": "This juror has a conflict of interest with this application and cannot review it.",
