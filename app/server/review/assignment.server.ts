@@ -56,55 +56,54 @@ async function managedStage(db: Reader, actor: Actor, target: StageTarget) {
  */
 async function readStageAssignment(db: Reader, actor: Actor, target: StageTarget) {
   const stage = await managedStage(db, actor, target);
-  const [jury, applications, assignments, conflicts, preferences] = await Promise.all([
-    db.juryMembership.findMany({
-      where: { stageId: stage.id },
-      select: {
-        maxLoad: true,
-        user: {
-          select: {
-            id: true,
-            name: true,
-            email: true,
-            locale: true,
-            expertise: { select: { areaId: true } },
-          },
+  // One query after the other: in a transaction they share one connection.
+  const jury = await db.juryMembership.findMany({
+    where: { stageId: stage.id },
+    select: {
+      maxLoad: true,
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          locale: true,
+          expertise: { select: { areaId: true } },
         },
       },
-      orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
-    }),
-    db.application.findMany({
-      where: inReview(stage.id),
-      select: {
-        id: true,
-        title: true,
-        network: { select: { name: true, bundesland: true } },
-        topics: { select: { areaId: true } },
-      },
-      orderBy: [{ title: "asc" }, { id: "asc" }],
-    }),
-    db.reviewAssignment.findMany({
-      where: { application: inReview(stage.id) },
-      select: {
-        id: true,
-        applicationId: true,
-        jurorId: true,
-        releasedAt: true,
-        review: { select: { state: true } },
-      },
-    }),
-    db.conflict.findMany({
-      where: {
-        application: inReview(stage.id),
-        status: { not: "DISMISSED" },
-      },
-      select: { applicationId: true, jurorId: true },
-    }),
-    db.reviewPreference.findMany({
-      where: { application: inReview(stage.id) },
-      select: { applicationId: true, jurorId: true, level: true },
-    }),
-  ]);
+    },
+    orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
+  });
+  const applications = await db.application.findMany({
+    where: inReview(stage.id),
+    select: {
+      id: true,
+      title: true,
+      network: { select: { name: true, bundesland: true } },
+      topics: { select: { areaId: true } },
+    },
+    orderBy: [{ title: "asc" }, { id: "asc" }],
+  });
+  const assignments = await db.reviewAssignment.findMany({
+    where: { application: inReview(stage.id) },
+    select: {
+      id: true,
+      applicationId: true,
+      jurorId: true,
+      releasedAt: true,
+      review: { select: { state: true } },
+    },
+  });
+  const conflicts = await db.conflict.findMany({
+    where: {
+      application: inReview(stage.id),
+      status: { not: "DISMISSED" },
+    },
+    select: { applicationId: true, jurorId: true },
+  });
+  const preferences = await db.reviewPreference.findMany({
+    where: { application: inReview(stage.id) },
+    select: { applicationId: true, jurorId: true, level: true },
+  });
   const pair = (applicationId: string, jurorId: string) => `${applicationId}|${jurorId}`;
   const conflicted = new Set(conflicts.map((conflict) => pair(conflict.applicationId, conflict.jurorId)));
   const members = new Set(jury.map((membership) => membership.user.id));
@@ -300,31 +299,29 @@ export async function assignByHand(actor: Actor, target: StageTarget & { applica
       select: { id: true },
     });
     if (!application) throw notFound();
-    const [member, conflict, existing] = await Promise.all([
-      tx.juryMembership.findUnique({
-        where: {
-          stageId_userId: { stageId: stage.id, userId: target.jurorId },
-        },
-        select: { id: true },
-      }),
-      tx.conflict.findFirst({
-        where: {
+    const member = await tx.juryMembership.findUnique({
+      where: {
+        stageId_userId: { stageId: stage.id, userId: target.jurorId },
+      },
+      select: { id: true },
+    });
+    const conflict = await tx.conflict.findFirst({
+      where: {
+        applicationId: application.id,
+        jurorId: target.jurorId,
+        status: { not: "DISMISSED" },
+      },
+      select: { id: true },
+    });
+    const existing = await tx.reviewAssignment.findUnique({
+      where: {
+        applicationId_jurorId: {
           applicationId: application.id,
           jurorId: target.jurorId,
-          status: { not: "DISMISSED" },
         },
-        select: { id: true },
-      }),
-      tx.reviewAssignment.findUnique({
-        where: {
-          applicationId_jurorId: {
-            applicationId: application.id,
-            jurorId: target.jurorId,
-          },
-        },
-        select: { id: true },
-      }),
-    ]);
+      },
+      select: { id: true },
+    });
     if (!member) throw new RefusedError("assignment.error.notMember");
     if (conflict) throw new RefusedError("assignment.error.conflict");
     if (existing) throw new RefusedError("assignment.error.alreadyAssigned");
