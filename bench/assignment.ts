@@ -2,6 +2,7 @@
 // of a large stage, solver only (no database): 1,000 applications, 60 jurors, 3 reviews each, a few
 // hundred random conflicts, some preferences and expertise matches. Prints the time and what the
 // rules demand of the result.
+import { SeededRandom } from "../prisma/seed/random.ts";
 import { solveAssignment, type PreferenceLevel, type SolverInput } from "../app/server/review/assignment-solver.ts";
 
 const APPLICATIONS = 1000;
@@ -9,19 +10,8 @@ const JURORS = 60;
 const REVIEWS = 3;
 const CONFLICTS = 400;
 
-/** mulberry32, seeded, so every run solves the same instance. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return (below: number) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = Math.imul(state ^ (state >>> 15), state | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return Math.floor((((value ^ (value >>> 14)) >>> 0) / 4294967296) * below);
-  };
-}
-
 function largeStage(): SolverInput {
-  const random = seeded(20261205);
+  const random = new SeededRandom(20261205);
   const jurors = Array.from({ length: JURORS }, (_, index) => ({
     id: `juror-${String(index).padStart(2, "0")}`,
     maxLoad: null,
@@ -32,18 +22,18 @@ function largeStage(): SolverInput {
     needed: REVIEWS,
   }));
   const pick = () => ({
-    applicationId: applications[random(APPLICATIONS)]!.id,
-    jurorId: jurors[random(JURORS)]!.id,
+    applicationId: random.pick(applications).id,
+    jurorId: random.pick(jurors).id,
   });
   const forbidden = Array.from({ length: CONFLICTS }, pick);
   const levels: PreferenceLevel[] = ["EAGER", "WILLING", "RATHER_NOT"];
   const preferences = Array.from({ length: 3000 }, () => ({
     ...pick(),
-    level: levels[random(3)]!,
+    level: random.pick(levels),
   }));
   const expertise = Array.from({ length: 6000 }, () => ({
     ...pick(),
-    matches: 1 + random(3),
+    matches: random.int(1, 3),
   }));
   return { jurors, applications, forbidden, preferences, expertise };
 }

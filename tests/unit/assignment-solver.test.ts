@@ -1,39 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { SeededRandom } from "@seed/random";
 import { evenShare, solveAssignment, type PreferenceLevel, type SolverInput, type SolverResult } from "../../app/server/review/assignment-solver";
-
-/** mulberry32: a small seeded generator, so every instance can be rebuilt from its seed. */
-function randomSource(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-  const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
-  const shuffled = <T>(items: T[]) => {
-    const copy = [...items];
-    for (let index = copy.length - 1; index > 0; index -= 1) {
-      const other = between(0, index);
-      [copy[index], copy[other]] = [copy[other]!, copy[index]!];
-    }
-    return copy;
-  };
-  return { next, between, shuffled };
-}
 
 const key = (applicationId: string, jurorId: string) => `${applicationId}|${jurorId}`;
 
 /** A random stage: jury of 3–60, 10–1,000 applications, conflicts, preferences, expertise, some maxima set. */
 function randomInstance(seed: number, limits = { maxJurors: 60, maxApplications: 1000 }): SolverInput {
-  const random = randomSource(seed);
-  const jurorCount = random.between(3, limits.maxJurors);
-  const applicationCount = random.between(10, limits.maxApplications);
-  const reviews = random.between(1, Math.min(4, jurorCount));
+  const random = new SeededRandom(seed);
+  const jurorCount = random.int(3, limits.maxJurors);
+  const applicationCount = random.int(10, limits.maxApplications);
+  const reviews = random.int(1, Math.min(4, jurorCount));
   const jurors = Array.from({ length: jurorCount }, (_, index) => ({
     id: `j${String(index).padStart(3, "0")}-${seed}`,
-    maxLoad: random.next() < 0.15 ? random.between(1, Math.ceil((applicationCount * reviews) / jurorCount) + 2) : null,
+    maxLoad: random.next() < 0.15 ? random.int(1, Math.ceil((applicationCount * reviews) / jurorCount) + 2) : null,
     currentLoad: 0,
   }));
   const applications = Array.from({ length: applicationCount }, (_, index) => ({
@@ -53,13 +32,13 @@ function randomInstance(seed: number, limits = { maxJurors: 60, maxApplications:
         preferences.push({
           applicationId: application.id,
           jurorId: juror.id,
-          level: levels[random.between(0, 2)]!,
+          level: levels[random.int(0, 2)]!,
         });
       if (random.next() < 0.1)
         expertise.push({
           applicationId: application.id,
           jurorId: juror.id,
-          matches: random.between(1, 3),
+          matches: random.int(1, 3),
         });
     }
   }
@@ -155,13 +134,13 @@ describe("automatic assignment (min-cost flow)", () => {
       maxJurors: 30,
       maxApplications: 150,
     });
-    const random = randomSource(seed * 7);
+    const random = new SeededRandom(seed * 7);
     const shuffled: SolverInput = {
-      jurors: random.shuffled(input.jurors),
-      applications: random.shuffled(input.applications),
-      forbidden: random.shuffled(input.forbidden),
-      preferences: random.shuffled(input.preferences),
-      expertise: random.shuffled(input.expertise),
+      jurors: random.shuffle(input.jurors),
+      applications: random.shuffle(input.applications),
+      forbidden: random.shuffle(input.forbidden),
+      preferences: random.shuffle(input.preferences),
+      expertise: random.shuffle(input.expertise),
     };
     const result = solveAssignment(input);
     expect(solveAssignment(input)).toEqual(result);
@@ -276,8 +255,8 @@ describe("automatic assignment (min-cost flow)", () => {
       maxApplications: 300,
     });
     const first = solveAssignment(input);
-    const random = randomSource(seed * 13);
-    const leaving = input.jurors[random.between(0, input.jurors.length - 1)]!.id;
+    const random = new SeededRandom(seed * 13);
+    const leaving = input.jurors[random.int(0, input.jurors.length - 1)]!.id;
     const lateConflicts = new Set(first.assignments.filter((pair) => pair.jurorId !== leaving && random.next() < 0.05).map((pair) => key(pair.applicationId, pair.jurorId)));
     const kept = first.assignments.filter((pair) => pair.jurorId !== leaving && !lateConflicts.has(key(pair.applicationId, pair.jurorId)));
     const keptPerApplication = new Map<string, number>();

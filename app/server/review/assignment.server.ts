@@ -47,6 +47,15 @@ async function managedStage(db: Reader, actor: Actor, target: StageTarget) {
   return stage;
 }
 
+/** What deciding about an existing assignment needs: its pair, whether it is released, its review's state. */
+const assignmentFacts = {
+  id: true,
+  applicationId: true,
+  jurorId: true,
+  releasedAt: true,
+  review: { select: { state: true } },
+} satisfies Prisma.ReviewAssignmentSelect;
+
 /**
  * Everything assignment decides on, for one stage: jury, applications in review, their assignments,
  * conflicts, preferences and shared expertise. An assignment counts towards its application's reviews
@@ -85,13 +94,7 @@ async function readStageAssignment(db: Reader, actor: Actor, target: StageTarget
   });
   const assignments = await db.reviewAssignment.findMany({
     where: { application: inReview(stage.id) },
-    select: {
-      id: true,
-      applicationId: true,
-      jurorId: true,
-      releasedAt: true,
-      review: { select: { state: true } },
-    },
+    select: assignmentFacts,
   });
   const conflicts = await db.conflict.findMany({
     where: {
@@ -357,13 +360,7 @@ export async function unassignByHand(actor: Actor, target: StageTarget & { assig
     const stage = await managedStage(tx, actor, target);
     const assignment = await tx.reviewAssignment.findFirst({
       where: { id: target.assignmentId, application: inReview(stage.id) },
-      select: {
-        id: true,
-        applicationId: true,
-        jurorId: true,
-        releasedAt: true,
-        review: { select: { state: true } },
-      },
+      select: assignmentFacts,
     });
     if (!assignment) throw notFound();
     if (assignment.review && assignment.review.state !== "assigned") throw new RefusedError("assignment.error.reviewStarted");
