@@ -183,7 +183,7 @@ export default function AssignmentPage() {
         ) : (
           <>
             <p role="status">{t("assignment.missing", { count: matrix.missingReviews })}</p>
-            {matrix.missingReviews > 0 ? <ButtonForm intent="run" label={t("assignment.run")} className="primary" /> : null}
+            {matrix.missingReviews > 0 ? <ButtonForm intent="run" label={t(release.assigned > 0 ? "assignment.runAgain" : "assignment.run")} className="primary" /> : null}
           </>
         )}
       </section>
