@@ -72,7 +72,7 @@ export function AssignmentMatrix({ jurors, rows, needed, page, total }: MatrixPr
     <>
       <p className="kern-hint">{t("assignment.legend")}</p>
       <TableScroll label={t("assignment.matrixScroll")}>
-        <table className="kern-table assignment-matrix">
+        <table className="assignment-matrix">
           <caption>
             {t("assignment.matrixCaption", {
               from: page.from,
