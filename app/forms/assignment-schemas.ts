@@ -21,10 +21,6 @@ export function matrixPageOf(url: URL): number {
 /** One cell of the assignment matrix (application × juror), as the server reads it and the page shows it. */
 export type MatrixCell =
   | { kind: "conflict" }
-  | {
-      kind: "assigned";
-      assignmentId: string;
-      reviewState: string;
-      released: boolean;
-    }
+  /** `inConflict`: a conflict appeared after the assignment; it no longer counts and is best removed. */
+  | { kind: "assigned"; assignmentId: string; reviewState: string; released: boolean; inConflict: boolean }
   | { kind: "open"; preference: "EAGER" | "WILLING" | "RATHER_NOT" | null };

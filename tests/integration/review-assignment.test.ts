@@ -304,6 +304,11 @@ describe("who may assign", () => {
     await prisma.conflict.create({ data: { applicationId: stage.applications[50]!.id, jurorId: stage.jurors[1]!.id, source: "DECLARED", status: "DECLARED", reason: "Verwandt" } });
     await prisma.reviewPreference.create({ data: { applicationId: stage.applications[51]!.id, jurorId: stage.jurors[1]!.id, level: "RATHER_NOT" } });
     await prisma.juryMembership.updateMany({ where: { stageId: stage.stageId, userId: stage.jurors[0]!.id }, data: { maxLoad: 40 } });
+    // An assignment that a conflict overtook stays, marked, until the manager removes it.
+    await assignByHand(stage.manager, { ...stage.target, applicationId: stage.applications[0]!.id, jurorId: stage.jurors[0]!.id }, NOW);
+    await prisma.conflict.create({
+      data: { applicationId: stage.applications[0]!.id, jurorId: stage.jurors[0]!.id, source: "DECLARED", status: "DECLARED", reason: "Später erkannt" },
+    });
     const browser = await browserOf(stage.manager);
     const page = async (number: string) => {
       const url = `http://portal.test/manager/calls/${stage.callId}/stages/${stage.stageId}/assignment?page=${number}`;
@@ -314,6 +319,8 @@ describe("who may assign", () => {
     const first = await page("1");
     expect(first.rows).toHaveLength(50);
     expect(first.page).toEqual({ current: 1, count: 2, from: 1, to: 50 });
+    expect(first.rows[0]!.cells[0]).toMatchObject({ kind: "assigned", reviewState: "assigned", released: false, inConflict: true });
+    expect(first.rows[0]!.reviews).toBe(0);
     expect(first.jurors.map((juror) => [juror.name, juror.effectiveMax])).toEqual([
       ["Juror A", 40],
       ["Juror B", 26],

@@ -60,6 +60,7 @@ function Cell({ cell, juror, title, applicationId }: { cell: MatrixCell; juror: 
             <span>{t(`assignment.reviewState.${cell.reviewState}` as MessageKey)}</span>
           )}
           {cell.released ? <span className="assignment-note">{t("assignment.cell.released")}</span> : null}
+          {cell.inConflict ? <span className="assignment-note assignment-conflict">{t("assignment.cell.conflict")}</span> : null}
         </>
       );
   }

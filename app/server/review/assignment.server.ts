@@ -166,7 +166,7 @@ async function lockStage(tx: Transaction, stageId: string): Promise<void> {
   await tx.$queryRaw`SELECT id FROM "CallStage" WHERE id = ${stageId} FOR UPDATE`;
 }
 
-export const ASSIGNMENT_PAGE_SIZE = 50;
+const ASSIGNMENT_PAGE_SIZE = 50;
 
 /** The assignment page: the run's settings, the matrix (one page of applications) and what a release would do. */
 export async function loadAssignmentMatrix(actor: Actor, target: StageTarget, page: number) {
@@ -217,6 +217,7 @@ export async function loadAssignmentMatrix(actor: Actor, target: StageTarget, pa
             assignmentId: assignment.id,
             reviewState: assignment.review?.state ?? "assigned",
             released: assignment.releasedAt !== null,
+            inConflict: conflicted.has(key),
           };
         if (conflicted.has(key)) return { kind: "conflict" };
         return { kind: "open", preference: preferenceOf.get(key) ?? null };
