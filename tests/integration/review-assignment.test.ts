@@ -114,6 +114,13 @@ describe("automatic assignment of a stage", () => {
     expect(await runAutomaticAssignment(stage.manager, stage.target, NOW)).toEqual({ created: 0, shortfalls: [] });
   });
 
+  it("runs one after the other when two managers start it at the same moment: the second finds nothing left to fill", async () => {
+    const stage = await stageInReview({ applications: 4, jurors: 3 });
+    const runs = await Promise.all([runAutomaticAssignment(stage.manager, stage.target, NOW), runAutomaticAssignment(stage.manager, stage.target, NOW)]);
+    expect(runs.map((run) => run.created).sort()).toEqual([0, 8]);
+    expect(await prisma.reviewAssignment.count({ where: { application: { stageId: stage.stageId } } })).toBe(8);
+  });
+
   it("reports a shortfall with its reason when the conflicts leave too few jurors", async () => {
     const stage = await stageInReview({ applications: 2, jurors: 2 });
     await prisma.conflict.create({ data: { applicationId: stage.applications[0]!.id, jurorId: stage.jurors[0]!.id, source: "DECLARED", status: "DECLARED", reason: "Nachbarin" } });
