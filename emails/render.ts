@@ -7,6 +7,7 @@ import SubmissionReceived, { submissionReceivedSubject, type SubmissionReceivedP
 import CollaboratorInvitation, { collaboratorInvitationSubject, type CollaboratorInvitationProps } from "./collaborator-invitation";
 import InvitationToFullProposal, { invitationToFullProposalSubject, type InvitationToFullProposalProps } from "./invitation-to-full-proposal";
 import ReviewAssignment, { reviewAssignmentSubject, type ReviewAssignmentProps } from "./review-assignment";
+import ReviewAbstained, { reviewAbstainedSubject, type ReviewAbstainedProps } from "./review-abstained";
 import type { Locale } from "../app/i18n";
 
 /** Every notification the portal sends, by template name, with the props its template takes. */
@@ -17,7 +18,8 @@ export type EmailMessage =
   | { template: "submission-received"; props: Omit<SubmissionReceivedProps, "locale"> }
   | { template: "collaborator-invitation"; props: Omit<CollaboratorInvitationProps, "locale"> }
   | { template: "invitation-to-full-proposal"; props: Omit<InvitationToFullProposalProps, "locale"> }
-  | { template: "review-assignment"; props: Omit<ReviewAssignmentProps, "locale"> };
+  | { template: "review-assignment"; props: Omit<ReviewAssignmentProps, "locale"> }
+  | { template: "review-abstained"; props: Omit<ReviewAbstainedProps, "locale"> };
 
 export interface RenderedEmail {
   subject: string;
@@ -50,6 +52,8 @@ function element(message: EmailMessage, locale: Locale) {
       };
     case "review-assignment":
       return { subject: reviewAssignmentSubject(locale, message.props.call), node: createElement(ReviewAssignment, { ...message.props, locale }) };
+    case "review-abstained":
+      return { subject: reviewAbstainedSubject(locale, message.props.network), node: createElement(ReviewAbstained, { ...message.props, locale }) };
   }
 }
 
