@@ -7,6 +7,7 @@ import SubmissionReceived, { submissionReceivedSubject, type SubmissionReceivedP
 import CollaboratorInvitation, { collaboratorInvitationSubject, type CollaboratorInvitationProps } from "./collaborator-invitation";
 import InvitationToFullProposal, { invitationToFullProposalSubject, type InvitationToFullProposalProps } from "./invitation-to-full-proposal";
 import EligibilityResult, { eligibilityResultSubject, type EligibilityResultProps } from "./eligibility-result";
+import ReviewAssignment, { reviewAssignmentSubject, type ReviewAssignmentProps } from "./review-assignment";
 import ReviewAbstained, { reviewAbstainedSubject, type ReviewAbstainedProps } from "./review-abstained";
 import type { Locale } from "../app/i18n";
 
@@ -19,6 +20,7 @@ export type EmailMessage =
   | { template: "collaborator-invitation"; props: Omit<CollaboratorInvitationProps, "locale"> }
   | { template: "invitation-to-full-proposal"; props: Omit<InvitationToFullProposalProps, "locale"> }
   | { template: "eligibility-result"; props: Omit<EligibilityResultProps, "locale"> }
+  | { template: "review-assignment"; props: Omit<ReviewAssignmentProps, "locale"> }
   | { template: "review-abstained"; props: Omit<ReviewAbstainedProps, "locale"> };
 
 export interface RenderedEmail {
@@ -52,6 +54,8 @@ function element(message: EmailMessage, locale: Locale) {
       };
     case "eligibility-result":
       return { subject: eligibilityResultSubject(locale, message.props.call), node: createElement(EligibilityResult, { ...message.props, locale }) };
+    case "review-assignment":
+      return { subject: reviewAssignmentSubject(locale, message.props.call), node: createElement(ReviewAssignment, { ...message.props, locale }) };
     case "review-abstained":
       return { subject: reviewAbstainedSubject(locale, message.props.network), node: createElement(ReviewAbstained, { ...message.props, locale }) };
   }
