@@ -6,6 +6,9 @@ import Invitation, { invitationSubject, type InvitationProps } from "./invitatio
 import SubmissionReceived, { submissionReceivedSubject, type SubmissionReceivedProps } from "./submission-received";
 import CollaboratorInvitation, { collaboratorInvitationSubject, type CollaboratorInvitationProps } from "./collaborator-invitation";
 import InvitationToFullProposal, { invitationToFullProposalSubject, type InvitationToFullProposalProps } from "./invitation-to-full-proposal";
+import ReviewReminder, { reviewReminderSubject, type ReviewReminderProps } from "./review-reminder";
+import ReviewReopened, { reviewReopenedSubject, type ReviewReopenedProps } from "./review-reopened";
+import ReviewReassigned, { reviewReassignedSubject, type ReviewReassignedProps } from "./review-reassigned";
 import type { Locale } from "../app/i18n";
 
 /** Every notification the portal sends, by template name, with the props its template takes. */
@@ -15,7 +18,10 @@ export type EmailMessage =
   | { template: "invitation"; props: Omit<InvitationProps, "locale"> }
   | { template: "submission-received"; props: Omit<SubmissionReceivedProps, "locale"> }
   | { template: "collaborator-invitation"; props: Omit<CollaboratorInvitationProps, "locale"> }
-  | { template: "invitation-to-full-proposal"; props: Omit<InvitationToFullProposalProps, "locale"> };
+  | { template: "invitation-to-full-proposal"; props: Omit<InvitationToFullProposalProps, "locale"> }
+  | { template: "review-reminder"; props: Omit<ReviewReminderProps, "locale"> }
+  | { template: "review-reopened"; props: Omit<ReviewReopenedProps, "locale"> }
+  | { template: "review-reassigned"; props: Omit<ReviewReassignedProps, "locale"> };
 
 export interface RenderedEmail {
   subject: string;
@@ -46,6 +52,12 @@ function element(message: EmailMessage, locale: Locale) {
         subject: invitationToFullProposalSubject(locale, message.props.call),
         node: createElement(InvitationToFullProposal, { ...message.props, locale }),
       };
+    case "review-reminder":
+      return { subject: reviewReminderSubject(locale, message.props.kind), node: createElement(ReviewReminder, { ...message.props, locale }) };
+    case "review-reopened":
+      return { subject: reviewReopenedSubject(locale), node: createElement(ReviewReopened, { ...message.props, locale }) };
+    case "review-reassigned":
+      return { subject: reviewReassignedSubject(locale), node: createElement(ReviewReassigned, { ...message.props, locale }) };
   }
 }
 

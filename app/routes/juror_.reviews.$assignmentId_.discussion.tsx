@@ -1,0 +1,54 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { discussionPostSchema } from "~/forms/review-manager-schemas";
+import { requireRole } from "~/server/accounts/session.server";
+import { setupFormAction } from "~/server/calls/setup-replies.server";
+import { loadJurorDiscussion, postAsJuror } from "~/server/review/discussion.server";
+import { DiscussionThread, ReviewList } from "~/components/review/discussion";
+import { DiscussionMark } from "~/components/review/review-figures";
+import { useT } from "~/components/use-t";
+import { pageTitle } from "~/components/page-title";
+
+// The file name keeps this page out of the layouts of /juror and the review page (neither renders an outlet).
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reviewManager.discussionTitle");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const juror = await requireRole(request, ["JUROR"]);
+  return loadJurorDiscussion(juror, params.assignmentId ?? "");
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const juror = await requireRole(request, ["JUROR"]);
+  return setupFormAction(request, { formId: "post", schema: discussionPostSchema }, async ({ body }) => {
+    await postAsJuror(juror, { assignmentId: params.assignmentId ?? "", body }, new Date());
+    return redirect(new URL(request.url).pathname);
+  });
+}
+
+export default function JurorDiscussion() {
+  const t = useT();
+  const { assignmentId, application, scale, forDiscussion, reviews, posts } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to={`/juror/reviews/${assignmentId}`}>{t("reviewManager.backToReview")}</Link>
+      </p>
+      <h1>{t("reviewManager.discussionHeading", { title: application.title })}</h1>
+      <p className="lead">
+        {[application.network, t(`bundesland.${application.bundesland}`), application.callTitle, t(`stageKind.${application.stageKind}`)].filter(Boolean).join(" · ")}
+      </p>
+      {forDiscussion ? (
+        <p>
+          <DiscussionMark /> {t("reviewManager.forDiscussionExplained")}
+        </p>
+      ) : null}
+      <section aria-labelledby="reviews-heading">
+        <h2 id="reviews-heading">{t("reviewManager.reviewsHeading")}</h2>
+        <ReviewList reviews={reviews} scale={scale} />
+      </section>
+      <DiscussionThread posts={posts} />
+    </>
+  );
+}
