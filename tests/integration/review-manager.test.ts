@@ -6,69 +6,11 @@ import { loadStageReviewProgress } from "../../app/server/review/review-progress
 import { remindLateJuror } from "../../app/server/review/review-reminders.server";
 import { reassignReview, reopenReview } from "../../app/server/review/review-corrections.server";
 import { createPerson } from "../support/accounts";
-import { createCall, createNetwork } from "../support/application-fixtures";
+import { AFTER_DUE, BEFORE_DUE, createReviewWorld as createWorld, DUE } from "../support/review-fixtures";
 import { getAs, notFoundFrom, postAs, refusal } from "../support/call-forms";
 import { renderRoutePage } from "../support/render-route";
 
-/** Review deadline of the stage: 12:00 Berlin on 10 November 2026. */
-const DUE = new Date("2026-11-10T11:00:00Z");
-const BEFORE_DUE = new Date("2026-11-05T09:00:00Z");
-const AFTER_DUE = new Date("2026-11-12T09:00:00Z");
 const context = (now: Date) => ({ now, baseUrl: "http://portal.test" });
-
-interface World {
-  callId: string;
-  stageId: string;
-  manager: CurrentUser;
-  jurors: CurrentUser[];
-  applications: { id: string; network: string }[];
-  /** assignment ids by "<application index>:<juror index>" */
-  assignments: Map<string, string>;
-}
-
-/**
- * A stage under review: three jurors on the jury plus a fourth, two applications. Application 0 has
- * three released reviews (juror 0 submitted 8.0, juror 1 submitted 3.0, juror 2 in progress);
- * application 1 two (juror 0 not begun, juror 1 abstained) and one not yet released (juror 2).
- */
-async function createWorld(options: { blindReview?: boolean } = {}): Promise<World> {
-  const call = await createCall({ stages: [{ closesAt: new Date("2026-10-01T10:00:00Z") }] });
-  const stageId = call.stageIds[0]!;
-  await prisma.call.update({ where: { id: call.callId }, data: { blindReview: options.blindReview ?? false } });
-  await prisma.callStage.update({ where: { id: stageId }, data: { reviewDueAt: DUE, reviewsPerApplication: 3, disagreementThreshold: 3 } });
-  const jurors = await Promise.all([0, 1, 2, 3].map((index) => createPerson("JUROR", { name: `Juror ${"KLMN"[index]}` })));
-  await prisma.juryMembership.createMany({ data: jurors.map((juror) => ({ callId: call.callId, stageId, userId: juror.id })) });
-  const applications: World["applications"] = [];
-  for (const title of ["Robotik für alle", "Schülerlabor am Rhein"]) {
-    const network = await createNetwork();
-    const application = await prisma.application.create({
-      data: { callId: call.callId, stageId, networkId: network.networkId, createdById: network.coordinator.id, title, state: "inReview", snapshot: { value: "inReview", context: {} } },
-    });
-    applications.push({ id: application.id, network: network.networkName });
-  }
-  const assignments = new Map<string, string>();
-  const assign = async (app: number, juror: number, review: { state: string; weightedTotal?: number } | null, released = true) => {
-    const created = await prisma.reviewAssignment.create({
-      data: {
-        applicationId: applications[app]!.id,
-        jurorId: jurors[juror]!.id,
-        assignedById: call.manager.id,
-        releasedAt: released ? new Date("2026-10-02T08:00:00Z") : null,
-        dueAt: released ? DUE : null,
-        review: review ? { create: { state: review.state, weightedTotal: review.weightedTotal, submittedAt: review.state === "submitted" ? new Date("2026-10-20T08:00:00Z") : null } } : undefined,
-      },
-    });
-    assignments.set(`${app}:${juror}`, created.id);
-  };
-  await assign(0, 0, { state: "submitted", weightedTotal: 8 });
-  await assign(0, 1, { state: "submitted", weightedTotal: 3 });
-  await assign(0, 2, { state: "inProgress" });
-  await assign(1, 0, null);
-  await assign(1, 1, { state: "abstained" });
-  await assign(1, 2, { state: "assigned" }, false);
-  return { callId: call.callId, stageId, manager: call.manager, jurors, applications, assignments };
-}
-
 const reviewOf = async (assignmentId: string) => prisma.review.findUniqueOrThrow({ where: { assignmentId } });
 
 let otherManager: CurrentUser;
@@ -195,10 +137,10 @@ describe("reopening a submitted review", () => {
     })) as unknown as { data: { formId: string; result: { error: Record<string, string[]> } }; init: ResponseInit };
     expect(answer.init.status).toBe(400);
     expect(answer.data).toMatchObject({ formId: "reopen", result: { error: { reason: ["reviewManager.reopen.reasonRequired"] } } });
-    // The machine's guard refuses an empty reason too, should a caller skip the form.
+    // The domain refuses an empty reason too, should a caller skip the form.
     expect(
       await refusal(reopenReview(world.manager, { reviewId: review.id, stageId: world.stageId, reason: " ", version: review.version, confirmed: true }, context(AFTER_DUE))),
-    ).toMatchObject({ messageKey: "reviewManager.reopen.notSubmitted" });
+    ).toMatchObject({ messageKey: "reviewManager.reopen.reasonRequired", options: { field: "reason" } });
     expect(await reviewOf(world.assignments.get("0:0")!)).toMatchObject({ state: "submitted" });
   });
 });
@@ -249,10 +191,11 @@ describe("reassigning a review", () => {
     const outsider = await createPerson("JUROR");
     expect(await refusal(reassignReview(world.manager, { ...input, jurorId: outsider.id }, context(AFTER_DUE)))).toMatchObject({ messageKey: "reviewManager.reassign.notOnJury" });
     // An impossible move says why; a possible one still asks first.
-    expect(await refusal(reassignReview(world.manager, { ...input, jurorId: world.jurors[2]!.id, confirmed: false }, context(AFTER_DUE)))).toMatchObject({ messageKey: "confirm.error.required" });
+    await prisma.juryMembership.create({ data: { callId: world.callId, stageId: world.stageId, userId: outsider.id } });
+    expect(await refusal(reassignReview(world.manager, { ...input, jurorId: outsider.id, confirmed: false }, context(AFTER_DUE)))).toMatchObject({ messageKey: "confirm.error.required" });
     expect(await prisma.reviewAssignment.findUnique({ where: { id: from } })).not.toBeNull();
     expect(await prisma.outboxEmail.count({ where: { toEmail: { in: world.jurors.map((juror) => juror.email) } } })).toBe(0);
-    await notFoundFrom(reassignReview(otherManager, { ...input, jurorId: world.jurors[2]!.id }, context(AFTER_DUE)));
+    await notFoundFrom(reassignReview(otherManager, { ...input, jurorId: outsider.id }, context(AFTER_DUE)));
     // A dismissed conflict no longer stands in the way.
     await prisma.conflict.update({ where: { applicationId_jurorId: { applicationId: world.applications[1]!.id, jurorId: world.jurors[3]!.id } }, data: { status: "DISMISSED" } });
     await reassignReview(world.manager, { ...input, jurorId: world.jurors[3]!.id }, context(AFTER_DUE));

@@ -23,6 +23,8 @@ export async function reopenReview(
   input: { reviewId: string; stageId: string; reason: string; version: number; confirmed: boolean },
   context: { now: Date; baseUrl: string },
 ) {
+  // The machine refuses an empty reason as well; this says which field to fill in.
+  if (input.reason.trim() === "") throw new RefusedError("reviewManager.reopen.reasonRequired", { field: "reason" });
   const where = { assignment: { application: { AND: [{ stageId: input.stageId }, managedApplications(actor)] } } };
   const review = await prisma.review.findFirst({
     where: { id: input.reviewId, ...where },
