@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { discussionPostSchema } from "~/forms/review-manager-schemas";
 import { requireRole } from "~/server/accounts/session.server";
-import { setupFormAction } from "~/server/calls/setup-replies.server";
+import { handleSetupForm } from "~/server/calls/setup-replies.server";
+import { readProtectedForm } from "~/server/web/csrf.server";
 import { loadJurorDiscussion, postAsJuror } from "~/server/review/discussion.server";
 import { DiscussionThread, ReviewList } from "~/components/review/discussion";
 import { DiscussionMark } from "~/components/review/review-figures";
@@ -21,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const juror = await requireRole(request, ["JUROR"]);
-  return setupFormAction(request, { formId: "post", schema: discussionPostSchema }, async ({ body }) => {
+  const formData = await readProtectedForm(request);
+  return handleSetupForm(formData, { formId: "post", schema: discussionPostSchema, locale: juror.locale }, async ({ body }) => {
     await postAsJuror(juror, { assignmentId: params.assignmentId ?? "", body }, new Date());
     return redirect(new URL(request.url).pathname);
   });
