@@ -6,8 +6,7 @@ import { requireRole } from "~/server/accounts/session.server";
 import { handleSetupForm } from "~/server/calls/setup-replies.server";
 import { readProtectedForm } from "~/server/web/csrf.server";
 import { loadJurorDiscussion, postAsJuror } from "~/server/review/discussion.server";
-import { DiscussionThread, ReviewList } from "~/components/review/discussion";
-import { DiscussionMark } from "~/components/review/review-figures";
+import { ReviewsAndThread } from "~/components/review/discussion";
 import { useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 
@@ -41,16 +40,7 @@ export default function JurorDiscussion() {
       <p className="lead">
         {[application.network, t(`bundesland.${application.bundesland}`), application.callTitle, t(`stageKind.${application.stageKind}`)].filter(Boolean).join(" · ")}
       </p>
-      {forDiscussion ? (
-        <p>
-          <DiscussionMark /> {t("reviewManager.forDiscussionExplained")}
-        </p>
-      ) : null}
-      <section aria-labelledby="reviews-heading">
-        <h2 id="reviews-heading">{t("reviewManager.reviewsHeading")}</h2>
-        <ReviewList reviews={reviews} scale={scale} />
-      </section>
-      <DiscussionThread posts={posts} />
+      <ReviewsAndThread forDiscussion={forDiscussion} reviews={reviews} scale={scale} posts={posts} />
     </>
   );
 }

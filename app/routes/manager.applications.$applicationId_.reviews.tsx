@@ -4,8 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { discussionPostSchema } from "~/forms/review-manager-schemas";
 import { setupFormAction, requireCallSetupUser } from "~/server/calls/setup-replies.server";
 import { loadManagerReviews, postAsManager } from "~/server/review/discussion.server";
-import { DiscussionThread, ReviewList } from "~/components/review/discussion";
-import { DiscussionMark, formatScore } from "~/components/review/review-figures";
+import { ReviewsAndThread } from "~/components/review/discussion";
+import { formatScore } from "~/components/review/review-figures";
 import { useLocale, useT } from "~/components/use-t";
 import { titleText } from "~/components/page-title";
 
@@ -45,17 +45,8 @@ export default function ManagerApplicationReviews() {
           {formatScore(locale, agreement.spread)} {t("reviewManager.thresholdNote", { threshold })}
         </dd>
       </dl>
-      {agreement.forDiscussion ? (
-        <p>
-          <DiscussionMark /> {t("reviewManager.forDiscussionExplained")}
-        </p>
-      ) : null}
       <p className="kern-hint">{t(application.call.showJurorNames ? "reviewManager.namesShown" : "reviewManager.namesHidden")}</p>
-      <section aria-labelledby="reviews-heading">
-        <h2 id="reviews-heading">{t("reviewManager.reviewsHeading")}</h2>
-        <ReviewList reviews={reviews} scale={scale} />
-      </section>
-      <DiscussionThread posts={posts} />
+      <ReviewsAndThread forDiscussion={agreement.forDiscussion} reviews={reviews} scale={scale} posts={posts} />
     </>
   );
 }

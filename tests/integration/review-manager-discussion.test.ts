@@ -1,3 +1,4 @@
+import type { ComponentType } from "react";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
 import type { CurrentUser } from "../../app/server/accounts/session.server";
@@ -8,26 +9,19 @@ import { getAs, postAs } from "../support/call-forms";
 import { renderRoutePage } from "../support/render-route";
 import { createReviewWorld, type World } from "../support/review-fixtures";
 
-/** The juror's discussion page: its data and its HTML, or the status it answered with. */
-async function jurorPage(juror: CurrentUser, assignmentId: string) {
+/** A discussion page's data and HTML as its loader and component give them, or the status it answered with. */
+async function pageOf<Data>(route: { loader: (args: never) => Promise<Data>; default: ComponentType }, user: CurrentUser, params: Record<string, string>) {
   try {
-    const data = await jurorRoute.loader({ request: await getAs(juror, "/"), params: { assignmentId }, context: {} });
-    return { status: 200, data, html: await renderRoutePage(jurorRoute.default, data) };
+    const data = await route.loader({ request: await getAs(user, "/"), params, context: {} } as never);
+    return { status: 200, data, html: await renderRoutePage(route.default, data) };
   } catch (thrown) {
     if (thrown instanceof Response) return { status: thrown.status, data: null, html: "" };
     throw thrown;
   }
 }
 
-async function managerPage(manager: CurrentUser, applicationId: string) {
-  try {
-    const data = await managerRoute.loader({ request: await getAs(manager, "/"), params: { applicationId }, context: {} });
-    return { status: 200, data, html: await renderRoutePage(managerRoute.default, data) };
-  } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, data: null, html: "" };
-    throw thrown;
-  }
-}
+const jurorPage = (juror: CurrentUser, assignmentId: string) => pageOf(jurorRoute, juror, { assignmentId });
+const managerPage = (manager: CurrentUser, applicationId: string) => pageOf(managerRoute, manager, { applicationId });
 
 async function statusOf(promise: Promise<unknown>): Promise<number> {
   const result = await promise.catch((thrown: unknown) => thrown);

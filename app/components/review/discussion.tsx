@@ -4,7 +4,7 @@ import { formatDateTime } from "~/i18n";
 import { TextAreaField } from "../calls/fields";
 import { SetupForm } from "../calls/setup-form";
 import { useLocale, useT } from "../use-t";
-import { formatScore, ReviewStateLabel } from "./review-figures";
+import { DiscussionMark, formatScore, ReviewStateLabel } from "./review-figures";
 
 interface ReviewView {
   assignmentId: string;
@@ -27,7 +27,7 @@ function useReviewerLabel() {
 }
 
 /** Each review with its scores per criterion, comments, verdict and weighted total; only submitted ones show their content. */
-export function ReviewList({ reviews, scale }: { reviews: ReviewView[]; scale: { min: number; max: number } | null }) {
+function ReviewList({ reviews, scale }: { reviews: ReviewView[]; scale: { min: number; max: number } | null }) {
   const t = useT();
   const locale = useLocale();
   const label = useReviewerLabel();
@@ -90,7 +90,7 @@ interface PostView {
 }
 
 /** The thread, oldest first, and the form to write in it. */
-export function DiscussionThread({ posts }: { posts: PostView[] }) {
+function DiscussionThread({ posts }: { posts: PostView[] }) {
   const t = useT();
   const locale = useLocale();
   const label = useReviewerLabel();
@@ -117,5 +117,24 @@ export function DiscussionThread({ posts }: { posts: PostView[] }) {
         <TextAreaField name="body" label={t("reviewManager.discussion.body")} rows={4} />
       </SetupForm>
     </section>
+  );
+}
+
+/** The body of both discussion pages: the mark if the reviewers disagree, the reviews, the thread. */
+export function ReviewsAndThread(props: { forDiscussion: boolean; reviews: ReviewView[]; scale: { min: number; max: number } | null; posts: PostView[] }) {
+  const t = useT();
+  return (
+    <>
+      {props.forDiscussion ? (
+        <p>
+          <DiscussionMark /> {t("reviewManager.forDiscussionExplained")}
+        </p>
+      ) : null}
+      <section aria-labelledby="reviews-heading">
+        <h2 id="reviews-heading">{t("reviewManager.reviewsHeading")}</h2>
+        <ReviewList reviews={props.reviews} scale={props.scale} />
+      </section>
+      <DiscussionThread posts={props.posts} />
+    </>
   );
 }

@@ -80,6 +80,26 @@ function reviewView(reviewer: Reviewer, criteria: { id: string; titleDe: string;
   };
 }
 
+/**
+ * The thread as `viewerId` reads it. A reviewer of the application writes as their letter (and name,
+ * if `showNames`); anyone else writing is the programme's management, always named.
+ */
+function threadView(posts: { id: string; body: string; createdAt: Date; authorId: string; author: { name: string } }[], reviewers: Reviewer[], viewerId: string, showNames: boolean) {
+  const reviewerOf = new Map(reviewers.map((reviewer) => [reviewer.jurorId, reviewer]));
+  return posts.map((post) => {
+    const reviewer = reviewerOf.get(post.authorId);
+    return {
+      id: post.id,
+      body: post.body,
+      createdAt: post.createdAt,
+      own: post.authorId === viewerId,
+      author: reviewer
+        ? { kind: "juror" as const, letter: reviewer.letter, name: showNames ? reviewer.juror.name : null }
+        : { kind: "manager" as const, letter: null, name: post.author.name },
+    };
+  });
+}
+
 /** What a juror may see of their own assignment's discussion: the assignment is theirs, released, submitted, and not in conflict. */
 function ownSubmittedAssignment(juror: CurrentUser, assignmentId: string): Prisma.ReviewAssignmentWhereInput {
   return { id: assignmentId, jurorId: juror.id, releasedAt: { not: null }, review: { state: "submitted" }, application: reviewableApplications(juror.id) };
@@ -90,7 +110,6 @@ export async function loadJurorDiscussion(juror: CurrentUser, assignmentId: stri
   if (!own) throw notFound();
   const { application, reviewers, criteria, agreement } = await readApplicationReviews(own.applicationId);
   const showNames = application.call.showJurorNames;
-  const letterOf = new Map(reviewers.map((reviewer) => [reviewer.jurorId, reviewer]));
   return {
     assignmentId,
     application: {
@@ -106,17 +125,7 @@ export async function loadJurorDiscussion(juror: CurrentUser, assignmentId: stri
     reviews: reviewers
       .filter((reviewer) => reviewer.review?.state === "submitted")
       .map((reviewer) => ({ ...reviewView(reviewer, criteria, showNames ? reviewer.juror.name : null), own: reviewer.jurorId === juror.id })),
-    posts: application.discussion.map((post) => {
-      const reviewer = letterOf.get(post.authorId);
-      return {
-        id: post.id,
-        body: post.body,
-        createdAt: post.createdAt,
-        own: post.authorId === juror.id,
-        // Anyone writing who is not a reviewer of this application is the programme's management.
-        author: reviewer ? { kind: "juror" as const, letter: reviewer.letter, name: showNames ? reviewer.juror.name : null } : { kind: "manager" as const, letter: null, name: post.author.name },
-      };
-    }),
+    posts: threadView(application.discussion, reviewers, juror.id, showNames),
   };
 }
 
@@ -124,7 +133,6 @@ export async function loadManagerReviews(manager: CurrentUser, applicationId: st
   const allowed = await prisma.application.findFirst({ where: { AND: [{ id: applicationId }, managedApplications(manager)] }, select: { id: true } });
   if (!allowed) throw notFound();
   const { application, reviewers, criteria, agreement } = await readApplicationReviews(applicationId);
-  const letterOf = new Map(reviewers.map((reviewer) => [reviewer.jurorId, reviewer.letter]));
   return {
     application: {
       id: application.id,
@@ -138,16 +146,7 @@ export async function loadManagerReviews(manager: CurrentUser, applicationId: st
     agreement,
     threshold: application.stage.disagreementThreshold,
     reviews: reviewers.map((reviewer) => reviewView(reviewer, criteria, reviewer.juror.name)),
-    posts: application.discussion.map((post) => {
-      const letter = letterOf.get(post.authorId);
-      return {
-        id: post.id,
-        body: post.body,
-        createdAt: post.createdAt,
-        own: post.authorId === manager.id,
-        author: letter ? { kind: "juror" as const, letter, name: post.author.name } : { kind: "manager" as const, letter: null, name: post.author.name },
-      };
-    }),
+    posts: threadView(application.discussion, reviewers, manager.id, true),
   };
 }
 
