@@ -81,6 +81,8 @@ export const reviewManagerDe = {
   "reviewManager.overallComment": "Gesamteindruck",
   "reviewManager.jurorLetter": "Jury {letter}",
   "reviewManager.jurorNamed": "Jury {letter}: {name}",
+  "reviewManager.formerJuror": "Jury (nicht mehr zugeteilt)",
+  "reviewManager.formerJurorNamed": "Jury (nicht mehr zugeteilt): {name}",
   "reviewManager.ownReview": "(Ihr Gutachten)",
   "reviewManager.ownPost": "(Sie)",
   "reviewManager.managerAuthor": "Programmleitung: {name}",

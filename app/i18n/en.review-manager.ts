@@ -82,6 +82,8 @@ export const reviewManagerEn: Record<keyof typeof reviewManagerDe, string> = {
   "reviewManager.overallComment": "Overall impression",
   "reviewManager.jurorLetter": "Jury {letter}",
   "reviewManager.jurorNamed": "Jury {letter}: {name}",
+  "reviewManager.formerJuror": "Jury (no longer assigned)",
+  "reviewManager.formerJurorNamed": "Jury (no longer assigned): {name}",
   "reviewManager.ownReview": "(your review)",
   "reviewManager.ownPost": "(you)",
   "reviewManager.managerAuthor": "Programme management: {name}",

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { connectPostgres, installDatabase, type Database } from "../../app/server/db.server";
 import { createReviewWorld, type World } from "../support/review-fixtures";
-import { contextOptions, expect, expectAccessible, openMail, test } from "./fixtures";
+import { contextOptions, expect, expectAccessible, newContextWithoutJavaScript, openMail, test } from "./fixtures";
 
 /**
  * The manager during review and the discussion. The reviews are written straight into the e2e
@@ -21,8 +21,8 @@ test.beforeAll(() => {
 test.afterAll(async () => db?.close());
 
 /** The people of a fresh world log in through the form (their password is the test accounts' default). */
-async function loggedIn(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const context = await browser.newContext(contextOptions(baseURL));
+async function loggedIn(browser: Browser, baseURL: string | undefined, email: string, options: { javaScript?: boolean } = {}): Promise<Page> {
+  const context = options.javaScript === false ? await newContextWithoutJavaScript(browser, baseURL) : await browser.newContext(contextOptions(baseURL));
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("E-Mail-Adresse").fill(email);
@@ -104,4 +104,33 @@ test("a juror who has submitted reads the others' reviews and writes; the manage
   await expect(juror.getByRole("listitem").filter({ hasText: "Bitte einigen Sie sich bis Freitag." })).toContainText(`Programmleitung: ${world.manager.name}`);
   await manager.context().close();
   await juror.context().close();
+});
+
+test("without JavaScript the manager reassigns a review: a juror already on it is refused in words, another gets it after the question", async ({ browser, baseURL }) => {
+  const world = await createReviewWorld();
+  const network = world.applications[0]!.network;
+  const page = await loggedIn(browser, baseURL, world.manager.email, { javaScript: false });
+  await page.goto(progressUrl(world));
+  const reassignTo = (juror: string) => page.getByLabel(`Gutachten von Juror M zu ${network} neu zuteilen an`).selectOption({ label: juror });
+  const askToReassign = () => page.getByRole("row", { name: /Juror M/ }).filter({ hasText: "In Arbeit" }).getByRole("button", { name: "Neu zuteilen …" }).click();
+
+  await reassignTo("Juror K");
+  await askToReassign();
+  const refusedQuestion = page.getByRole("region", { name: `Gutachten zu ${network} wirklich von Juror M an Juror K geben?` });
+  await refusedQuestion.getByRole("button", { name: "Ja, neu zuteilen" }).click();
+  await expect(page.getByRole("alert")).toContainText("Diese Person begutachtet diesen Antrag bereits.");
+
+  await page.goto(progressUrl(world));
+  await reassignTo("Juror N");
+  await askToReassign();
+  const question = page.getByRole("region", { name: `Gutachten zu ${network} wirklich von Juror M an Juror N geben?` });
+  await expect(question).toContainText("wird gelöscht");
+  await expectAccessible(page);
+  await question.getByRole("button", { name: "Ja, neu zuteilen" }).click();
+  await expect(page.getByRole("status")).toContainText("Das Gutachten ist neu zugeteilt");
+  const all = page.getByRole("table", { name: /Jedes freigegebene Gutachten/ });
+  await expect(all.getByRole("row", { name: /Juror N/ })).toContainText("Noch nicht begonnen");
+  await expect(all.getByRole("row", { name: /Juror M/ })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.context().close();
 });

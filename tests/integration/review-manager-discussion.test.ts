@@ -141,4 +141,16 @@ describe("writing in the thread", () => {
     ).toBe(404);
     expect(await prisma.discussionPost.count({ where: { applicationId: world.applications[0]!.id } })).toBe(0);
   });
+
+  it("shows a juror whose review moved to someone else as a juror without a letter, never as the management", async () => {
+    const world = await createReviewWorld();
+    const former = await createPerson("JUROR", { name: "Juror Ehemals" });
+    await prisma.discussionPost.create({ data: { applicationId: world.applications[0]!.id, authorId: former.id, body: "Ich war zuerst zugeteilt." } });
+    const seenByJuror = await jurorPage(world.jurors[0]!, world.assignments.get("0:0")!);
+    expect(seenByJuror.data!.posts[0]!.author).toEqual({ kind: "juror", letter: null, name: null });
+    expect(seenByJuror.html).toContain("Jury (nicht mehr zugeteilt)");
+    expect(seenByJuror.html).not.toContain("Juror Ehemals");
+    const seenByManager = await managerPage(world.manager, world.applications[0]!.id);
+    expect(seenByManager.html).toContain("Jury (nicht mehr zugeteilt): Juror Ehemals");
+  });
 });

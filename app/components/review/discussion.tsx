@@ -22,8 +22,10 @@ interface ReviewView {
 /** "Jury B" or the juror's name (when the call shows names, and always for the manager). */
 function useReviewerLabel() {
   const t = useT();
-  return (reviewer: { letter: string | null; name: string | null }) =>
-    reviewer.name ? (reviewer.letter ? t("reviewManager.jurorNamed", { letter: reviewer.letter, name: reviewer.name }) : reviewer.name) : t("reviewManager.jurorLetter", { letter: reviewer.letter ?? "" });
+  return (reviewer: { letter: string | null; name: string | null }) => {
+    if (!reviewer.letter) return reviewer.name ? t("reviewManager.formerJurorNamed", { name: reviewer.name }) : t("reviewManager.formerJuror");
+    return reviewer.name ? t("reviewManager.jurorNamed", { letter: reviewer.letter, name: reviewer.name }) : t("reviewManager.jurorLetter", { letter: reviewer.letter });
+  };
 }
 
 /** Each review with its scores per criterion, comments, verdict and weighted total; only submitted ones show their content. */

@@ -46,7 +46,7 @@ async function readApplicationReviews(applicationId: string) {
         },
         orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
       },
-      discussion: { select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      discussion: { select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true, role: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },
   });
   const reviewers = application.assignments.map((assignment, index) => ({ ...assignment, letter: juryLetter(index) }));
@@ -82,9 +82,10 @@ function reviewView(reviewer: Reviewer, criteria: { id: string; titleDe: string;
 
 /**
  * The thread as `viewerId` reads it. A reviewer of the application writes as their letter (and name,
- * if `showNames`); anyone else writing is the programme's management, always named.
+ * if `showNames`), a juror whose assignment has since moved to someone else as a juror without a
+ * letter; the programme's management is always named.
  */
-function threadView(posts: { id: string; body: string; createdAt: Date; authorId: string; author: { name: string } }[], reviewers: Reviewer[], viewerId: string, showNames: boolean) {
+function threadView(posts: { id: string; body: string; createdAt: Date; authorId: string; author: { name: string; role: string } }[], reviewers: Reviewer[], viewerId: string, showNames: boolean) {
   const reviewerOf = new Map(reviewers.map((reviewer) => [reviewer.jurorId, reviewer]));
   return posts.map((post) => {
     const reviewer = reviewerOf.get(post.authorId);
@@ -93,9 +94,10 @@ function threadView(posts: { id: string; body: string; createdAt: Date; authorId
       body: post.body,
       createdAt: post.createdAt,
       own: post.authorId === viewerId,
-      author: reviewer
-        ? { kind: "juror" as const, letter: reviewer.letter, name: showNames ? reviewer.juror.name : null }
-        : { kind: "manager" as const, letter: null, name: post.author.name },
+      author:
+        reviewer || post.author.role === "JUROR"
+          ? { kind: "juror" as const, letter: reviewer?.letter ?? null, name: showNames ? post.author.name : null }
+          : { kind: "manager" as const, letter: null, name: post.author.name },
     };
   });
 }
