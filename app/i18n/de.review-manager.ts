@@ -41,7 +41,7 @@ export const reviewManagerDe = {
   "reviewManager.reopen": "Wieder öffnen …",
   "reviewManager.reopenWho": "{what} wieder öffnen …",
   "reviewManager.reassign": "Neu zuteilen …",
-  "reviewManager.reassignTo": "{what} neu zuteilen an",
+  "reviewManager.reassignTo": "Neu zuteilen an",
   "reviewManager.reopen.question": "Gutachten von {juror} zu {network} wirklich wieder öffnen?",
   "reviewManager.reopen.explained": "Das Gutachten zählt nicht mehr als abgegeben, bis das Jurymitglied es erneut abgibt. Das Jurymitglied bekommt eine E-Mail mit Ihrer Begründung.",
   "reviewManager.reopen.reason": "Begründung",

@@ -42,7 +42,7 @@ export const reviewManagerEn: Record<keyof typeof reviewManagerDe, string> = {
   "reviewManager.reopen": "Reopen …",
   "reviewManager.reopenWho": "Reopen {what} …",
   "reviewManager.reassign": "Reassign …",
-  "reviewManager.reassignTo": "Reassign {what} to",
+  "reviewManager.reassignTo": "Reassign to",
   "reviewManager.reopen.question": "Really reopen the review by {juror} of {network}?",
   "reviewManager.reopen.explained": "The review no longer counts as submitted until the juror submits it again. The juror gets an email with your reason.",
   "reviewManager.reopen.reason": "Reason",

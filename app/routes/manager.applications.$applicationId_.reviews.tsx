@@ -42,7 +42,8 @@ export default function ManagerApplicationReviews() {
         <dd>{formatScore(locale, agreement.mean)}</dd>
         <dt>{t("reviewManager.column.spread")}</dt>
         <dd>
-          {formatScore(locale, agreement.spread)} {t("reviewManager.thresholdNote", { threshold })}
+          {formatScore(locale, agreement.spread)}
+          <div className="kern-hint">{t("reviewManager.thresholdNote", { threshold })}</div>
         </dd>
       </dl>
       <p className="kern-hint">{t(application.call.showJurorNames ? "reviewManager.namesShown" : "reviewManager.namesHidden")}</p>

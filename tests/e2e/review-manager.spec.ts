@@ -111,7 +111,7 @@ test("without JavaScript the manager reassigns a review: a juror already on it i
   const network = world.applications[0]!.network;
   const page = await loggedIn(browser, baseURL, world.manager.email, { javaScript: false });
   await page.goto(progressUrl(world));
-  const reassignTo = (juror: string) => page.getByLabel(`Gutachten von Juror M zu ${network} neu zuteilen an`).selectOption({ label: juror });
+  const reassignTo = (juror: string) => page.getByLabel(`Gutachten von Juror M zu ${network}: Neu zuteilen an`).selectOption({ label: juror });
   const askToReassign = () => page.getByRole("row", { name: /Juror M/ }).filter({ hasText: "In Arbeit" }).getByRole("button", { name: "Neu zuteilen …" }).click();
 
   await reassignTo("Juror K");

@@ -171,7 +171,10 @@ export function AssignmentTable({ assignments, jury }: { assignments: Assignment
                   ) : null}
                   <Form method="get" className="inline reassign">
                     <input type="hidden" name="assignment" value={assignment.id} />
-                    <label htmlFor={`reassign-${assignment.id}`}>{t("reviewManager.reassignTo", { what: who })}</label>
+                    <label htmlFor={`reassign-${assignment.id}`}>
+                      <span className="visually-hidden">{who}: </span>
+                      {t("reviewManager.reassignTo")}
+                    </label>
                     <select id={`reassign-${assignment.id}`} name="juror" required defaultValue={searchParams.get("assignment") === assignment.id ? (searchParams.get("juror") ?? "") : ""}>
                       <option value="">{t("field.choose")}</option>
                       {jury
