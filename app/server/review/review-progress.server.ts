@@ -1,4 +1,4 @@
-import type { ReviewState } from "@workflows/review.machine";
+import { reviewStatesOpenForEditing, type ReviewState } from "@workflows/review.machine";
 import { prisma } from "../db.server";
 import { notFound } from "../http.server";
 import { managedCalls } from "../applications/access.server";
@@ -7,7 +7,7 @@ import { REMINDER_ACTION, REMINDER_ENTITY } from "./review-reminders.server";
 
 /** A review row is made with its assignment; an assignment without one counts as not begun. */
 const stateOf = (review: { state: string } | null): ReviewState => (review?.state ?? "assigned") as ReviewState;
-const isOpen = (state: ReviewState) => state === "assigned" || state === "inProgress" || state === "reopened";
+const isOpen = (state: ReviewState) => (reviewStatesOpenForEditing as readonly ReviewState[]).includes(state);
 
 /**
  * Mean and spread (highest minus lowest) of the submitted reviews' weighted totals; an application
