@@ -9,6 +9,7 @@ import InvitationToFullProposal, { invitationToFullProposalSubject, type Invitat
 import ReviewReminder, { reviewReminderSubject, type ReviewReminderProps } from "./review-reminder";
 import ReviewReopened, { reviewReopenedSubject, type ReviewReopenedProps } from "./review-reopened";
 import ReviewReassigned, { reviewReassignedSubject, type ReviewReassignedProps } from "./review-reassigned";
+import ReviewAbstained, { reviewAbstainedSubject, type ReviewAbstainedProps } from "./review-abstained";
 import type { Locale } from "../app/i18n";
 
 /** Every notification the portal sends, by template name, with the props its template takes. */
@@ -21,7 +22,8 @@ export type EmailMessage =
   | { template: "invitation-to-full-proposal"; props: Omit<InvitationToFullProposalProps, "locale"> }
   | { template: "review-reminder"; props: Omit<ReviewReminderProps, "locale"> }
   | { template: "review-reopened"; props: Omit<ReviewReopenedProps, "locale"> }
-  | { template: "review-reassigned"; props: Omit<ReviewReassignedProps, "locale"> };
+  | { template: "review-reassigned"; props: Omit<ReviewReassignedProps, "locale"> }
+  | { template: "review-abstained"; props: Omit<ReviewAbstainedProps, "locale"> };
 
 export interface RenderedEmail {
   subject: string;
@@ -58,6 +60,8 @@ function element(message: EmailMessage, locale: Locale) {
       return { subject: reviewReopenedSubject(locale), node: createElement(ReviewReopened, { ...message.props, locale }) };
     case "review-reassigned":
       return { subject: reviewReassignedSubject(locale), node: createElement(ReviewReassigned, { ...message.props, locale }) };
+    case "review-abstained":
+      return { subject: reviewAbstainedSubject(locale, message.props.network), node: createElement(ReviewAbstained, { ...message.props, locale }) };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { connectPostgres, installDatabase, type Database } from "../../app/server/db.server";
-import { createReviewWorld, type World } from "../support/review-fixtures";
+import { createReviewWorld, type World } from "../support/review-world";
 import { contextOptions, expect, expectAccessible, newContextWithoutJavaScript, openMail, test } from "./fixtures";
 
 /**

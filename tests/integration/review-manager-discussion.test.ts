@@ -2,12 +2,12 @@ import type { ComponentType } from "react";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
 import type { CurrentUser } from "../../app/server/accounts/session.server";
-import * as jurorRoute from "../../app/routes/juror_.reviews.$assignmentId_.discussion";
+import * as jurorRoute from "../../app/routes/juror.reviews.$assignmentId_.discussion";
 import * as managerRoute from "../../app/routes/manager.applications.$applicationId_.reviews";
 import { createPerson } from "../support/accounts";
 import { getAs, postAs } from "../support/call-forms";
 import { renderRoutePage } from "../support/render-route";
-import { createReviewWorld, type World } from "../support/review-fixtures";
+import { createReviewWorld, type World } from "../support/review-world";
 
 /** A discussion page's data and HTML as its loader and component give them, or the status it answered with. */
 async function pageOf<Data>(route: { loader: (args: never) => Promise<Data>; default: ComponentType }, user: CurrentUser, params: Record<string, string>) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
 import { scheduledRunKey, sendDueReviewReminders, startReviewReminderSchedule } from "../../app/server/review/review-reminders.server";
-import { createReviewWorld, type World } from "../support/review-fixtures";
+import { createReviewWorld, type World } from "../support/review-world";
 
 /**
  * Scheduled reminders go out on Berlin calendar days. The deadline below falls on the day summer time

@@ -6,7 +6,7 @@ import { loadStageReviewProgress } from "../../app/server/review/review-progress
 import { remindLateJuror } from "../../app/server/review/review-reminders.server";
 import { reassignReview, reopenReview } from "../../app/server/review/review-corrections.server";
 import { createPerson } from "../support/accounts";
-import { AFTER_DUE, BEFORE_DUE, createReviewWorld as createWorld, DUE } from "../support/review-fixtures";
+import { AFTER_DUE, BEFORE_DUE, createReviewWorld as createWorld, DUE } from "../support/review-world";
 import { getAs, notFoundFrom, postAs, refusal } from "../support/call-forms";
 import { renderRoutePage } from "../support/render-route";
 

@@ -1,10 +1,12 @@
+import type { ReviewState } from "@workflows/review.machine";
 import type { Confidence, Recommendation } from "~/generated/prisma/enums";
 import { discussionPostSchema } from "~/forms/review-manager-schemas";
 import { formatDateTime } from "~/i18n";
 import { TextAreaField } from "../calls/fields";
 import { SetupForm } from "../calls/setup-form";
 import { useLocale, useT } from "../use-t";
-import { DiscussionMark, formatScore, ReviewStateLabel } from "./review-figures";
+import { DiscussionMark, formatScore } from "./review-figures";
+import { ReviewStateLabel } from "./review-state";
 
 interface ReviewView {
   assignmentId: string;
@@ -46,7 +48,7 @@ function ReviewList({ reviews, scale }: { reviews: ReviewView[]; scale: { min: n
             </h3>
             {review.state !== "submitted" ? (
               <p>
-                <ReviewStateLabel state={review.state} />
+                <ReviewStateLabel state={review.state as ReviewState} />
               </p>
             ) : (
               <>
@@ -57,9 +59,9 @@ function ReviewList({ reviews, scale }: { reviews: ReviewView[]; scale: { min: n
                     {scale ? ` ${t("reviewManager.onScale", { min: scale.min, max: scale.max })}` : ""}
                   </dd>
                   <dt>{t("reviewManager.recommendation")}</dt>
-                  <dd>{review.recommendation ? t(`reviewManager.recommendation.${review.recommendation}`) : "–"}</dd>
+                  <dd>{review.recommendation ? t(`reviewJuror.recommendation.${review.recommendation}`) : "–"}</dd>
                   <dt>{t("reviewManager.confidence")}</dt>
-                  <dd>{review.confidence ? t(`reviewManager.confidence.${review.confidence}`) : "–"}</dd>
+                  <dd>{review.confidence ? t(`reviewJuror.confidence.${review.confidence}`) : "–"}</dd>
                 </dl>
                 <ul>
                   {review.criteria.map((criterion) => (

@@ -1,3 +1,4 @@
+import type { ReviewState } from "@workflows/review.machine";
 import { Form, Link, useLocation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { reopenReviewSchema } from "~/forms/review-manager-schemas";
@@ -7,7 +8,8 @@ import { TableScroll } from "../forms";
 import { TextAreaField } from "../calls/fields";
 import { ButtonForm, SetupForm } from "../calls/setup-form";
 import { useLocale, useT } from "../use-t";
-import { DiscussionMark, formatScore, ReviewStateLabel } from "./review-figures";
+import { DiscussionMark, formatScore } from "./review-figures";
+import { ReviewStateLabel } from "./review-state";
 
 /** What the progress page's loader gives the tables below (see review-progress.server.ts). */
 interface JurorRow {
@@ -156,7 +158,7 @@ export function AssignmentTable({ assignments, jury }: { assignments: Assignment
                 </th>
                 <td>{assignment.jurorName}</td>
                 <td>
-                  <ReviewStateLabel state={assignment.state} />
+                  <ReviewStateLabel state={assignment.state as ReviewState} />
                   {assignment.late ? <div><strong>{t("reviewManager.lateMark")}</strong></div> : null}
                 </td>
                 <td>{assignment.dueAt ? formatDateTime(locale, assignment.dueAt) : "–"}</td>

@@ -10,7 +10,7 @@ import { ReviewsAndThread } from "~/components/review/discussion";
 import { useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 
-// The file name keeps this page out of the layouts of /juror and the review page (neither renders an outlet).
+// The trailing underscore keeps this page out of the review page's layout (it renders no outlet).
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "reviewManager.discussionTitle");
 
