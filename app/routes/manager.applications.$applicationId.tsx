@@ -126,6 +126,10 @@ export default function ManagedApplicationPage() {
         ) : null}
       </dl>
 
+      <p>
+        <Link to={`/manager/applications/${application.id}/reviews`}>{t("reviewManager.reviewsLink")}</Link>
+      </p>
+
       <section aria-labelledby="workflow-heading">
         <h2 id="workflow-heading">{t("managerApplications.workflow")}</h2>
         {application.awaitsDeadline ? (

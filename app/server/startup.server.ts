@@ -4,6 +4,7 @@ import { developmentMailboxEnabled, portalMode } from "./config.server";
 import { hashPassword } from "./accounts/passwords.server";
 import { seedDemo } from "@seed/demo";
 import { startOutboxWorker } from "./mail/outbox-worker.server";
+import { startReviewReminderSchedule } from "./review/review-reminders.server";
 
 export const DEMO_PASSWORD = "demo-demo-demo";
 
@@ -27,8 +28,13 @@ export async function connectDatabase(): Promise<void> {
   await database();
 }
 
-export function startBackgroundWork(): () => void {
-  return startOutboxWorker({});
+/** The outbox worker and the review reminders' schedule; the returned function stops both. */
+export function startBackgroundWork(): () => Promise<void> {
+  const stopOutbox = startOutboxWorker({});
+  const stopReminders = startReviewReminderSchedule();
+  return async () => {
+    await Promise.all([stopReminders(), stopOutbox()]);
+  };
 }
 
 /** The demo accounts the start message lists; all share DEMO_PASSWORD. */
