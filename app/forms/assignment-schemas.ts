@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { confirmation } from "./workflow-schemas";
 
-/** The assignment page's forms: ids travel as hidden fields; a tampered one is simply not found. */
-const id = z.string({ error: "error.required" }).trim().min(1, "error.required").max(100, "error.required");
+/**
+ * The assignment page's forms: ids travel as hidden fields; a tampered one is simply not found. The
+ * bound only keeps absurd input out: seeded application ids (call slug plus network slug) pass 100.
+ */
+const id = z.string({ error: "error.required" }).trim().min(1, "error.required").max(200, "error.required");
 
 export const runAssignmentSchema = z.object({});
 export const assignCellSchema = z.object({ applicationId: id, jurorId: id });
