@@ -168,50 +168,43 @@ describe("SIGTERM during an upload", () => {
 });
 
 describe("SIGTERM during a submission", () => {
-  const submitBody = () => new URLSearchParams([["csrf", world.submission.csrf], ["intent", "submit"], ["revision", "0"], ...completeFormPost]).toString();
+  const submissionState = (dataDir: string) =>
+    withDataDir(dataDir, async () => ({
+      state: (await prisma.application.findUniqueOrThrow({ where: { id: world.submission.applicationId }, select: { state: true } })).state,
+      versions: await prisma.applicationVersion.count({ where: { applicationId: world.submission.applicationId } }),
+    }));
+  /** The complete form's submit, posted in two halves with `between` in the middle. */
+  const submitInTwoHalves = (port: number, between: () => Promise<void>) =>
+    postInTwoHalves(
+      port,
+      `/applications/${world.submission.applicationId}`,
+      { Cookie: world.submission.cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      Buffer.from(new URLSearchParams([["csrf", world.submission.csrf], ["intent", "submit"], ["revision", "0"], ...completeFormPost]).toString()),
+      between,
+    );
 
   it("finishes the submission in flight: submitted once, with its version and receipt", async () => {
     const dataDir = await copyOfTemplate("submission-finished");
     const portal = await startPortal(dataDir);
-    const answer = await postInTwoHalves(
-      portal.port,
-      `/applications/${world.submission.applicationId}`,
-      { Cookie: world.submission.cookie, "Content-Type": "application/x-www-form-urlencoded" },
-      Buffer.from(submitBody()),
-      async () => {
-        portal.child.kill("SIGTERM");
-        await portal.waitFor("SIGTERM: finishing the requests in flight");
-      },
-    );
+    const answer = await submitInTwoHalves(portal.port, async () => {
+      portal.child.kill("SIGTERM");
+      await portal.waitFor("SIGTERM: finishing the requests in flight");
+    });
     expect(answer).toMatchObject({ status: 302, headers: { location: `/applications/${world.submission.applicationId}/receipt?submitted=1` } });
     await stopped(portal, dataDir);
-    const after = await withDataDir(dataDir, async () => ({
-      application: await prisma.application.findUniqueOrThrow({ where: { id: world.submission.applicationId }, select: { state: true } }),
-      versions: await prisma.applicationVersion.count({ where: { applicationId: world.submission.applicationId } }),
-    }));
-    expect(after).toEqual({ application: { state: "submitted" }, versions: 1 });
+    expect(await submissionState(dataDir)).toEqual({ state: "submitted", versions: 1 });
   });
 
   it("refuses a submission whose form has not fully arrived when the grace period ends: still a draft, no version", async () => {
     const dataDir = await copyOfTemplate("submission-cut-off");
     const portal = await startPortal(dataDir, { SHUTDOWN_GRACE_SECONDS: "1" });
-    const submission = postInTwoHalves(
-      portal.port,
-      `/applications/${world.submission.applicationId}`,
-      { Cookie: world.submission.cookie, "Content-Type": "application/x-www-form-urlencoded" },
-      Buffer.from(submitBody()),
-      async () => {
-        portal.child.kill("SIGTERM");
-        await portal.exited;
-      },
-    );
+    const submission = submitInTwoHalves(portal.port, async () => {
+      portal.child.kill("SIGTERM");
+      await portal.exited;
+    });
     await expect(submission).rejects.toThrow();
     await stopped(portal, dataDir);
-    const after = await withDataDir(dataDir, async () => ({
-      application: await prisma.application.findUniqueOrThrow({ where: { id: world.submission.applicationId }, select: { state: true } }),
-      versions: await prisma.applicationVersion.count({ where: { applicationId: world.submission.applicationId } }),
-    }));
-    expect(after).toEqual({ application: { state: "draft" }, versions: 0 });
+    expect(await submissionState(dataDir)).toEqual({ state: "draft", versions: 0 });
   });
 });
 
