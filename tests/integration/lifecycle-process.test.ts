@@ -22,6 +22,9 @@ import { ensureCurrentBuild, shutDownCleanly, startPortal, withDataDir, type Por
  * embedded database is shut down so the next start needs no recovery.
  */
 
+/** Each test starts the portal once or twice; on a machine shared with other test runs a start alone can take ten seconds. */
+const PROCESS_TEST_TIMEOUT_MS = 120_000;
+
 let root = "";
 /** A migrated data folder with the people, calls and drafts below; each test starts from a copy. */
 let template = "";
@@ -105,7 +108,7 @@ async function stopped(portal: PortalProcess, dataDir: string): Promise<void> {
   expect(shutDownCleanly(path.join(dataDir, "pglite")), portal.output()).toBe(true);
 }
 
-describe("SIGTERM during an upload", () => {
+describe("SIGTERM during an upload", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it("lets the upload finish within the grace period: the file is stored whole and recorded", async () => {
     const dataDir = await copyOfTemplate("upload-finished");
     const portal = await startPortal(dataDir);
@@ -167,7 +170,7 @@ describe("SIGTERM during an upload", () => {
   });
 });
 
-describe("SIGTERM during a submission", () => {
+describe("SIGTERM during a submission", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   const submissionState = (dataDir: string) =>
     withDataDir(dataDir, async () => ({
       state: (await prisma.application.findUniqueOrThrow({ where: { id: world.submission.applicationId }, select: { state: true } })).state,
@@ -208,7 +211,7 @@ describe("SIGTERM during a submission", () => {
   });
 });
 
-describe("SIGTERM during a mail batch", () => {
+describe("SIGTERM during a mail batch", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it("finishes the mail being sent, records it as sent, hands the rest back at once; the next start sends each remaining mail once", async () => {
     const dataDir = await copyOfTemplate("mail-batch");
     const addresses = Array.from({ length: 6 }, (_, index) => `empfaenger${index}@example.org`);
@@ -254,8 +257,8 @@ describe("SIGTERM during a mail batch", () => {
   });
 });
 
-describe("stopping with idle keep-alive connections", () => {
-  it("ends within a second although ten browsers keep their connections open", async () => {
+describe("stopping with idle keep-alive connections", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
+  it("is not held up by ten browsers keeping their connections open", async () => {
     const dataDir = await copyOfTemplate("keep-alive");
     const portal = await startPortal(dataDir);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 10 });
@@ -276,14 +279,16 @@ describe("stopping with idle keep-alive connections", () => {
       await stopped(portal, dataDir);
       const stopMs = performance.now() - before;
       console.log(`Stop with 10 idle keep-alive connections: ${Math.round(stopMs)} ms`);
-      expect(stopMs).toBeLessThan(1000);
+      // Left alone, Node ends an idle keep-alive connection after 5 s (keepAliveTimeout): a stop that
+      // waited for them would take at least that. Unloaded, the stop takes a few hundred milliseconds.
+      expect(stopMs).toBeLessThan(4000);
     } finally {
       agent.destroy();
     }
   });
 });
 
-describe("the first start", () => {
+describe("the first start", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
   it("killed inside the demo seed, is completed by the next start", async () => {
     const dataDir = path.join(root, "first-start");
     const demo = { PORTAL_MODE: "demo" };
