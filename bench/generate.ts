@@ -32,6 +32,9 @@ const CRITERIA: [string, string, number][] = [
   ["Nutzen der Beratung", "Benefit of the consulting", 10],
 ];
 const JURORS_TO_ADD = 30;
+/** The juror whose start page `bench start-juror` requests: the demo's first, with fifty released assignments of their own. */
+export const START_JUROR_EMAIL = "juror1@example.org";
+const START_JUROR_ASSIGNMENTS = 50;
 const APPLICATIONS = 1000;
 const REVIEWS_PER_APPLICATION = 3;
 const BATCH = 250;
@@ -102,7 +105,9 @@ export async function generateLargeCall(prisma: PrismaClient, now = new Date(), 
     })),
     skipDuplicates: true,
   });
-  const jurors = (await prisma.user.findMany({ where: { role: "JUROR" }, select: { id: true }, orderBy: { email: "asc" } })).map((u) => u.id);
+  const startJuror = await prisma.user.findUniqueOrThrow({ where: { email: START_JUROR_EMAIL }, select: { id: true } });
+  // The start juror's load is set below, not by the round robin, so their page shows exactly fifty.
+  const jurors = (await prisma.user.findMany({ where: { role: "JUROR", id: { not: startJuror.id } }, select: { id: true }, orderBy: { email: "asc" } })).map((u) => u.id);
 
   step("jurors");
   const year = now.getUTCFullYear() - 1;
@@ -186,7 +191,7 @@ export async function generateLargeCall(prisma: PrismaClient, now = new Date(), 
       },
     },
   });
-  await prisma.juryMembership.createMany({ data: jurors.map((userId) => ({ callId: LARGE_CALL_ID, stageId: "bench-stage", userId, createdAt: opensAt })) });
+  await prisma.juryMembership.createMany({ data: [...jurors, startJuror.id].map((userId) => ({ callId: LARGE_CALL_ID, stageId: "bench-stage", userId, createdAt: opensAt })) });
 
   step("call, stage, form, rubric, jury");
   const rng = random(20261122);
@@ -254,6 +259,28 @@ export async function generateLargeCall(prisma: PrismaClient, now = new Date(), 
         confidence: "MEDIUM" as const,
         submittedAt: new Date(assignedAt.getTime() + rng.int(1, 27) * 86_400_000),
       });
+    }
+    if (i <= START_JUROR_ASSIGNMENTS) {
+      // A fourth review of the first fifty: a third each submitted, begun and not yet begun (no review row).
+      const assignmentId = `${id}-assignment-start`;
+      const assignedAt = new Date(closesAt.getTime() + 3 * 86_400_000);
+      assignments.push({ id: assignmentId, applicationId: id, jurorId: startJuror.id, assignedById: manager.id, source: "MANUAL" as const, assignedAt, releasedAt: assignedAt, dueAt: null });
+      const scores = Object.fromEntries(CRITERIA.map((_, index) => [`bench-criterion-${index + 1}`, rng.int(3, 9)]));
+      const submitted = i % 3 === 0;
+      if (i % 3 !== 2) {
+        reviews.push({
+          id: `${assignmentId}-review`,
+          assignmentId,
+          state: submitted ? "submitted" : "inProgress",
+          version: submitted ? 2 : 1,
+          scores,
+          comment: paragraph(rng, 2, town),
+          weightedTotal: submitted ? CRITERIA.reduce((sum, [, , weight], index) => sum + (scores[`bench-criterion-${index + 1}`]! * weight) / 100, 0) : null,
+          recommendation: "FUND_WITH_CHANGES" as const,
+          confidence: "MEDIUM" as const,
+          submittedAt: submitted ? new Date(assignedAt.getTime() + 86_400_000) : null,
+        });
+      }
     }
   }
 

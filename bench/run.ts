@@ -28,7 +28,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { PgCapture, reduceDependencies, type CapturedStatement } from "./pg-capture.ts";
-import { generateLargeCall } from "./generate.ts";
+import { generateLargeCall, START_JUROR_EMAIL } from "./generate.ts";
 import { runDeadlineSurge } from "./surge.ts";
 import { printUploadBench } from "./upload.ts";
 import { connectPostgres } from "../app/server/db.server.ts";
@@ -44,7 +44,7 @@ const DATABASE_NAME = process.env.BENCH_DATABASE_NAME || "portal_bench";
 if (!/^[a-z_][a-z0-9_]{0,62}$/.test(DATABASE_NAME)) throw new Error(`BENCH_DATABASE_NAME must be a plain lower-case name, not "${DATABASE_NAME}"`);
 const ONLY = new Set((process.env.BENCH_ONLY ?? "").split(",").map((name) => name.trim()).filter(Boolean));
 const selected = (scenario: string) => ONLY.size === 0 || ONLY.has(scenario);
-const PAGE_SCENARIOS = ["healthz", "calls", "start-manager", "start-applicant"];
+const PAGE_SCENARIOS = ["healthz", "calls", "start-manager", "start-applicant", "start-juror"];
 const DEMO_PASSWORD = "demo-demo-demo";
 /** The server's own pool (connectPostgres' default); the baseline gets the same. */
 const POOL_SIZE = 10;
@@ -338,12 +338,15 @@ async function benchPages(): Promise<{ child: Child; base: string }> {
 
   const managerCookie = await logIn(first.base, "manager@example.org", "/manager");
   const applicantCookie = await logIn(first.base, "applicant@example.org", "/applicant");
+  const jurorCookie = await logIn(first.base, START_JUROR_EMAIL, "/juror");
   const scenarios = ([
     { name: "healthz", path: "/healthz", headers: {} },
     // An anonymous visitor, as most readers of the public list are.
     { name: "calls", path: "/calls", headers: {} },
     { name: "start-manager", path: "/manager", headers: { Cookie: managerCookie } },
     { name: "start-applicant", path: "/applicant", headers: { Cookie: applicantCookie } },
+    // A juror with fifty assignments in the 1,000-application call.
+    { name: "start-juror", path: "/juror", headers: { Cookie: jurorCookie } },
   ] as Scenario[]).filter((scenario) => selected(scenario.name));
   const routes: Record<string, CapturedRoute> = {};
   for (const scenario of scenarios) routes[scenario.path] = await captureRoute(first.base, scenario, capture);

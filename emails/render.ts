@@ -6,6 +6,7 @@ import Invitation, { invitationSubject, type InvitationProps } from "./invitatio
 import SubmissionReceived, { submissionReceivedSubject, type SubmissionReceivedProps } from "./submission-received";
 import CollaboratorInvitation, { collaboratorInvitationSubject, type CollaboratorInvitationProps } from "./collaborator-invitation";
 import InvitationToFullProposal, { invitationToFullProposalSubject, type InvitationToFullProposalProps } from "./invitation-to-full-proposal";
+import ReviewAbstained, { reviewAbstainedSubject, type ReviewAbstainedProps } from "./review-abstained";
 import type { Locale } from "../app/i18n";
 
 /** Every notification the portal sends, by template name, with the props its template takes. */
@@ -15,7 +16,8 @@ export type EmailMessage =
   | { template: "invitation"; props: Omit<InvitationProps, "locale"> }
   | { template: "submission-received"; props: Omit<SubmissionReceivedProps, "locale"> }
   | { template: "collaborator-invitation"; props: Omit<CollaboratorInvitationProps, "locale"> }
-  | { template: "invitation-to-full-proposal"; props: Omit<InvitationToFullProposalProps, "locale"> };
+  | { template: "invitation-to-full-proposal"; props: Omit<InvitationToFullProposalProps, "locale"> }
+  | { template: "review-abstained"; props: Omit<ReviewAbstainedProps, "locale"> };
 
 export interface RenderedEmail {
   subject: string;
@@ -46,6 +48,8 @@ function element(message: EmailMessage, locale: Locale) {
         subject: invitationToFullProposalSubject(locale, message.props.call),
         node: createElement(InvitationToFullProposal, { ...message.props, locale }),
       };
+    case "review-abstained":
+      return { subject: reviewAbstainedSubject(locale, message.props.network), node: createElement(ReviewAbstained, { ...message.props, locale }) };
   }
 }
 

@@ -288,7 +288,15 @@ const wholeNumber = (min: number, max: number) =>
   z.number({ error: "callSetup.error.wholeNumber" }).int("callSetup.error.wholeNumber").min(min, "callSetup.error.tooSmall").max(max, "callSetup.error.tooLarge");
 const decimal = z.number({ error: "callSetup.error.number" }).min(-1e12, "callSetup.error.tooSmall").max(1e12, "callSetup.error.tooLarge");
 
-const commonFieldProperties = { fieldKey: builderKey, labelDe: label, labelEn: label, helpDe: helpText, helpEn: helpText, required: z.boolean().default(false) };
+const commonFieldProperties = {
+  fieldKey: builderKey,
+  labelDe: label,
+  labelEn: label,
+  helpDe: helpText,
+  helpEn: helpText,
+  required: z.boolean().default(false),
+  identifying: z.boolean().default(false),
+};
 
 const yearList = z
   .string({ error: "error.required" })

@@ -38,6 +38,8 @@ const fieldBase = {
   required: z.boolean(),
   helpDe: optionalText,
   helpEn: optionalText,
+  /** In blind review jurors do not see the answer: it names the network, its people or partners. */
+  identifying: z.boolean().optional(),
 };
 
 export const choiceOption = z.object({ value: key, labelDe: text, labelEn: text });

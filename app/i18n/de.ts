@@ -143,10 +143,8 @@ export const de = {
   "applicant.application.call": "Ausschreibung",
 
   "juror.title": "Meine Begutachtungen",
-  "juror.juries": "Jurys, in denen Sie mitwirken",
   "juror.noJuries": "Sie sind noch keiner Jury zugeordnet.",
   "juror.noAssignments": "Ihnen sind noch keine Anträge zur Begutachtung zugewiesen.",
-  "juror.assignments": "Zugewiesene Anträge",
 
   "manager.title": "Programmleitung",
   "manager.programmes": "Meine Programme",

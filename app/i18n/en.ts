@@ -140,10 +140,8 @@ export const en: Record<MessageKey, string> = {
   "applicant.application.call": "Call",
 
   "juror.title": "My reviews",
-  "juror.juries": "Juries you serve on",
   "juror.noJuries": "You are not on a jury yet.",
   "juror.noAssignments": "No applications have been assigned to you yet.",
-  "juror.assignments": "Assigned applications",
 
   "manager.title": "Programme management",
   "manager.programmes": "My programmes",

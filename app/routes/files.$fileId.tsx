@@ -7,10 +7,17 @@ import { notFound } from "~/server/http.server";
 import { deleteApplicationFile, openApplicationFile } from "~/server/files/application-files.server";
 import { fileActionReply } from "~/server/files/file-replies.server";
 import { MissingFileError } from "~/server/files/storage.server";
+import { jurorFileName } from "~/server/review/reviews.server";
+import { requestLocale } from "~/server/web/locale.server";
 
-/** Streams a file of an application the person may read, always as a download in the type its content showed. */
+/**
+ * Streams a file of an application the person may read, always as a download in the type its content
+ * showed. A juror gets it under the name their view of the application gives it (in blind review the
+ * field's label, never the name it was uploaded under).
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const jurorsName = user.role === "JUROR" ? await jurorFileName(user, params.fileId!, await requestLocale(request, user)) : null;
   let file;
   try {
     file = await openApplicationFile(params.fileId!, user);
@@ -21,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
     throw error;
   }
-  const headers = downloadHeaders({ name: file.originalName, contentType: file.contentType, sizeBytes: file.sizeBytes });
+  const headers = downloadHeaders({ name: jurorsName ?? file.originalName, contentType: file.contentType, sizeBytes: file.sizeBytes });
   if (request.method === "HEAD") {
     file.stream.destroy();
     return new Response(null, { headers });

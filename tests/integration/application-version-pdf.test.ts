@@ -197,7 +197,7 @@ describe("downloading a version's PDF", () => {
     await prisma.applicationShare.create({ data: { applicationId: application.applicationId, sharedWithUserId: sharedWith.id } });
     await submitApplication(application.coordinator, { applicationId: application.applicationId }, { baseUrl, now: later(180) });
     const juror = await createPerson("JUROR");
-    await prisma.reviewAssignment.create({ data: { applicationId: application.applicationId, jurorId: juror.id, assignedById: application.manager.id } });
+    await prisma.reviewAssignment.create({ data: { applicationId: application.applicationId, jurorId: juror.id, assignedById: application.manager.id, releasedAt: new Date() } });
 
     for (const reader of [application.coordinator, collaborator, application.manager, admin, sharedWith, juror]) {
       const response = await download(reader, application.applicationId, "1");

@@ -6,7 +6,7 @@ import { CheckboxField, ChoiceGroup, InputField, TextAreaField } from "./fields"
 
 /** A field's stored settings as the values of its settings form. */
 export function fieldSettingsValues(field: FormField): Record<string, unknown> {
-  const common = { fieldKey: field.key, type: field.type, labelDe: field.labelDe, labelEn: field.labelEn, helpDe: field.helpDe ?? "", helpEn: field.helpEn ?? "", required: field.required };
+  const common = { fieldKey: field.key, type: field.type, labelDe: field.labelDe, labelEn: field.labelEn, helpDe: field.helpDe ?? "", helpEn: field.helpEn ?? "", required: field.required, identifying: field.identifying ?? false };
   switch (field.type) {
     case "shortText":
     case "longText":
@@ -36,6 +36,7 @@ export function FieldSettingsFields({ field, published }: { field: FormField; pu
       <TextAreaField name="helpDe" label={`${t("formBuilder.helpDe")} ${t("field.optional")}`} rows={3} />
       <TextAreaField name="helpEn" label={`${t("formBuilder.helpEn")} ${t("field.optional")}`} rows={3} />
       <CheckboxField name="required" label={t("formBuilder.required")} hint={published && !field.required ? t("formBuilder.requiredAfterPublication") : undefined} />
+      <CheckboxField name="identifying" label={t("reviewJuror.field.identifying")} hint={t("reviewJuror.field.identifyingHint")} />
       <TypeSettings field={field} />
     </>
   );

@@ -240,6 +240,8 @@ function updatedField(field: FormField, properties: FieldPropertiesInput): FormF
     required: properties.required,
     helpDe: properties.helpDe || undefined,
     helpEn: properties.helpEn || undefined,
+    // Whether jurors of a blind review see the answer; not a rule for the answer, so it may change after publication.
+    identifying: properties.identifying || undefined,
   };
   switch (properties.type) {
     case "shortText":

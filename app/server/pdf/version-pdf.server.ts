@@ -53,7 +53,7 @@ export function currentFacts(application: Omit<FactSource, "stage"> & { stage: {
   };
 }
 
-const versionSelect = {
+export const versionSelect = {
   number: true,
   answers: true,
   receiptNumber: true,
@@ -71,10 +71,9 @@ function factsOf(version: LoadedVersion): FrozenFacts {
   return currentFacts(version.application, version.submittedBy.name, definitionOf(version.application.stage.form?.definition));
 }
 
-/** Renders the version's PDF in the reader's language; an id is loaded without a permission check. */
-export async function renderVersionPdf(version: string | LoadedVersion, locale: Locale): Promise<Uint8Array<ArrayBuffer>> {
-  const loaded = typeof version === "string" ? await prisma.applicationVersion.findUniqueOrThrow({ where: { id: version }, select: versionSelect }) : version;
-  return renderApplicationPdf({
+/** Everything a version's PDF shows: what was submitted, and the facts as they were then. */
+export function versionPdfInput(loaded: LoadedVersion, locale: Locale): ApplicationPdfInput {
+  return {
     ...factsOf(loaded),
     locale,
     receiptNumber: loaded.receiptNumber,
@@ -82,7 +81,13 @@ export async function renderVersionPdf(version: string | LoadedVersion, locale: 
     submittedAt: loaded.submittedAt,
     answers: parseAnswers(loaded.answers),
     conditions: conditionsOf((loaded.answers as { conditions?: unknown } | null)?.conditions),
-  });
+  };
+}
+
+/** Renders the version's PDF in the reader's language; an id is loaded without a permission check. */
+export async function renderVersionPdf(version: string | LoadedVersion, locale: Locale): Promise<Uint8Array<ArrayBuffer>> {
+  const loaded = typeof version === "string" ? await prisma.applicationVersion.findUniqueOrThrow({ where: { id: version }, select: versionSelect }) : version;
+  return renderApplicationPdf(versionPdfInput(loaded, locale));
 }
 
 /** The file name a version's PDF goes by, in the mail and as a download. */
