@@ -3,7 +3,12 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { ServerBuild } from "@remix-run/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
+import { Outlet } from "react-router-dom";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { ErrorBoundary } from "~/root";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDatabase, connectPostgres, database, databaseUnavailable, installDatabase, openPgliteFolder, prisma, UnusableDataFolderError } from "~/server/db.server";
 import {
   CLAIM_LEASE_MS,
@@ -21,6 +26,10 @@ import { SEED_MARKER_ID } from "@seed/demo";
 import { startFakeResend, type FakeResend } from "../support/fake-resend";
 import { createPerson } from "../support/accounts";
 import { shutDownCleanly } from "../support/portal-process";
+
+// The root route links its stylesheets by URL; the page's text is what is tested here, and the KERN
+// stylesheet lies outside this worktree's root when node_modules is a link, where Vite refuses it.
+vi.mock("@kern-ux/native/dist/kern.min.css?url", () => ({ default: "/kern.css" }));
 
 const T0 = new Date("2031-03-04T09:00:00.000Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
@@ -177,6 +186,33 @@ describe("while the database is away", () => {
     await expect(Promise.resolve(guarded.routes["routes/y"]!.module.loader!(args))).rejects.toThrow("a bug");
     // The route's other exports stay as they were.
     expect(guarded.routes["routes/x"]!.module.default).toBe(build.routes["routes/x"]!.module.default);
+  });
+});
+
+describe("the page while the database is away", () => {
+  /** The root error page for a loader that answered 503, in `locale`, with the status the response gets. */
+  async function busyPage(locale: "de" | "en"): Promise<{ status: number; text: string }> {
+    const handler = createStaticHandler([
+      {
+        id: "root",
+        path: "/",
+        loader: () => ({ locale, csrf: "token" }),
+        element: createElement(Outlet),
+        children: [{ id: "routes/page", index: true, loader: () => Promise.reject(new Response(null, { status: 503 })), errorElement: createElement(ErrorBoundary) }],
+      },
+    ]);
+    const context = await handler.query(new Request("http://portal.test/"));
+    if (context instanceof Response) throw new Error("unexpected redirect");
+    const html = renderToString(createElement(StaticRouterProvider, { router: createStaticRouter(handler.dataRoutes, context), context }));
+    return { status: context.statusCode, text: html.replaceAll("<!-- -->", "").replace(/<[^>]+>/g, " ") };
+  }
+
+  it("says in plain words that nothing was saved and to try again, in German and English", async () => {
+    const german = await busyPage("de");
+    expect(german.status).toBe(503);
+    expect(german.text).toContain("Das Portal ist gerade nicht erreichbar");
+    expect(german.text).toContain("Es wurde nichts gespeichert. Bitte versuchen Sie es in einer Minute noch einmal");
+    expect((await busyPage("en")).text).toContain("Nothing was saved. Please try again in a minute");
   });
 });
 
