@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -285,6 +286,36 @@ describe("stopping with idle keep-alive connections", { timeout: PROCESS_TEST_TI
     } finally {
       agent.destroy();
     }
+  });
+});
+
+describe("a request that arrives with the stop", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
+  it("is answered, not reset, on a keep-alive connection that was idle a moment before", async () => {
+    const dataDir = await copyOfTemplate("arrives-with-the-stop");
+    const portal = await startPortal(dataDir);
+    const socket = connect(portal.port, "127.0.0.1");
+    let received = "";
+    socket.on("data", (chunk: Buffer) => (received += chunk.toString("latin1")));
+    const closed = new Promise<string>((resolve) => {
+      socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+      socket.once("close", () => resolve("closed"));
+    });
+    // A page, not /healthz: its answer takes several turns of the event loop, as most requests do.
+    const get = "GET /calls HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    socket.write(get);
+    while (!received.includes("</html>")) await sleep(10);
+    // The connection is idle now. With the process paused, the next request lands in its socket
+    // unread and the stop waits beside it: on waking, the process finds both at once.
+    received = "";
+    portal.child.kill("SIGSTOP");
+    await new Promise<void>((resolve) => socket.write(get, () => resolve()));
+    await sleep(50);
+    portal.child.kill("SIGTERM");
+    portal.child.kill("SIGCONT");
+    expect(await closed).toBe("closed");
+    expect(received).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(received).toContain("</html>");
+    await stopped(portal, dataDir);
   });
 });
 
