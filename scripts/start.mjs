@@ -1,7 +1,8 @@
 // `npm start`: builds when there is no build yet, migrates, completes the demo seed in a demo
 // database, removes what an interrupted run left behind, then serves the portal until SIGTERM or
-// Ctrl-C, after which it lets requests and background work finish (SHUTDOWN_GRACE_SECONDS). With WEB_CONCURRENCY=N (and a PostgreSQL DATABASE_URL) it runs N
-// app processes on one port; they share nothing but the database, as separate machines would.
+// Ctrl-C, after which it lets requests and background work finish (SHUTDOWN_GRACE_SECONDS). With
+// WEB_CONCURRENCY=N (and a PostgreSQL DATABASE_URL) it runs N app processes on one port; they share
+// nothing but the database, as separate machines would.
 import cluster from "node:cluster";
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -170,7 +171,7 @@ function serve(onListening) {
     console.log(`${signal}: finishing the requests in flight (at most ${graceMs / 1000} s), then stopping.`);
     try {
       const { cutOff } = await build.entry.module.stopGracefully({ requests, stopBackgroundWork, graceMs });
-      if (cutOff > 0) console.error(`${cutOff} request(s) did not finish within SHUTDOWN_GRACE_SECONDS and were cut off.`);
+      if (cutOff > 0) console.error(`${cutOff} ${cutOff === 1 ? "request" : "requests"} did not finish within SHUTDOWN_GRACE_SECONDS and ${cutOff === 1 ? "was" : "were"} cut off.`);
       process.exit(0);
     } catch (error) {
       console.error("The stop did not complete cleanly:", error);

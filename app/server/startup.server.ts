@@ -23,8 +23,8 @@ export async function prepareDatabase(options: { migrationsDirectory?: string } 
   return { migrated, seeded: wantsDemo && (await completeDemoSeed(db)) };
 }
 
-// The demo is far from a minute's work even on the embedded database; a transaction that outlives
-// Prisma's default 30 s would otherwise be rolled back half-way on a slow machine.
+// The demo takes seconds, on a slow machine more than the 30 s a transaction gets by default here;
+// a transaction past its timeout is rolled back, and the start would fail for no good reason.
 const SEED_TRANSACTION = { maxWait: 60_000, timeout: 10 * 60_000 };
 
 /**

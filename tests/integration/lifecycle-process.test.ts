@@ -156,7 +156,7 @@ describe("SIGTERM during an upload", { timeout: PROCESS_TEST_TIMEOUT_MS }, () =>
     });
     await expect(upload).rejects.toThrow();
     await stopped(portal, dataDir);
-    expect(portal.output()).toContain("1 request(s) did not finish within SHUTDOWN_GRACE_SECONDS and were cut off.");
+    expect(portal.output()).toContain("1 request did not finish within SHUTDOWN_GRACE_SECONDS and was cut off.");
     // Whatever the cut left in the folder for unfinished uploads, and one planted as a crash would leave it.
     await mkdir(path.join(dataDir, "files", ".partial"), { recursive: true });
     await writeFile(path.join(dataDir, "files", ".partial", "left-by-a-crash.part"), "half a file");
