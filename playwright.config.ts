@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { e2eDatabaseUrl } from "./tests/e2e/database";
 
 // End-to-end tests against the built portal (`npm run test:e2e` builds first). Every run starts the
 // server on a fresh database: a re-created PostgreSQL database `portal_e2e` when TEST_DATABASE_URL or
@@ -10,16 +11,10 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 
-const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+const databaseUrl = e2eDatabaseUrl();
 
-function e2eDatabaseUrl(url: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${process.env.E2E_DATABASE_NAME ?? "portal_e2e"}`;
-  return parsed.toString();
-}
-
-const databaseEnvironment: Record<string, string> = serverUrl
-  ? { DATABASE_URL: e2eDatabaseUrl(serverUrl) }
+const databaseEnvironment: Record<string, string> = databaseUrl
+  ? { DATABASE_URL: databaseUrl }
   : // A fixed name (this file is loaded by every worker too, so nothing random here); the
     // fresh-database script empties it before the server starts.
     { DATA_DIR: path.join(os.tmpdir(), `mint-portal-e2e-${port}`) };

@@ -19,7 +19,8 @@
 // pages and the upload are always measured on one), BENCH_TIMEOUT_SECONDS (a hard bound on the whole run),
 // BENCH_VERBOSE=1 to list the captured SQL, BENCH_DATABASE_NAME (default portal_bench) so that runs
 // side by side do not drop each other's database, BENCH_ONLY=<scenario>,… to run only those
-// (e.g. BENCH_ONLY=deadline-surge; without a page scenario there is no large call and no baseline).
+// (e.g. BENCH_ONLY=deadline-surge; without a page scenario there is no large call and no baseline;
+// BENCH_ONLY=assignment solves the large automatic assignment alone, without a database or server).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
@@ -31,6 +32,7 @@ import { PgCapture, reduceDependencies, type CapturedStatement } from "./pg-capt
 import { generateLargeCall, START_JUROR_EMAIL } from "./generate.ts";
 import { runDeadlineSurge } from "./surge.ts";
 import { printUploadBench } from "./upload.ts";
+import { printAssignmentBench } from "./assignment.ts";
 import { connectPostgres } from "../app/server/db.server.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -45,6 +47,8 @@ if (!/^[a-z_][a-z0-9_]{0,62}$/.test(DATABASE_NAME)) throw new Error(`BENCH_DATAB
 const ONLY = new Set((process.env.BENCH_ONLY ?? "").split(",").map((name) => name.trim()).filter(Boolean));
 const selected = (scenario: string) => ONLY.size === 0 || ONLY.has(scenario);
 const PAGE_SCENARIOS = ["healthz", "calls", "start-manager", "start-applicant", "start-juror"];
+/** Scenarios that need the portal running on the bench database. */
+const SERVER_SCENARIOS = [...PAGE_SCENARIOS, "deadline-surge", "upload-200mb"];
 const DEMO_PASSWORD = "demo-demo-demo";
 /** The server's own pool (connectPostgres' default); the baseline gets the same. */
 const POOL_SIZE = 10;
@@ -77,8 +81,11 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
+/** Set once this run made the database: a run without server scenarios leaves any database of that name alone. */
+let databaseCreated = false;
 const recreateDatabase = () =>
   withAdmin(async (client) => {
+    databaseCreated = true;
     await client.query(`DROP DATABASE IF EXISTS ${DATABASE_NAME} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
   });
@@ -290,7 +297,7 @@ function cleanUp(): Promise<void> {
   cleaningUp ??= (async () => {
     for (const child of children) child.kill("SIGKILL");
     await capture?.close().catch(() => undefined);
-    await dropDatabase().catch((error: unknown) => console.error(`Could not drop ${DATABASE_NAME}:`, error));
+    if (databaseCreated) await dropDatabase().catch((error: unknown) => console.error(`Could not drop ${DATABASE_NAME}:`, error));
   })();
   return cleaningUp;
 }
@@ -400,6 +407,8 @@ async function main(): Promise<void> {
   if (load1 > availableParallelism()) {
     console.warn(`bench: warning: the machine is busy (load average ${load1.toFixed(1)} on ${availableParallelism()} cores); figures will be low and noisy`);
   }
+  if (selected("assignment")) printAssignmentBench();
+  if (!SERVER_SCENARIOS.some(selected)) return;
   await recreateDatabase();
   let portal: { child: Child; base: string };
   if (PAGE_SCENARIOS.some(selected)) {

@@ -6,6 +6,11 @@ import Invitation, { invitationSubject, type InvitationProps } from "./invitatio
 import SubmissionReceived, { submissionReceivedSubject, type SubmissionReceivedProps } from "./submission-received";
 import CollaboratorInvitation, { collaboratorInvitationSubject, type CollaboratorInvitationProps } from "./collaborator-invitation";
 import InvitationToFullProposal, { invitationToFullProposalSubject, type InvitationToFullProposalProps } from "./invitation-to-full-proposal";
+import EligibilityResult, { eligibilityResultSubject, type EligibilityResultProps } from "./eligibility-result";
+import ReviewAssignment, { reviewAssignmentSubject, type ReviewAssignmentProps } from "./review-assignment";
+import ReviewReminder, { reviewReminderSubject, type ReviewReminderProps } from "./review-reminder";
+import ReviewReopened, { reviewReopenedSubject, type ReviewReopenedProps } from "./review-reopened";
+import ReviewReassigned, { reviewReassignedSubject, type ReviewReassignedProps } from "./review-reassigned";
 import ReviewAbstained, { reviewAbstainedSubject, type ReviewAbstainedProps } from "./review-abstained";
 import type { Locale } from "../app/i18n";
 
@@ -17,6 +22,11 @@ export type EmailMessage =
   | { template: "submission-received"; props: Omit<SubmissionReceivedProps, "locale"> }
   | { template: "collaborator-invitation"; props: Omit<CollaboratorInvitationProps, "locale"> }
   | { template: "invitation-to-full-proposal"; props: Omit<InvitationToFullProposalProps, "locale"> }
+  | { template: "eligibility-result"; props: Omit<EligibilityResultProps, "locale"> }
+  | { template: "review-assignment"; props: Omit<ReviewAssignmentProps, "locale"> }
+  | { template: "review-reminder"; props: Omit<ReviewReminderProps, "locale"> }
+  | { template: "review-reopened"; props: Omit<ReviewReopenedProps, "locale"> }
+  | { template: "review-reassigned"; props: Omit<ReviewReassignedProps, "locale"> }
   | { template: "review-abstained"; props: Omit<ReviewAbstainedProps, "locale"> };
 
 export interface RenderedEmail {
@@ -48,6 +58,16 @@ function element(message: EmailMessage, locale: Locale) {
         subject: invitationToFullProposalSubject(locale, message.props.call),
         node: createElement(InvitationToFullProposal, { ...message.props, locale }),
       };
+    case "eligibility-result":
+      return { subject: eligibilityResultSubject(locale, message.props.call), node: createElement(EligibilityResult, { ...message.props, locale }) };
+    case "review-assignment":
+      return { subject: reviewAssignmentSubject(locale, message.props.call), node: createElement(ReviewAssignment, { ...message.props, locale }) };
+    case "review-reminder":
+      return { subject: reviewReminderSubject(locale, message.props.kind), node: createElement(ReviewReminder, { ...message.props, locale }) };
+    case "review-reopened":
+      return { subject: reviewReopenedSubject(locale), node: createElement(ReviewReopened, { ...message.props, locale }) };
+    case "review-reassigned":
+      return { subject: reviewReassignedSubject(locale), node: createElement(ReviewReassigned, { ...message.props, locale }) };
     case "review-abstained":
       return { subject: reviewAbstainedSubject(locale, message.props.network), node: createElement(ReviewAbstained, { ...message.props, locale }) };
   }

@@ -16,6 +16,7 @@ const passing: ApplicationEvent[] = [
   { type: "START_ELIGIBILITY_CHECK", at: after, deadline },
   { type: "MARK_ELIGIBLE" },
   { type: "MARK_INELIGIBLE", reason: "Kein Kooperationsvertrag" },
+  { type: "REVISE_ELIGIBILITY", resultsReleased: false, reviewsAssigned: 0 },
   { type: "SHORTLIST" },
   { type: "WAITLIST" },
   { type: "INVITE_TO_NEXT_STAGE", isOutline: true },
@@ -30,6 +31,8 @@ const failingGuards: ApplicationEvent[] = [
   { type: "START_ELIGIBILITY_CHECK", at: before, deadline },
   { type: "INVITE_TO_NEXT_STAGE", isOutline: false },
   { type: "APPROVE", isOutline: true },
+  { type: "REVISE_ELIGIBILITY", resultsReleased: true, reviewsAssigned: 0 },
+  { type: "REVISE_ELIGIBILITY", resultsReleased: false, reviewsAssigned: 1 },
 ];
 
 /** Every allowed move: state → event type → next state. Anything not listed must be refused. */
@@ -38,8 +41,8 @@ const allowed: Record<ApplicationState, Partial<Record<ApplicationEvent["type"],
   submitted: { WITHDRAW: "withdrawn", REOPEN: "draft", START_ELIGIBILITY_CHECK: "eligibilityCheck" },
   withdrawn: { REOPEN: "draft" },
   eligibilityCheck: { MARK_ELIGIBLE: "inReview", MARK_INELIGIBLE: "ineligible" },
-  ineligible: {},
-  inReview: { SHORTLIST: "shortlisted", REJECT: "rejected" },
+  ineligible: { REVISE_ELIGIBILITY: "eligibilityCheck" },
+  inReview: { SHORTLIST: "shortlisted", REJECT: "rejected", REVISE_ELIGIBILITY: "eligibilityCheck" },
   shortlisted: { INVITE_TO_NEXT_STAGE: "invitedToNextStage", APPROVE: "approved", WAITLIST: "waitlisted", REJECT: "rejected" },
   waitlisted: { INVITE_TO_NEXT_STAGE: "invitedToNextStage", APPROVE: "approved", REJECT: "rejected" },
   invitedToNextStage: {},
@@ -64,6 +67,13 @@ describe("application workflow", () => {
     for (const event of [passing[0]!, passing[1]!, passing[2]!, passing[0]!, passing[3]!, passing[5]!]) [snapshot] = transition(applicationMachine, snapshot, event);
     expect(snapshot.value).toBe("ineligible");
     expect(snapshot.context).toEqual({ submissions: 2, ineligibleReason: "Kein Kooperationsvertrag" });
+  });
+
+  it("forgets the reason of ineligibility when the decision is taken back for correction", () => {
+    let [snapshot] = initialTransition(applicationMachine);
+    for (const event of [passing[0]!, passing[3]!, passing[5]!, passing[6]!]) [snapshot] = transition(applicationMachine, snapshot, event);
+    expect(snapshot.value).toBe("eligibilityCheck");
+    expect(snapshot.context).toEqual({ submissions: 1, ineligibleReason: null });
   });
 
   it("treats the deadline instant itself as too late (one second before is on time)", () => {

@@ -15,6 +15,8 @@ export type ApplicationEvent =
   | { type: "START_ELIGIBILITY_CHECK"; at: string; deadline: string }
   | { type: "MARK_ELIGIBLE" }
   | { type: "MARK_INELIGIBLE"; reason: string }
+  /** A decision taken back for correction: possible while the results are unreleased and no juror has the application. */
+  | { type: "REVISE_ELIGIBILITY"; resultsReleased: boolean; reviewsAssigned: number }
   | { type: "SHORTLIST" }
   | { type: "WAITLIST" }
   | { type: "INVITE_TO_NEXT_STAGE"; isOutline: boolean }
@@ -37,10 +39,12 @@ export const applicationMachine = setup({
     completeAndBeforeDeadline: ({ event }) => event.type === "SUBMIT" && event.missingItems === 0 && beforeDeadline({ event }),
     isOutline: ({ event }) => "isOutline" in event && event.isOutline,
     isFinalStage: ({ event }) => "isOutline" in event && !event.isOutline,
+    stillRevisable: ({ event }) => event.type === "REVISE_ELIGIBILITY" && !event.resultsReleased && event.reviewsAssigned === 0,
   },
   actions: {
     countSubmission: assign({ submissions: ({ context }) => context.submissions + 1 }),
     rememberIneligibility: assign({ ineligibleReason: ({ event }) => (event.type === "MARK_INELIGIBLE" ? event.reason : null) }),
+    forgetIneligibility: assign({ ineligibleReason: null }),
   },
 }).createMachine({
   id: "application",
@@ -66,9 +70,16 @@ export const applicationMachine = setup({
         MARK_INELIGIBLE: { target: "ineligible", actions: "rememberIneligibility" },
       },
     },
-    ineligible: { type: "final" },
+    // Not final: until the results are released a "not eligible" can still be corrected.
+    ineligible: {
+      on: { REVISE_ELIGIBILITY: { guard: "stillRevisable", target: "eligibilityCheck", actions: "forgetIneligibility" } },
+    },
     inReview: {
-      on: { SHORTLIST: { target: "shortlisted" }, REJECT: { target: "rejected" } },
+      on: {
+        SHORTLIST: { target: "shortlisted" },
+        REJECT: { target: "rejected" },
+        REVISE_ELIGIBILITY: { guard: "stillRevisable", target: "eligibilityCheck" },
+      },
     },
     shortlisted: {
       on: {

@@ -9,8 +9,8 @@ import { fieldTypes, fileKinds, type FieldType } from "./form-definition";
 const requiredText = (max: number) => z.string({ error: "error.required" }).trim().min(1, "error.required").max(max, "callSetup.error.tooLong");
 const optionalText = (max: number) => z.string().trim().max(max, "callSetup.error.tooLong").default("");
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "callSetup.error.date");
-const wallTime = z.string({ error: "error.required" }).regex(/^\d{2}:\d{2}$/, "callSetup.error.time");
-const wallDay = z.string({ error: "error.required" }).pipe(isoDay);
+export const wallTime = z.string({ error: "error.required" }).regex(/^\d{2}:\d{2}$/, "callSetup.error.time");
+export const wallDay = z.string({ error: "error.required" }).pipe(isoDay);
 
 /** Euro amounts as people type them: "500000", "500.000", "1.250,50", "99.5". */
 export function eurosToCents(text: string): number | null {
@@ -140,7 +140,7 @@ export interface StagePlan {
   closesAt: Date;
 }
 
-const conversionMessages = {
+export const conversionMessages = {
   invalidDate: "callSetup.error.date",
   invalidTime: "callSetup.error.time",
   nonexistentTime: "callSetup.error.nonexistentTime",
@@ -284,7 +284,7 @@ export const changeFieldTypeSchema = z
 export const addOptionSchema = z.object({ fieldKey: builderKey, value: builderKey.optional(), labelDe: label, labelEn: label });
 export const removeOptionSchema = z.object({ fieldKey: builderKey, value: builderKey });
 
-const wholeNumber = (min: number, max: number) =>
+export const wholeNumber = (min: number, max: number) =>
   z.number({ error: "callSetup.error.wholeNumber" }).int("callSetup.error.wholeNumber").min(min, "callSetup.error.tooSmall").max(max, "callSetup.error.tooLarge");
 const decimal = z.number({ error: "callSetup.error.number" }).min(-1e12, "callSetup.error.tooSmall").max(1e12, "callSetup.error.tooLarge");
 

@@ -69,6 +69,7 @@ export default function ApplicantStart() {
                       <td>
                         <ApplicationStateLabel state={application.state} />
                         {application.receiptNumber ? ` ${application.receiptNumber}` : ""}
+                        {application.ineligibleReason ? <div className="kern-hint">{t("eligibility.network.reason", { reason: application.ineligibleReason })}</div> : null}
                       </td>
                       <td>
                         {formatDateTime(locale, application.deadline)}

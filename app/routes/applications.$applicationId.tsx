@@ -122,6 +122,7 @@ export default function ApplicationPage() {
       <h1>
         {t("applications.page.title", { network: page.network.name })} <ApplicationStateLabel state={page.application.state} />
       </h1>
+      {page.application.ineligibleReason ? <p className="ineligible-reason">{t("eligibility.network.reason", { reason: page.application.ineligibleReason })}</p> : null}
       <dl className="facts">
         <dt>{t("calls.stage")}</dt>
         <dd>{t(`stageKind.${page.stage.kind}`)}</dd>

@@ -201,6 +201,7 @@ export default function ManagerStart() {
       {programmes.map((programme) => (
         <section key={programme.id} aria-labelledby={`programme-${programme.id}`}>
           <h2 id={`programme-${programme.id}`}>{programme.name}</h2>
+          <p><Link to={`/manager/programmes/${programme.id}/expertise`}>{t("reviewJury.expertise.link")}</Link></p>
           {programme.current.length === 0 && programme.archived.length === 0 ? <p className="empty">{t("manager.noCalls")}</p> : null}
           {programme.current.length > 0 ? (
             <CallTable calls={programme.current} caption={t("managerStart.current")} />

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { utcToBerlinWallClock } from "~/forms/berlin-time";
 import { applicationActionSchema, extensionSchema } from "~/forms/call-schemas";
 import { actOnApplication, grantDeadlineExtension, loadApplicationForManager } from "~/server/applications/call-applications.server";
@@ -126,6 +126,10 @@ export default function ManagedApplicationPage() {
         ) : null}
       </dl>
 
+      <p>
+        <Link to={`/manager/applications/${application.id}/reviews`}>{t("reviewManager.reviewsLink")}</Link>
+      </p>
+
       <section aria-labelledby="workflow-heading">
         <h2 id="workflow-heading">{t("managerApplications.workflow")}</h2>
         {application.awaitsDeadline ? (
@@ -134,6 +138,9 @@ export default function ManagedApplicationPage() {
           <WorkflowActions actions={application.actions} version={application.version} />
         )}
       </section>
+
+      {/* The application's topics (manager.applications.$applicationId._index.tsx). */}
+      <Outlet />
 
       {application.canExtend ? (
         <section aria-labelledby="extension-heading">

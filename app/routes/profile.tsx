@@ -1,9 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { changePasswordSchema, profileSchema } from "~/forms/account-schemas";
+import { jurorProfileSchema } from "~/forms/review-jury-schemas";
+import { loadJurorProfile, updateJurorProfile } from "~/server/review/jury.server";
+import { handleSetupForm } from "~/server/calls/setup-replies.server";
+import { JurorProfileForm } from "~/components/review/juror-profile-form";
 import { changePassword, loadProfile, updateProfile } from "~/server/accounts/accounts.server";
 import { readProtectedForm } from "~/server/web/csrf.server";
 import { requireUser } from "~/server/accounts/session.server";
@@ -17,7 +21,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "profile.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { profile: await loadProfile(user.id) };
+  return { profile: await loadProfile(user.id), jurorProfile: user.role === "JUROR" ? await loadJurorProfile(user.id) : null };
 }
 
 type Outcome = { intent: "profile" | "password"; result: SubmissionResult<string[]>; saved?: true };
@@ -25,6 +29,13 @@ type Outcome = { intent: "profile" | "password"; result: SubmissionResult<string
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await readProtectedForm(request);
+  if (formData.get("intent") === "juror-profile") {
+    if (user.role !== "JUROR") throw new Response("Not Found", { status: 404 });
+    return handleSetupForm(formData, { formId: "juror-profile", schema: jurorProfileSchema, locale: user.locale }, async ({ bundesland, ...rest }) => {
+      await updateJurorProfile(user, { ...rest, bundesland: bundesland ?? null });
+      return redirect("/profile?juror-saved=1");
+    });
+  }
   if (formData.get("intent") === "password") {
     const submission = parseWithZod(formData, { schema: changePasswordSchema });
     if (submission.status !== "success") return data<Outcome>({ intent: "password", result: submission.reply({ hideFields: SECRET_FIELDS }) }, { status: 400 });
@@ -50,8 +61,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Profile() {
   const t = useT();
-  const { profile } = useLoaderData<typeof loader>();
-  const outcome = useActionData<typeof action>();
+  const { profile, jurorProfile } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const outcome = answer && "intent" in answer ? answer : undefined;
   const [profileForm, profileFields] = useForm({
     id: "profile",
     lastResult: outcome?.intent === "profile" ? outcome.result : undefined,
@@ -96,6 +108,8 @@ export default function Profile() {
           {t("profile.submit")}
         </button>
       </Form>
+
+      {jurorProfile ? <JurorProfileForm profile={jurorProfile} /> : null}
 
       <h2 id="password-heading">{t("profile.password.title")}</h2>
       {outcome?.intent === "password" && outcome.saved ? <Notice>{t("profile.password.saved")}</Notice> : null}

@@ -4,6 +4,7 @@ import { developmentMailboxEnabled, portalMode } from "./config.server";
 import { hashPassword } from "./accounts/passwords.server";
 import { SEED_MARKER_ID, seedDemo } from "@seed/demo";
 import { startOutboxWorker } from "./mail/outbox-worker.server";
+import { startReviewReminderSchedule } from "./review/review-reminders.server";
 import { removeUnfinishedUploads } from "./files/storage.server";
 import type { RequestDrain } from "./web/graceful-stop.server";
 
@@ -53,7 +54,7 @@ export async function connectDatabase(): Promise<void> {
  * had taken on (a mail batch, a job), so a stop may close the database after it. A new worker joins
  * with one line here.
  */
-const backgroundWorkers: (() => () => Promise<void>)[] = [() => startOutboxWorker()];
+const backgroundWorkers: (() => () => Promise<void>)[] = [() => startOutboxWorker(), () => startReviewReminderSchedule()];
 
 /** Starts every background worker; the returned function stops them all and resolves when all have stopped. */
 export function startBackgroundWork(): () => Promise<void> {

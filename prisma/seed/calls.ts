@@ -813,13 +813,14 @@ function mintClusterCall(
   stages: StageSpec[],
   fundingStartsOn: Date,
   fundingEndsOn: Date,
+  special?: { slug: string; title: string },
 ): CallSpec {
   const year = berlinDay(stages[0]!.opensAt).year;
   return call(now, {
-    slug: `mint-cluster-runde-${round}`,
+    slug: special?.slug ?? `mint-cluster-runde-${round}`,
     programmeSlug: "mint-cluster",
     round,
-    title: `MINT-Cluster – Förderrunde ${round} (${year})`,
+    title: special?.title ?? `MINT-Cluster – Förderrunde ${round} (${year})`,
     ...mintClusterTexts,
     funder: FUNDER_BMFTR,
     totalBudgetCents: euro(35 * 500_000),
@@ -829,7 +830,7 @@ function mintClusterCall(
     fundingStartsOn,
     fundingEndsOn,
     publishedAt: addDays(stages[0]!.opensAt, -14),
-    copiedFromSlug: round > 1 ? `mint-cluster-runde-${round - 1}` : null,
+    copiedFromSlug: round > 1 && !special ? `mint-cluster-runde-${round - 1}` : null,
     stages,
   });
 }
@@ -899,6 +900,9 @@ function zdiCall(now: Date, opens: Day, closes: Day): CallSpec {
     stages,
   });
 }
+
+/** The MINT-Cluster call whose closed outline stage is ready for the eligibility check. */
+export const SPECIAL_ROUND_SLUG = "mint-cluster-sonderrunde-strukturwandel";
 
 /** All demo calls, in the order they are created (copies after their originals). */
 export function demoCalls(now: Date): CallSpec[] {
@@ -1003,6 +1007,22 @@ export function demoCalls(now: Date): CallSpec[] {
       twoStages(shiftDay(today, { days: -21 }), outlineCloses, shiftDay(today, { days: 84 }), fullCloses),
       dateOnly(currentFundingStart),
       dateOnly(shiftDay(currentFundingStart, { years: 4, days: -1 })),
+    ),
+  );
+
+  // A special round of the same year whose outline stage closed three days ago: its outlines wait
+  // for the eligibility check (prisma/seed/review.ts), the full-proposal stage comes after the jury.
+  const specialOpens = shiftDay(today, { days: -73 });
+  const specialFullCloses = shiftDay(today, { days: 105 });
+  const specialFundingStart = shiftDay({ ...specialFullCloses, day: 1 }, { months: 4 });
+  calls.push(
+    mintClusterCall(
+      now,
+      4,
+      twoStages(specialOpens, shiftDay(today, { days: -3 }), shiftDay(today, { days: 35 }), specialFullCloses),
+      dateOnly(specialFundingStart),
+      dateOnly(shiftDay(specialFundingStart, { years: 3, days: -1 })),
+      { slug: SPECIAL_ROUND_SLUG, title: `MINT-Cluster – Sonderrunde Strukturwandel (${specialOpens.year})` },
     ),
   );
 

@@ -42,6 +42,7 @@ const matrix: Record<string, Expected[]> = {
   "/network":          ["login",  200,            200,            403,       403,         403,             403],
   "/manager/calls/new": ["login", 403,            403,            403,       200,         403,             200],
   "/manager/calls/no-such-call": ["login", 403,   403,            403,       404,         403,             404],
+  "/manager/calls/no-such-call/stages/no-such-stage/assignment": ["login", 403, 403, 403, 404, 403,        404],
   "/manager/applications/no-such-application": ["login", 403, 403, 403,     404,         403,             404],
   "/applications/no-such-application": ["login", 404, 404,        404,       404,         404,             404],
   "/files/no-such-file": ["login", 404,           404,            404,       404,         404,             404],

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectPglite, type Database } from "../../app/server/db.server";
 import { applyMigrations } from "../../app/server/migrate.server";
 import { SEED_MARKER_ID, seedDemo } from "@seed/demo";
+import { SPECIAL_ROUND_SLUG } from "@seed/calls";
+import { expertiseAreas, SPECIAL_ROUND_OUTLINES } from "@seed/review";
 
 const now = new Date("2026-03-15T10:30:00Z");
 const passwordHash = "$argon2id$v=19$m=19456,t=2,p=1$c2VlZHNhbHQ$ZmFrZWhhc2hmb3J0ZXN0cw";
@@ -164,9 +166,55 @@ describe("demo seed", () => {
     expect(full!.opensAt.getTime()).toBeGreaterThan(outline!.closesAt.getTime());
     expect(full!.opensAt.getTime()).toBeGreaterThan(now.getTime());
     for (const call of calls) {
-      if (call.id === current.id) continue;
+      if (call.id === current.id || call.slug === SPECIAL_ROUND_SLUG) continue;
       expect(["CLOSED", "ARCHIVED"]).toContain(call.status);
     }
+  });
+
+  it("has a MINT-Cluster special round whose outline stage closed a few days ago, its outlines waiting for the eligibility check", async () => {
+    const call = await db.prisma.call.findUniqueOrThrow({
+      where: { slug: SPECIAL_ROUND_SLUG },
+      include: { programme: true, stages: { orderBy: { position: "asc" }, include: { jury: { include: { user: true } } } } },
+    });
+    expect(call.programme.slug).toBe("mint-cluster");
+    expect(call.status).toBe("PUBLISHED");
+    const [outline, full] = call.stages;
+    expect(outline!.kind).toBe("OUTLINE");
+    const closedDaysAgo = (now.getTime() - outline!.closesAt.getTime()) / 86_400_000;
+    expect(closedDaysAgo).toBeGreaterThan(1);
+    expect(closedDaysAgo).toBeLessThan(7);
+    expect(outline!.eligibilityReleasedAt).toBeNull();
+    expect(full!.opensAt.getTime()).toBeGreaterThan(now.getTime());
+
+    const outlines = await db.prisma.application.findMany({ where: { stageId: outline!.id }, include: { network: true, versions: true, decisions: true } });
+    expect(outlines).toHaveLength(SPECIAL_ROUND_OUTLINES);
+    for (const application of outlines) {
+      expect(application).toMatchObject({ state: "submitted", snapshot: { value: "submitted", context: { submissions: 1, ineligibleReason: null } } });
+      expect(application.submittedAt!.getTime()).toBeLessThan(outline!.closesAt.getTime());
+      expect(application.versions).toHaveLength(1);
+      expect(application.decisions).toHaveLength(0);
+    }
+    expect(new Set(outlines.map((application) => application.networkId)).size).toBe(SPECIAL_ROUND_OUTLINES);
+    expect(outlines.map((application) => application.network.name)).toContain("MINT-Region Freiburg");
+    expect(new Set(outlines.map((application) => application.network.bundesland)).size).toBeGreaterThanOrEqual(8);
+
+    // The six demo jurors sit on the outline stage's jury, each with a profile and expertise.
+    const jurors = outline!.jury.map((membership) => membership.user);
+    expect(jurors.map((juror) => juror.email).sort()).toEqual([1, 2, 3, 4, 5, 6].map((index) => `juror${index}@example.org`));
+    for (const juror of jurors) {
+      expect(juror.organisation, juror.email).not.toBe("");
+      expect(juror.emailDomains.length, juror.email).toBeGreaterThan(0);
+      expect(juror.bundesland, juror.email).not.toBeNull();
+      expect(await db.prisma.jurorExpertise.count({ where: { userId: juror.id, area: { programmeId: call.programmeId } } }), juror.email).toBeGreaterThanOrEqual(2);
+    }
+    // One juror works for a partner of an outline's network: a conflict the portal can find.
+    const partners = await db.prisma.networkPartner.findMany({ where: { networkId: { in: outlines.map((application) => application.networkId) }, name: { in: jurors.map((juror) => juror.organisation) } } });
+    expect(partners.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("gives every programme the same list of expertise areas", async () => {
+    const programmes = await db.prisma.programme.findMany({ include: { expertise: { orderBy: { position: "asc" } } } });
+    for (const programme of programmes) expect(programme.expertise.map((area) => area.name), programme.slug).toEqual([...expertiseAreas]);
   });
 
   it("has at least one single-stage call open now", async () => {
@@ -234,7 +282,8 @@ describe("demo seed", () => {
     const awardsOf = (slug: string) => db.prisma.award.count({ where: { application: { call: { slug } } } });
     expect(await awardsOf("mint-regionen-2017")).toBe(7);
     expect(await awardsOf("digital-skills-2018")).toBe(8);
-    expect(await db.prisma.application.count({ where: { call: { status: "PUBLISHED" } } })).toBe(0);
+    // On open calls only the special round's outlines, handed in and not yet decided.
+    expect(await db.prisma.application.count({ where: { call: { status: "PUBLISHED", slug: { not: SPECIAL_ROUND_SLUG } } } })).toBe(0);
 
     const first = await db.prisma.application.findUniqueOrThrow({
       where: { receiptNumber: "MR-2017-0001" },
@@ -245,6 +294,7 @@ describe("demo seed", () => {
     expect(first.decisions).toHaveLength(1);
 
     const applications = await db.prisma.application.findMany({
+      where: { call: { slug: { not: SPECIAL_ROUND_SLUG } } },
       include: { decisions: true, award: true, versions: true },
     });
     for (const application of applications) {

@@ -5,6 +5,7 @@ import { countAttempts, refundAttempts, type CountedAttempt } from "./rate-limit
 import { composeEmail, queueEmail } from "../mail/outbox.server";
 import type { EmailMessage } from "@emails/render";
 import { recordAudit } from "../audit.server";
+import { detectConflicts } from "../review/conflicts.server";
 import { RefusedError } from "../http.server";
 import { formatDateTime, type Locale } from "~/i18n";
 import type { Bundesland, UserRole } from "~/generated/prisma/enums";
@@ -327,6 +328,22 @@ export async function invitePerson(
 }
 
 /**
+ * A manager invites a juror onto one call stage's jury (the caller has checked that the stage is
+ * theirs); accepting the link creates the account with its seat on that jury.
+ */
+export async function inviteJurorOntoStage(
+  actor: Pick<CurrentUser, "id" | "name">,
+  input: { name: string; email: string; locale: Locale; callId: string; stageId: string },
+  context: { baseUrl: string; now?: Date },
+): Promise<{ invitationId: string }> {
+  const { name, email, locale, callId, stageId } = input;
+  return createInvitation(actor, { email, name, locale, role: "JUROR", callId, stageId }, (link) => ({ template: "invitation", props: { name, inviter: actor.name, role: "JUROR", ...link } }), {
+    baseUrl: context.baseUrl,
+    now: context.now ?? new Date(),
+  });
+}
+
+/**
  * A network's coordinator invites a collaborator by mail; accepting the link creates the account as
  * a collaborator of that network, with access to its applications. Only coordinators invite.
  */
@@ -355,7 +372,17 @@ export async function inviteCollaborator(
  */
 async function createInvitation(
   actor: Pick<CurrentUser, "id">,
-  invitee: { email: string; name: string; locale: Locale; role: UserRole; programmeId?: string | null; bundesland?: Bundesland | null; networkId?: string },
+  invitee: {
+    email: string;
+    name: string;
+    locale: Locale;
+    role: UserRole;
+    programmeId?: string | null;
+    bundesland?: Bundesland | null;
+    networkId?: string;
+    callId?: string;
+    stageId?: string;
+  },
   mail: (link: { url: string; expires: string }) => EmailMessage,
   context: { baseUrl: string; now: Date },
 ): Promise<{ invitationId: string }> {
@@ -424,6 +451,8 @@ export async function acceptInvitation(token: string, password: string, now = ne
     }
     if (invitation.callId && invitation.stageId && invitation.role === "JUROR") {
       await tx.juryMembership.create({ data: { callId: invitation.callId, stageId: invitation.stageId, userId: user.id, createdAt: now } });
+      // The new juror's address alone may already tie them to an applying network.
+      await detectConflicts(invitation.stageId, { tx, jurorId: user.id, actorId: user.id, now });
     }
     if (invitation.networkId && invitation.role === "APPLICANT") {
       await tx.networkMembership.create({ data: { userId: user.id, networkId: invitation.networkId, role: "COLLABORATOR", createdAt: now } });

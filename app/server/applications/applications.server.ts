@@ -31,6 +31,7 @@ import { isOpenToLand } from "~/forms/call-openness";
 import type { Bundesland } from "~/generated/prisma/enums";
 import { formatDateTime } from "~/i18n";
 import { sortByGermanName } from "~/i18n/collation";
+import { visibleHistory, visibleIneligibleReason, visibleState } from "./eligibility-visibility.server";
 
 /**
  * A network's applications from start to submission: start one per network and stage, save drafts
@@ -169,7 +170,7 @@ const pageSelect = {
   previousApplicationId: true,
   sharedWithManagersAt: true,
   call: { select: { slug: true, title: true, round: true, programme: { select: { name: true } } } },
-  stage: { select: { kind: true, opensAt: true, closesAt: true, form: { select: { definition: true } } } },
+  stage: { select: { kind: true, opensAt: true, closesAt: true, eligibilityReleasedAt: true, form: { select: { definition: true } } } },
   network: { select: { id: true, name: true, bundesland: true } },
   files: { select: { id: true, fieldKey: true, originalName: true, sizeBytes: true, createdAt: true }, orderBy: { createdAt: "asc" as const } },
   versions: { select: { number: true, receiptNumber: true, submittedAt: true, submittedBy: { select: { name: true } } }, orderBy: { number: "desc" as const } },
@@ -197,12 +198,13 @@ export async function applicationForPage(actor: Pick<CurrentUser, "id" | "role">
   const moment = { at: now.toISOString(), deadline: deadline.toISOString() };
   const actions = editable === 1 ? acceptedEvents(row.state, row.snapshot, [{ type: "WITHDRAW", ...moment }, { type: "REOPEN", ...moment }]) : [];
   const checklist = applicationChecklist(definition, answersWithFiles(definition, answers, row.files), conditions, invalidInput);
-  const history = await historyOfLoadedApplication(row);
+  const history = visibleHistory(actor, await historyOfLoadedApplication(row), row.stage);
   return {
     application: {
       id: row.id,
       title: row.title,
-      state: row.state,
+      state: visibleState(actor, row.state, row.stage),
+      ineligibleReason: visibleIneligibleReason(actor, row, row.stage),
       revision: row.answersRevision,
       answersUpdatedAt: row.answersUpdatedAt,
       submittedAt: row.submittedAt,
@@ -239,6 +241,7 @@ export async function applicationsOfMember(actor: Pick<CurrentUser, "id" | "role
     select: {
       id: true,
       state: true,
+      snapshot: true,
       answers: true,
       conditions: true,
       invalidInput: true,
@@ -246,7 +249,7 @@ export async function applicationsOfMember(actor: Pick<CurrentUser, "id" | "role
       receiptNumber: true,
       network: { select: { id: true, name: true } },
       call: { select: { slug: true, title: true } },
-      stage: { select: { kind: true, closesAt: true, form: { select: { definition: true } } } },
+      stage: { select: { kind: true, closesAt: true, eligibilityReleasedAt: true, form: { select: { definition: true } } } },
       files: { select: { id: true, fieldKey: true } },
     },
     orderBy: [{ stage: { closesAt: "desc" } }, { createdAt: "desc" }],
@@ -259,7 +262,8 @@ export async function applicationsOfMember(actor: Pick<CurrentUser, "id" | "role
         : null;
     return {
       id: row.id,
-      state: row.state,
+      state: visibleState(actor, row.state, row.stage),
+      ineligibleReason: visibleIneligibleReason(actor, row, row.stage),
       receiptNumber: row.receiptNumber,
       network: row.network,
       call: row.call,

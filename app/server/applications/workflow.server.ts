@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
+import type { MessageKey } from "~/i18n";
 import type { Transaction } from "../db.server";
-import { acceptedEvents as eventsTheMachineAccepts, changeState, type StateChange, type WorkflowTable } from "../state-change.server";
+import { acceptedEvents as eventsTheMachineAccepts, changeState, type StateChange, type WorkflowRow, type WorkflowTable } from "../state-change.server";
 import { applicationMachine, type ApplicationContext, type ApplicationEvent, type ApplicationState } from "@workflows/application.machine";
 
 export interface ApplicationTransition {
@@ -30,17 +31,21 @@ function asApplicationTransition(change: StateChange<typeof applicationMachine>)
 export async function changeApplicationState(input: {
   applicationId: string;
   where: Prisma.ApplicationWhereInput;
-  event: ApplicationEvent;
+  /** The event, or (when a guard needs facts read in the same transaction) a function that reads them. */
+  event: ApplicationEvent | ((tx: Transaction, row: WorkflowRow) => Promise<ApplicationEvent>);
   actorId: string;
   now: Date;
   expectedVersion?: number;
   unconfirmed?: boolean;
   alsoSet?: Prisma.ApplicationUpdateManyMutationInput;
+  auditData?: Record<string, unknown>;
+  refusal?: (state: ApplicationState) => MessageKey;
   alsoInTransaction?: (tx: Transaction, change: ApplicationTransition) => Promise<void>;
 }): Promise<ApplicationTransition> {
-  const { applicationId, alsoInTransaction, ...rest } = input;
+  const { applicationId, alsoInTransaction, refusal, ...rest } = input;
   const change = await changeState({
     ...rest,
+    refusal: refusal && ((state) => refusal(state as ApplicationState)),
     machine: applicationMachine,
     table: applicationTable,
     id: applicationId,

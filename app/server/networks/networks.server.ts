@@ -2,6 +2,7 @@ import { prisma } from "../db.server";
 import { recordAudit } from "../audit.server";
 import { notFound } from "../http.server";
 import type { CurrentUser } from "../accounts/session.server";
+import { visibleState } from "../applications/eligibility-visibility.server";
 import type { Bundesland, PartnerType } from "~/generated/prisma/enums";
 
 /** The networks the person belongs to, with their partners. */
@@ -30,10 +31,10 @@ export async function landOverview(actor: CurrentUser) {
     }),
     prisma.applicationShare.findMany({
       where: { sharedWithUserId: actor.id, application: { network: { bundesland } } },
-      select: { application: { select: { id: true, title: true, state: true, network: { select: { name: true } }, call: { select: { title: true } } } } },
+      select: { application: { select: { id: true, title: true, state: true, stage: { select: { eligibilityReleasedAt: true } }, network: { select: { name: true } }, call: { select: { title: true } } } } },
     }),
   ]);
-  return { bundesland, networks, shared: shared.map((share) => share.application) };
+  return { bundesland, networks, shared: shared.map(({ application: { stage, ...application } }) => ({ ...application, state: visibleState(actor, application.state, stage) })) };
 }
 
 const memberOf = (actor: Pick<CurrentUser, "id">) => ({ memberships: { some: { userId: actor.id } } });
