@@ -12,7 +12,7 @@ import type { EmailAttachment } from "./outbox.server";
  * moving `nextAttemptAt` forward, so a row is handed to one worker at a time and comes back by itself
  * when that worker dies mid-send. Resend additionally gets the idempotency key `outbox-<id>`, so a
  * send repeated after an expired lease does not reach the recipient twice; a send whose answer never
- * came is repeated only while Resend still knows the key (docs/decisions/013). The PDF of a submitted
+ * came is repeated only while Resend still knows the key (docs/decisions/016). The PDF of a submitted
  * version is rendered here, not in the request that queued its mail.
  */
 
