@@ -12,6 +12,7 @@ import { managedApplications, managedCalls } from "../applications/access.server
 import { effectiveDeadline } from "../applications/applications.server";
 import { ineligibleReasonOf } from "../applications/eligibility-visibility.server";
 import { acceptedEvents, changeApplicationState } from "../applications/workflow.server";
+import { detectConflicts } from "./conflicts.server";
 import { composeEmail, queueEmail, type ComposedEmail } from "../mail/outbox.server";
 import type { CurrentUser } from "../accounts/session.server";
 
@@ -300,6 +301,8 @@ export async function releaseEligibilityResults(actor: Actor, ref: StageRef & { 
       now,
     );
     for (const mail of mails) await queueEmail(tx, mail, now);
+    // The jury's list is final now: look for conflicts before anyone declares or assigns.
+    await detectConflicts(stage.id, { tx, actorId: actor.id, now });
   });
   return { mails: mails.length };
 }
