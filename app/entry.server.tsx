@@ -7,7 +7,20 @@ import { contentSecurityPolicy } from "./server/web/security-headers.server";
 
 export { staticSecurityHeaders } from "./server/web/security-headers.server";
 
-export { prepareDatabase, connectDatabase, startBackgroundWork, databaseIsHealthy, demoLoginsAvailable, DEMO_LOGINS, DEMO_PASSWORD } from "./server/startup.server";
+export {
+  prepareDatabase,
+  connectDatabase,
+  startBackgroundWork,
+  stopGracefully,
+  removeLeftoversOfLastRun,
+  databaseIsHealthy,
+  demoLoginsAvailable,
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  UnusableDataFolderError,
+} from "./server/startup.server";
+export { shutdownGraceMs, watchRequests } from "./server/web/graceful-stop.server";
+export { answeringBusyWhileDatabaseIsAway } from "./server/web/database-busy.server";
 export { developmentMailboxEnabled } from "./server/config.server";
 
 const RENDER_TIMEOUT_MS = 10_000;

@@ -198,7 +198,9 @@ export function ErrorBoundary() {
         ? [t("error.notFound.title"), t("error.notFound.text")]
         : status === 400 || status === 415
           ? [t("error.badRequest.title"), t("error.badRequest.text")]
-          : [t("error.generic.title"), t("error.generic.text")];
+          : status === 503
+            ? [t("lifecycle.busy.title"), t("lifecycle.busy.text")]
+            : [t("error.generic.title"), t("error.generic.text")];
   return (
     <>
       <Header />

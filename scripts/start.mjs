@@ -1,6 +1,8 @@
-// `npm start`: builds when there is no build yet, migrates, seeds the demo into an empty demo
-// database, then serves the portal. With WEB_CONCURRENCY=N (and a PostgreSQL DATABASE_URL) it runs N
-// app processes on one port; they share nothing but the database, as separate machines would.
+// `npm start`: builds when there is no build yet, migrates, completes the demo seed in a demo
+// database, removes what an interrupted run left behind, then serves the portal until SIGTERM or
+// Ctrl-C, after which it lets requests and background work finish (SHUTDOWN_GRACE_SECONDS). With
+// WEB_CONCURRENCY=N (and a PostgreSQL DATABASE_URL) it runs N app processes on one port; they share
+// nothing but the database, as separate machines would.
 import cluster from "node:cluster";
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
@@ -39,18 +41,37 @@ if (cluster.isPrimary && (!existsSync(buildEntry) || process.env.REBUILD === "1"
 }
 
 const build = await import(pathToFileURL(buildEntry).href);
+let graceMs;
+try {
+  graceMs = build.entry.module.shutdownGraceMs();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
 
 if (cluster.isPrimary) {
-  // Migrating and seeding happen once, before any process serves.
-  const { seeded } = await build.entry.module.prepareDatabase();
+  // Migrating, seeding and tidying up happen once, before any process serves.
+  const { seeded } = await explainedIfUnusable(() => build.entry.module.prepareDatabase());
+  await build.entry.module.removeLeftoversOfLastRun();
   if (processCount === 1) serve(() => announce(seeded));
   else startProcesses(() => announce(seeded));
 } else {
   await build.entry.module.connectDatabase();
   serve(() => undefined);
+}
+
+/** A data folder the portal cannot use ends the start with the plain explanation, not a stack trace. */
+async function explainedIfUnusable(prepare) {
+  try {
+    return await prepare();
+  } catch (error) {
+    if (!(error instanceof build.entry.module.UnusableDataFolderError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }
 
 function announce(seeded) {
@@ -82,7 +103,8 @@ function startProcesses(onAllListening) {
   const stop = () => {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
-    setTimeout(() => process.exit(0), 6000).unref();
+    // Each app process stops within its grace period; this only catches one that hangs.
+    setTimeout(() => process.exit(0), graceMs + 10_000).unref();
     cluster.on("exit", () => {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
     });
@@ -130,7 +152,7 @@ function serve(onListening) {
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: build.entry.module.answeringBusyWhileDatabaseIsAway(build),
       getLoadContext: (request) => ({
         nonce: randomBytes(16).toString("base64"),
         clientAddress: request.ip ?? "unknown",
@@ -139,12 +161,23 @@ function serve(onListening) {
   );
 
   const server = app.listen(port, host, onListening);
+  const requests = build.entry.module.watchRequests(server);
 
-  function shutDown() {
-    stopBackgroundWork();
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
+  let stopping = false;
+  async function shutDown(signal) {
+    // Ctrl-C reaches both npm and this process, and npm passes it on: one stop is enough.
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing the requests in flight (at most ${graceMs / 1000} s), then stopping.`);
+    try {
+      const { cutOff } = await build.entry.module.stopGracefully({ requests, stopBackgroundWork, graceMs });
+      if (cutOff > 0) console.error(`${cutOff} ${cutOff === 1 ? "request" : "requests"} did not finish within SHUTDOWN_GRACE_SECONDS and ${cutOff === 1 ? "was" : "were"} cut off.`);
+      process.exit(0);
+    } catch (error) {
+      console.error("The stop did not complete cleanly:", error);
+      process.exit(1);
+    }
   }
-  process.on("SIGTERM", shutDown);
-  process.on("SIGINT", shutDown);
+  process.on("SIGTERM", () => void shutDown("SIGTERM"));
+  process.on("SIGINT", () => void shutDown("SIGINT"));
 }

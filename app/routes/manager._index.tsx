@@ -120,7 +120,7 @@ function AwaitingChecks({ stages }: { stages: Overview["awaitingEligibilityCheck
           header: t("manager.applications"),
           cell: (stage) => (
             <Link
-              to={`/manager/calls/${stage.call.id}/applications?state=submitted`}
+              to={`/manager/calls/${stage.call.id}/stages/${stage.stageId}/eligibility`}
               aria-label={t("managerStart.submittedUncheckedOf", { count: stage.submitted, title: stage.call.title })}
             >
               {t("managerStart.submittedUnchecked", { count: stage.submitted })}

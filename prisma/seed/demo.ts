@@ -1,7 +1,7 @@
 // The demo seed: programmes, calls, networks with partners, demo accounts and a modest history of
 // decided applications. Idempotent: every row has a natural key or a deterministic `seed-…` id, rows
 // are created only when missing, and a marker row written last lets a second run return at once.
-import type { PrismaClient } from "../../app/generated/prisma/client";
+import type { Prisma } from "../../app/generated/prisma/client";
 import { CallStatus, DecisionOutcome, NetworkRole, StageKind, UserRole } from "../../app/generated/prisma/enums";
 import { demoCalls, programmes, SPECIAL_ROUND_SLUG, type CallSpec } from "./calls";
 import { demoNetworks, findDemoNetwork, type DemoNetwork } from "./networks";
@@ -11,6 +11,9 @@ import { jurorProfiles, seedExpertise, seedSubmittedOutlines, specialRoundNetwor
 import { addDays, berlinDay, shiftDay } from "./time";
 
 export const SEED_MARKER_ID = "seed-demo-marker";
+
+/** The client or a transaction's client: the start runs the seed as one transaction. */
+type SeedClient = Prisma.TransactionClient;
 
 export interface SeedDemoOptions {
   /** The present; open calls are placed around it, past rounds before it. */
@@ -57,7 +60,7 @@ const JUROR_KEYS: readonly UserKey[] = ["juror1", "juror2", "juror3", "juror4", 
 
 // ---------------------------------------------------------------------------------------------
 
-export async function seedDemo(prisma: PrismaClient, options: SeedDemoOptions): Promise<{ created: boolean }> {
+export async function seedDemo(prisma: SeedClient, options: SeedDemoOptions): Promise<{ created: boolean }> {
   const { now, passwordHash } = options;
   if (await prisma.auditEvent.findUnique({ where: { id: SEED_MARKER_ID }, select: { id: true } })) {
     return { created: false };
@@ -101,7 +104,7 @@ function reviewDemo() {
 }
 
 async function seedReview(
-  prisma: PrismaClient,
+  prisma: SeedClient,
   calls: CallSpec[],
   seededCalls: Map<string, SeededCall>,
   programmeIds: Map<string, string>,
@@ -125,7 +128,7 @@ async function seedReview(
 // ---------------------------------------------------------------------------------------------
 // Accounts
 
-async function seedUsers(prisma: PrismaClient, now: Date, passwordHash: string): Promise<Record<UserKey, string>> {
+async function seedUsers(prisma: SeedClient, now: Date, passwordHash: string): Promise<Record<UserKey, string>> {
   const { profiles } = reviewDemo();
   const profileOf = (key: UserKey) => {
     const index = JUROR_KEYS.indexOf(key);
@@ -162,7 +165,7 @@ function required<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-async function seedProgrammes(prisma: PrismaClient, managerId: string): Promise<Map<string, string>> {
+async function seedProgrammes(prisma: SeedClient, managerId: string): Promise<Map<string, string>> {
   await prisma.programme.createMany({ data: [...programmes], skipDuplicates: true });
   const rows = await prisma.programme.findMany({
     where: { slug: { in: programmes.map((programme) => programme.slug) } },
@@ -182,7 +185,7 @@ async function seedProgrammes(prisma: PrismaClient, managerId: string): Promise<
 const networkKey = (name: string, bundesland: string) => `${name}|${bundesland}`;
 
 async function seedNetworks(
-  prisma: PrismaClient,
+  prisma: SeedClient,
   now: Date,
   users: Record<UserKey, string>,
 ): Promise<Map<string, string>> {
@@ -257,7 +260,7 @@ interface SeededCall {
 }
 
 async function seedCalls(
-  prisma: PrismaClient,
+  prisma: SeedClient,
   calls: CallSpec[],
   programmeIds: Map<string, string>,
   users: Record<UserKey, string>,
@@ -468,7 +471,7 @@ const stateAfter: Record<DecisionOutcome, string> = {
 };
 
 async function seedApplications(
-  prisma: PrismaClient,
+  prisma: SeedClient,
   now: Date,
   calls: CallSpec[],
   seededCalls: Map<string, SeededCall>,

@@ -1,7 +1,7 @@
 // The review demo: every programme's list of expertise areas, the demo jurors' profiles and
 // expertise, and the MINT-Cluster special round's outlines, submitted and waiting for the manager's
 // eligibility check. Idempotent like the rest of the seed: deterministic ids, rows created only when missing.
-import type { PrismaClient } from "../../app/generated/prisma/client";
+import type { Prisma } from "../../app/generated/prisma/client";
 import type { Bundesland } from "../../app/generated/prisma/enums";
 import { answersFor } from "./answers";
 import { SPECIAL_ROUND_SLUG, type CallSpec } from "./calls";
@@ -52,7 +52,7 @@ export function jurorProfiles(outlineNetworks: DemoNetwork[]): JurorProfile[] {
   ];
 }
 
-export async function seedExpertise(prisma: PrismaClient, programmeIds: Map<string, string>, jurors: { userId: string; profile: JurorProfile }[]): Promise<void> {
+export async function seedExpertise(prisma: Prisma.TransactionClient, programmeIds: Map<string, string>, jurors: { userId: string; profile: JurorProfile }[]): Promise<void> {
   await prisma.expertiseArea.createMany({
     data: [...programmeIds.values()].flatMap((programmeId) =>
       expertiseAreas.map((name, position) => ({ id: `${programmeId}-expertise-${position + 1}`, programmeId, name, position })),
@@ -68,7 +68,7 @@ export async function seedExpertise(prisma: PrismaClient, programmeIds: Map<stri
 
 /** The special round's outlines as submitted a few days before its deadline, each with its frozen version. */
 export async function seedSubmittedOutlines(
-  prisma: PrismaClient,
+  prisma: Prisma.TransactionClient,
   input: { spec: CallSpec; callId: string; stageId: string; networks: DemoNetwork[]; networkIds: Map<string, string>; submitterOf: (network: DemoNetwork) => string },
 ): Promise<void> {
   const stage = input.spec.stages[0]!;

@@ -110,14 +110,15 @@ describe("the manager's start page", () => {
     expect(html).toContain("Gerade steht nichts an");
   });
 
-  it("links the waiting applications, filtered to the submitted ones, from the page", async () => {
+  it("links the waiting applications to their stage's eligibility check", async () => {
     const manager = await createPerson("MANAGER");
     const programme = await programmeOf(manager, "Prüfprogramm");
     const closed = await callIn(programme.id, "Frist vorbei", "PUBLISHED", [{ opensAt: new Date(Date.now() - 90 * 86_400_000), closesAt: new Date(Date.now() - 86_400_000) }]);
     await applicationsIn(closed, ["submitted"]);
     const page = await routeOutcome(loader as never, new Request("http://portal.test/manager", { headers: { Cookie: (await browserOf(manager)).cookie } }));
     const html = await renderRoutePage(ManagerStart, page.body);
-    expect(html).toContain(`href="/manager/calls/${closed.id}/applications?state=submitted"`);
+    const stage = await prisma.callStage.findFirstOrThrow({ where: { callId: closed.id }, select: { id: true } });
+    expect(html).toContain(`href="/manager/calls/${closed.id}/stages/${stage.id}/eligibility"`);
     expect(html).toContain("1 eingereichter Antrag");
     const applicant = await createPerson("APPLICANT");
     expect((await routeOutcome(loader as never, new Request("http://portal.test/manager", { headers: { Cookie: (await browserOf(applicant)).cookie } }))).status).toBe(403);

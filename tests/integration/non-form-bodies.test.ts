@@ -42,13 +42,14 @@ let people: { who: string; cookie: string }[];
 
 beforeAll(async () => {
   world = await createUploadWorld();
-  const admin = await createPerson("ADMIN");
-  const [coordinator, manager, administrator] = await Promise.all([browserOf(world.ours.coordinator), browserOf(world.manager), browserOf(admin)]);
+  const [admin, juror] = await Promise.all([createPerson("ADMIN"), createPerson("JUROR")]);
+  const [coordinator, manager, administrator, jurorBrowser] = await Promise.all([browserOf(world.ours.coordinator), browserOf(world.manager), browserOf(admin), browserOf(juror)]);
   people = [
     { who: "visitor", cookie: "portal_csrf=" + "v".repeat(43) },
     { who: "coordinator", cookie: coordinator.cookie },
     { who: "manager", cookie: manager.cookie },
     { who: "admin", cookie: administrator.cookie },
+    { who: "juror", cookie: jurorBrowser.cookie },
   ];
 });
 

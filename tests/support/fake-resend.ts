@@ -101,7 +101,8 @@ function parseAttachments(value: unknown): FakeResendAttachment[] | null {
   return attachments;
 }
 
-export async function startFakeResend(options: { apiKey?: string } = {}): Promise<FakeResend> {
+/** `answerDelayMs`: each mail is answered this much later, as a slow provider would (a send in flight for a while). */
+export async function startFakeResend(options: { apiKey?: string; answerDelayMs?: number } = {}): Promise<FakeResend> {
   const requests: FakeResendRequest[] = [];
   const emails: FakeResendEmail[] = [];
   const idempotent = new Map<string, { body: string; id: string }>();
@@ -150,6 +151,7 @@ export async function startFakeResend(options: { apiKey?: string } = {}): Promis
     };
     requests.push(record);
 
+    if (options.answerDelayMs) await new Promise((resolve) => setTimeout(resolve, options.answerDelayMs));
     const answer = (status: number, payload: unknown, extraHeaders: Record<string, string> = {}) => {
       record.status = status;
       response.writeHead(status, { "content-type": "application/json", ...extraHeaders });

@@ -158,7 +158,7 @@ export async function managerOverview(actor: Pick<CurrentUser, "id" | "role">, n
     .sort(byDate((stage) => stage.opensAt));
   const awaitingEligibilityCheck = stagesOf(["PUBLISHED", "CLOSED", "ARCHIVED"])
     .filter((stage) => stage.closesAt <= now && stage._count.applications > 0)
-    .map(({ call, kind, closesAt, _count }) => ({ call, kind, closesAt, submitted: _count.applications }))
+    .map(({ call, id, kind, closesAt, _count }) => ({ call, stageId: id, kind, closesAt, submitted: _count.applications }))
     .sort(byDate((stage) => stage.closesAt));
 
   const callRow = ({ stages, _count, ...call }: (typeof calls)[number]) => ({ ...call, closesAt: stages.at(-1)?.closesAt ?? null, applications: _count.applications });

@@ -231,6 +231,15 @@ export function uploadStorage(): FileStorage {
   return token ? storageOf("UPLOADTHING") : storageOf("LOCAL");
 }
 
+/**
+ * Removes the unfinished uploads on the local disk (`${DATA_DIR}/files/.partial`). Run at start-up,
+ * before any request: a process stopped mid-upload cannot remove its own, and no upload is running yet.
+ */
+export async function removeUnfinishedUploads(): Promise<void> {
+  const local = storageOf("LOCAL") as LocalDiskStorage;
+  await rm(local.temporaryDirectory, { recursive: true, force: true });
+}
+
 /** The storage that holds files recorded with this kind (a file stays where it was uploaded). */
 export function storageOf(kind: StorageKind): FileStorage {
   if (kind === "UPLOADTHING") {

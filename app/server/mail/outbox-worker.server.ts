@@ -10,8 +10,9 @@ import type { EmailAttachment } from "./outbox.server";
  * change that causes them (`queueEmail`) and sent here after commit. Any number of processes may run
  * `deliverDueEmails` at the same time: rows are claimed with `FOR UPDATE SKIP LOCKED` and leased by
  * moving `nextAttemptAt` forward, so a row is handed to one worker at a time and comes back by itself
- * when that worker dies mid-send. Resend additionally gets the idempotency key `outbox-<id>`, so even a
- * send repeated after an expired lease does not reach the recipient twice. The PDF of a submitted
+ * when that worker dies mid-send. Resend additionally gets the idempotency key `outbox-<id>`, so a
+ * send repeated after an expired lease does not reach the recipient twice; a send whose answer never
+ * came is repeated only while Resend still knows the key (docs/decisions/016). The PDF of a submitted
  * version is rendered here, not in the request that queued its mail.
  */
 
@@ -28,19 +29,30 @@ export interface MailTransport {
   send(email: OutgoingEmail): Promise<{ providerMessageId: string }>;
 }
 
-/** How long a claimed row stays invisible to other workers while it is being sent. */
-export const CLAIM_LEASE_MS = 2 * 60 * 1000;
+/**
+ * How long a claimed row stays invisible to other workers while it is being sent. After a crash its
+ * mail goes out again (and a send confirmed but not yet recorded is confirmed again) this much later.
+ */
+export const CLAIM_LEASE_MS = 60 * 1000;
 /** After this many failed attempts a mail is FAILED and waits for an administrator. */
 export const MAX_ATTEMPTS = 10;
 const BACKOFF_BASE_MS = 30 * 1000;
 const BACKOFF_CAP_MS = 6 * 60 * 60 * 1000;
 /** One send never takes longer than this (the SDK's fetch is aborted). */
-const SEND_TIMEOUT_MS = 45 * 1000;
+const SEND_TIMEOUT_MS = 20 * 1000;
 /**
- * A worker starts no new send of its batch later than this after the claim, so that every send
- * ends (SEND_TIMEOUT_MS) before the lease does; the rest of the batch is handed back at once.
+ * A worker starts no new mail of its batch later than this after the claim, so that the mail's PDF,
+ * its send (SEND_TIMEOUT_MS) and the record of its outcome end before the lease does; the rest of the
+ * batch is handed back at once.
  */
-const SEND_WINDOW_MS = CLAIM_LEASE_MS / 2;
+const SEND_WINDOW_MS = CLAIM_LEASE_MS - SEND_TIMEOUT_MS - 10 * 1000;
+/**
+ * Resend answers a repeated idempotency key from its store for 24 hours; after that the same key
+ * sends again. A send left unanswered is therefore repeated only within this time after it began
+ * (an hour short of the 24, for clocks and a send in progress); later the mail fails for an
+ * administrator to check at Resend.
+ */
+export const UNANSWERED_REPEAT_LIMIT_MS = 23 * 60 * 60 * 1000;
 export const DEFAULT_MAIL_FROM = "MINT-Förderportal <portal@example.org>";
 
 /** Delay before the next try after the `attempts`-th failed attempt: 30 s · 2^(attempts−1), at most 6 h. */
@@ -110,6 +122,7 @@ export function transportFromEnvironment(): MailTransport {
 interface ClaimedRow extends Omit<OutgoingEmail, "attachments"> {
   locale: Locale;
   attempts: number;
+  unansweredSendAt: Date | null;
 }
 
 export const attachmentSelect = { id: true, filename: true, contentType: true, content: true, applicationVersionId: true } as const;
@@ -138,25 +151,44 @@ async function attachmentsOf(emailId: string, locale: Locale): Promise<EmailAtta
   return attachments;
 }
 
-/** Claims up to `batchSize` due rows for this worker, leasing them until `now + CLAIM_LEASE_MS`. */
+/**
+ * Claims up to `batchSize` due rows for this worker, leasing them until `now + CLAIM_LEASE_MS`. A
+ * row whose unanswered send is too old to repeat safely fails instead of being claimed.
+ */
 async function claimDueEmails(now: Date, batchSize: number): Promise<ClaimedRow[]> {
   const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+  const repeatableSince = now.getTime() - UNANSWERED_REPEAT_LIMIT_MS;
   return prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<ClaimedRow[]>`
-      SELECT "id", "toEmail", "subject", "html", "text", "locale", "attempts"
+      SELECT "id", "toEmail", "subject", "html", "text", "locale", "attempts", "unansweredSendAt"
       FROM "OutboxEmail"
       WHERE "status" = 'PENDING'::"OutboxStatus" AND "nextAttemptAt" <= ${now}
       ORDER BY "nextAttemptAt", "createdAt"
       LIMIT ${batchSize}
       FOR UPDATE SKIP LOCKED`;
-    if (rows.length > 0) {
+    const tooLate = rows.filter((row) => row.unansweredSendAt && row.unansweredSendAt.getTime() < repeatableSince);
+    for (const row of tooLate) {
+      await tx.outboxEmail.update({
+        where: { id: row.id },
+        data: { status: "FAILED", lastError: unansweredTooLongMessage(row.unansweredSendAt!) },
+      });
+    }
+    const claimed = rows.filter((row) => !tooLate.includes(row));
+    if (claimed.length > 0) {
       await tx.outboxEmail.updateMany({
-        where: { id: { in: rows.map((row) => row.id) } },
+        where: { id: { in: claimed.map((row) => row.id) } },
         data: { nextAttemptAt: leaseUntil },
       });
     }
-    return rows;
+    return claimed;
   });
+}
+
+function unansweredTooLongMessage(since: Date): string {
+  return (
+    `A send began at ${since.toISOString()} and its answer never came; Resend no longer recognises a repeat ` +
+    "after 24 hours, so the portal does not send it again by itself. Check in Resend whether it was delivered before requeueing it."
+  );
 }
 
 function errorMessage(error: unknown): string {
@@ -169,7 +201,7 @@ function errorMessage(error: unknown): string {
  * outside any transaction and its outcome written afterwards.
  */
 export async function deliverDueEmails(
-  options: { now?: Date; batchSize?: number; transport?: MailTransport } = {},
+  options: { now?: Date; batchSize?: number; transport?: MailTransport; stopRequested?: () => boolean } = {},
 ): Promise<{ sent: number; failed: number }> {
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 20;
@@ -179,8 +211,9 @@ export async function deliverDueEmails(
   let sent = 0;
   let failed = 0;
   for (const [index, row] of claimed.entries()) {
-    if (Date.now() - claimedAt > SEND_WINDOW_MS) {
-      // Slow provider: release what is left instead of letting the lease run out mid-send.
+    if (Date.now() - claimedAt > SEND_WINDOW_MS || options.stopRequested?.()) {
+      // Slow provider, or the process is stopping: release what is left at once instead of letting
+      // it wait out the lease.
       await prisma.outboxEmail.updateMany({
         where: { id: { in: claimed.slice(index).map((rest) => rest.id) }, status: "PENDING" },
         data: { nextAttemptAt: now },
@@ -192,6 +225,7 @@ export async function deliverDueEmails(
     try {
       // A PDF that fails to render fails the attempt like a failed send: backoff, error kept.
       const attachments = await attachmentsOf(row.id, row.locale);
+      if (!row.unansweredSendAt) await prisma.outboxEmail.update({ where: { id: row.id }, data: { unansweredSendAt: options.now ?? new Date() } });
       ({ providerMessageId } = await transport.send({ id: row.id, toEmail: row.toEmail, subject: row.subject, html: row.html, text: row.text, attachments }));
     } catch (error) {
       failed++;
@@ -203,6 +237,9 @@ export async function deliverDueEmails(
           lastError: errorMessage(error),
           status: giveUp ? "FAILED" : "PENDING",
           nextAttemptAt: giveUp ? now : new Date(now.getTime() + retryDelayMs(attempts)),
+          // A refusal with an HTTP status is an answer: nothing went out. A lost connection or a
+          // timeout is not, so its time stays.
+          ...(error instanceof MailTransportError && error.statusCode ? { unansweredSendAt: null } : {}),
         },
       });
       continue;
@@ -210,7 +247,7 @@ export async function deliverDueEmails(
     sent++;
     await prisma.outboxEmail.update({
       where: { id: row.id },
-      data: { status: "SENT", attempts, sentAt: options.now ?? new Date(), providerMessageId },
+      data: { status: "SENT", attempts, sentAt: options.now ?? new Date(), providerMessageId, unansweredSendAt: null },
     });
   }
   return { sent, failed };
@@ -219,13 +256,14 @@ export async function deliverDueEmails(
 /**
  * Puts a mail back into the queue to be sent at once (an administrator's action for FAILED mail;
  * for a PENDING mail it skips the remaining wait). The attempt counter restarts, so the mail gets
- * the full series of retries again; `lastError` stays until the next attempt. Sent mail is left
- * alone. Returns whether the mail was requeued.
+ * the full series of retries again; `lastError` stays until the next attempt. An unanswered send is
+ * forgotten: requeueing is the administrator's decision to send again (the failure text asks them to
+ * check Resend first). Sent mail is left alone. Returns whether the mail was requeued.
  */
 export async function requeueEmail(id: string, now = new Date()): Promise<boolean> {
   const { count } = await prisma.outboxEmail.updateMany({
     where: { id, status: { in: ["FAILED", "PENDING"] } },
-    data: { status: "PENDING", attempts: 0, nextAttemptAt: now },
+    data: { status: "PENDING", attempts: 0, nextAttemptAt: now, unansweredSendAt: null },
   });
   if (count > 0) wakeOutboxWorker();
   return count > 0;
@@ -289,7 +327,7 @@ async function runUntilDrained(state: WorkerState): Promise<void> {
           scheduleRun(state, BUSY_RECHECK_MS);
           return;
         }
-        const { sent, failed } = await deliverDueEmails({ transport: state.transport, batchSize: state.batchSize });
+        const { sent, failed } = await deliverDueEmails({ transport: state.transport, batchSize: state.batchSize, stopRequested: () => state.stopped });
         if (state.stopped || sent + failed < state.batchSize) break;
       }
     } catch (error) {
@@ -321,7 +359,8 @@ function scheduleRun(state: WorkerState, delayMs: number): void {
 
 /**
  * Starts polling the outbox every `intervalMs` (the timer does not keep the process alive) and
- * returns a function that stops it (resolving when a run in progress has finished).
+ * returns a function that stops it: a run in progress finishes the mail it is sending, records its
+ * outcome and hands the rest of its batch back, then the returned promise resolves.
  */
 export function startOutboxWorker(
   options: { intervalMs?: number; transport?: MailTransport; batchSize?: number; isBusy?: () => Promise<boolean> } = {},
