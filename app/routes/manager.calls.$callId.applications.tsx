@@ -4,6 +4,7 @@ import { applicationListSearch, parseApplicationListQuery, type ApplicationListQ
 import { listCallApplications } from "~/server/applications/call-applications.server";
 import { requireRole } from "~/server/accounts/session.server";
 import { ApplicationStateLabel } from "~/components/application-state";
+import { CountLink, FilterButtons, FilterSelect } from "~/components/applications/list-filters";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime, formatEuros, type MessageKey } from "~/i18n";
@@ -65,11 +66,9 @@ export default function CallApplications() {
                 </Link>
               </li>
               {counts.map(({ state, count }) => (
-                <li key={state}>
-                  <Link to={applicationListSearch(query, { state: state as ApplicationListQuery["state"] })} aria-current={query.state === state ? "true" : undefined}>
-                    {t("applicationList.countOfState", { state: t(`applicationState.${state as NonNullable<ApplicationListQuery["state"]>}`), count })}
-                  </Link>
-                </li>
+                <CountLink key={state} to={applicationListSearch(query, { state: state as ApplicationListQuery["state"] })} current={query.state === state}>
+                  {t("applicationList.countOfState", { state: t(`applicationState.${state as NonNullable<ApplicationListQuery["state"]>}`), count })}
+                </CountLink>
               ))}
             </ul>
           </nav>
@@ -83,36 +82,17 @@ export default function CallApplications() {
               </p>
               <input id="filter-q" name="q" type="search" defaultValue={query.q} aria-describedby="filter-q-hint" autoComplete="off" />
             </div>
-            <div className="field">
-              <label htmlFor="filter-state">{t("applicationList.column.state")}</label>
-              <select id="filter-state" name="state" defaultValue={query.state ?? ""}>
-                <option value="">{t("applicationList.any")}</option>
-                {counts.map(({ state }) => (
-                  <option key={state} value={state}>
-                    {t(`applicationState.${state as NonNullable<ApplicationListQuery["state"]>}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="filter-land">{t("applicationList.column.bundesland")}</label>
-              <select id="filter-land" name="land" defaultValue={query.land ?? ""}>
-                <option value="">{t("applicationList.any")}</option>
-                {lands.map((land) => (
-                  <option key={land} value={land}>
-                    {t(`bundesland.${land}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="filter-state"
+              name="state"
+              label={t("applicationList.column.state")}
+              value={query.state}
+              options={counts.map(({ state }) => ({ value: state, label: t(`applicationState.${state as NonNullable<ApplicationListQuery["state"]>}`) }))}
+            />
+            <FilterSelect id="filter-land" name="land" label={t("applicationList.column.bundesland")} value={query.land} options={lands.map((land) => ({ value: land, label: t(`bundesland.${land}`) }))} />
             {query.sort !== "network" ? <input type="hidden" name="sort" value={query.sort} /> : null}
             {query.dir !== "asc" ? <input type="hidden" name="dir" value={query.dir} /> : null}
-            <p>
-              <button type="submit" className="kern-btn kern-btn--primary">
-                {t("applicationList.apply")}
-              </button>{" "}
-              {filtered ? <Link to={applicationListSearch(query, { q: "", state: undefined, land: undefined })}>{t("applicationList.reset")}</Link> : null}
-            </p>
+            <FilterButtons filtered={filtered} resetTo={applicationListSearch(query, { q: "", state: undefined, land: undefined })} />
           </Form>
 
           {applications.length === 0 ? (

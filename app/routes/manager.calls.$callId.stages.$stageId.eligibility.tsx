@@ -12,6 +12,7 @@ import { AskFirstButton, ConfirmStep, useStepToConfirm } from "~/components/conf
 import { Notice } from "~/components/forms";
 import { EligibilityReportNotice, EligibilityTable } from "~/components/review/eligibility-table";
 import { StageReviewSteps } from "~/components/review/stage-review-steps";
+import { CountLink, FilterButtons, FilterSelect } from "~/components/applications/list-filters";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime } from "~/i18n";
@@ -109,64 +110,41 @@ export default function EligibilityCheck() {
               <li>
                 <Link to={listSearch(query, { state: undefined, checked: undefined })}>{t("applicationList.countsAll", { count: page.total })}</Link>
               </li>
-              <li>
-                <Link to={listSearch(query, { checked: "unchecked" })} aria-current={query.checked === "unchecked" ? "true" : undefined}>
-                  {t("eligibility.countUnchecked", { count: page.unchecked })}
-                </Link>
-              </li>
-              <li>
-                <Link to={listSearch(query, { checked: "checked" })} aria-current={query.checked === "checked" ? "true" : undefined}>
-                  {t("eligibility.countChecked", { count: page.checked })}
-                </Link>
-              </li>
+              <CountLink to={listSearch(query, { checked: "unchecked" })} current={query.checked === "unchecked"}>
+                {t("eligibility.countUnchecked", { count: page.unchecked })}
+              </CountLink>
+              <CountLink to={listSearch(query, { checked: "checked" })} current={query.checked === "checked"}>
+                {t("eligibility.countChecked", { count: page.checked })}
+              </CountLink>
               {page.counts.map(({ state, count }) => (
-                <li key={state}>
-                  <Link to={listSearch(query, { state: state as EligibilityQuery["state"] })} aria-current={query.state === state ? "true" : undefined}>
-                    {t("applicationList.countOfState", { state: t(`applicationState.${state as NonNullable<EligibilityQuery["state"]>}`), count })}
-                  </Link>
-                </li>
+                <CountLink key={state} to={listSearch(query, { state: state as EligibilityQuery["state"] })} current={query.state === state}>
+                  {t("applicationList.countOfState", { state: t(`applicationState.${state as NonNullable<EligibilityQuery["state"]>}`), count })}
+                </CountLink>
               ))}
             </ul>
           </nav>
 
           <Form method="get" className="filters" aria-labelledby="eligibility-filters">
             <h2 id="eligibility-filters">{t("applicationList.filters")}</h2>
-            <div className="field">
-              <label htmlFor="filter-state">{t("applicationList.column.state")}</label>
-              <select id="filter-state" name="state" defaultValue={query.state ?? ""}>
-                <option value="">{t("applicationList.any")}</option>
-                {eligibilityStates.map((state) => (
-                  <option key={state} value={state}>
-                    {t(`applicationState.${state}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="filter-land">{t("applicationList.column.bundesland")}</label>
-              <select id="filter-land" name="land" defaultValue={query.land ?? ""}>
-                <option value="">{t("applicationList.any")}</option>
-                {page.lands.map((land) => (
-                  <option key={land} value={land}>
-                    {t(`bundesland.${land}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="filter-checked">{t("eligibility.filterChecked")}</label>
-              <select id="filter-checked" name="checked" defaultValue={query.checked ?? ""}>
-                <option value="">{t("applicationList.any")}</option>
-                <option value="unchecked">{t("eligibility.unchecked")}</option>
-                <option value="checked">{t("eligibility.checked")}</option>
-              </select>
-            </div>
-            <p>
-              <button type="submit" className="kern-btn kern-btn--primary">
-                {t("applicationList.apply")}
-              </button>{" "}
-              {filtered ? <Link to="?">{t("applicationList.reset")}</Link> : null}
-            </p>
+            <FilterSelect
+              id="filter-state"
+              name="state"
+              label={t("applicationList.column.state")}
+              value={query.state}
+              options={eligibilityStates.map((state) => ({ value: state, label: t(`applicationState.${state}`) }))}
+            />
+            <FilterSelect id="filter-land" name="land" label={t("applicationList.column.bundesland")} value={query.land} options={page.lands.map((land) => ({ value: land, label: t(`bundesland.${land}`) }))} />
+            <FilterSelect
+              id="filter-checked"
+              name="checked"
+              label={t("eligibility.filterChecked")}
+              value={query.checked}
+              options={[
+                { value: "unchecked", label: t("eligibility.unchecked") },
+                { value: "checked", label: t("eligibility.checked") },
+              ]}
+            />
+            <FilterButtons filtered={filtered} resetTo="?" />
           </Form>
 
           {page.applications.length === 0 ? (
