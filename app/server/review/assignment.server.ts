@@ -4,11 +4,11 @@ import type { MatrixCell } from "~/forms/assignment-schemas";
 import { formatDateTime, translator } from "~/i18n";
 import { prisma, type Transaction } from "../db.server";
 import type { CurrentUser } from "../accounts/session.server";
-import { managedCalls } from "../applications/access.server";
 import { recordAudit } from "../audit.server";
 import { requireConfirmation } from "../confirmation.server";
 import { notFound, RefusedError } from "../http.server";
 import { composeEmail, queueEmail } from "../mail/outbox.server";
+import { managedStage } from "./stage-scope.server";
 import { evenShare, solveAssignment, type ShortfallReason, type SolverInput } from "./assignment-solver";
 
 type Actor = Pick<CurrentUser, "id" | "role">;
@@ -26,13 +26,9 @@ const inReview = (stageId: string): Prisma.ApplicationWhereInput => ({
 });
 
 /** The stage, if the manager may run its review (404 otherwise). */
-async function managedStage(db: Reader, actor: Actor, target: StageTarget) {
+async function findManagedStage(db: Reader, actor: Actor, target: StageTarget) {
   const stage = await db.callStage.findFirst({
-    where: {
-      id: target.stageId,
-      callId: target.callId,
-      call: managedCalls(actor),
-    },
+    where: managedStage(actor, target.callId, target.stageId),
     select: {
       id: true,
       kind: true,
@@ -64,7 +60,7 @@ const assignmentFacts = {
  * away), and its gap is filled by the next run.
  */
 async function readStageAssignment(db: Reader, actor: Actor, target: StageTarget) {
-  const stage = await managedStage(db, actor, target);
+  const stage = await findManagedStage(db, actor, target);
   // One query after the other: in a transaction they share one connection.
   const jury = await db.juryMembership.findMany({
     where: { stageId: stage.id },
@@ -297,7 +293,7 @@ export async function runAutomaticAssignment(actor: Actor, target: StageTarget, 
 export async function assignByHand(actor: Actor, target: StageTarget & { applicationId: string; jurorId: string }, now = new Date()): Promise<void> {
   await prisma.$transaction(async (tx) => {
     await lockStage(tx, target.stageId);
-    const stage = await managedStage(tx, actor, target);
+    const stage = await findManagedStage(tx, actor, target);
     const application = await tx.application.findFirst({
       where: { id: target.applicationId, ...inReview(stage.id) },
       select: { id: true },
@@ -358,7 +354,7 @@ export async function assignByHand(actor: Actor, target: StageTarget & { applica
 export async function unassignByHand(actor: Actor, target: StageTarget & { assignmentId: string; confirmed: boolean }, now = new Date()): Promise<void> {
   await prisma.$transaction(async (tx) => {
     await lockStage(tx, target.stageId);
-    const stage = await managedStage(tx, actor, target);
+    const stage = await findManagedStage(tx, actor, target);
     const assignment = await tx.reviewAssignment.findFirst({
       where: { id: target.assignmentId, application: inReview(stage.id) },
       select: assignmentFacts,

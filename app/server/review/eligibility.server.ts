@@ -8,11 +8,12 @@ import { prisma } from "../db.server";
 import { recordAudit } from "../audit.server";
 import { requireConfirmation } from "../confirmation.server";
 import { notFound, RefusedError } from "../http.server";
-import { managedApplications, managedCalls } from "../applications/access.server";
+import { managedApplications } from "../applications/access.server";
 import { effectiveDeadline } from "../applications/applications.server";
 import { ineligibleReasonOf } from "../applications/eligibility-visibility.server";
 import { acceptedEvents, changeApplicationState } from "../applications/workflow.server";
 import { detectConflicts } from "./conflicts.server";
+import { managedStage } from "./stage-scope.server";
 import { composeEmail, queueEmail, type ComposedEmail } from "../mail/outbox.server";
 import type { CurrentUser } from "../accounts/session.server";
 
@@ -36,7 +37,7 @@ const notHandedIn = ["draft", "withdrawn"];
 
 async function findManagedStage(actor: Actor, { callId, stageId }: StageRef) {
   const stage = await prisma.callStage.findFirst({
-    where: { id: stageId, call: { AND: [{ id: callId }, managedCalls(actor)] } },
+    where: managedStage(actor, callId, stageId),
     select: { id: true, kind: true, closesAt: true, eligibilityReleasedAt: true, call: { select: { id: true, title: true } } },
   });
   if (!stage) throw notFound();

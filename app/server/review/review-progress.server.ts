@@ -1,7 +1,7 @@
 import { reviewStatesOpenForEditing, type ReviewState } from "@workflows/review.machine";
 import { prisma } from "../db.server";
 import { notFound } from "../http.server";
-import { managedCalls } from "../applications/access.server";
+import { managedStage } from "./stage-scope.server";
 import type { CurrentUser } from "../accounts/session.server";
 import { REMINDER_ACTION, REMINDER_ENTITY } from "./review-reminders.server";
 
@@ -30,7 +30,7 @@ export function agreementOf(totals: number[], threshold: number) {
  */
 export async function loadStageReviewProgress(actor: CurrentUser, input: { callId: string; stageId: string }, now: Date) {
   const stage = await prisma.callStage.findFirst({
-    where: { id: input.stageId, callId: input.callId, call: managedCalls(actor) },
+    where: managedStage(actor, input.callId, input.stageId),
     select: {
       id: true,
       kind: true,

@@ -1,10 +1,12 @@
+import { utcToBerlinWallClock } from "~/forms/berlin-time";
+import { formatCalendarDay, parseCalendarDay, shiftDay } from "~/forms/call-rounds";
 import { Prisma } from "~/generated/prisma/client";
 import { reviewStatesOpenForEditing } from "@workflows/review.machine";
 import { formatDateTime, type Locale } from "~/i18n";
 import { prisma, type Transaction } from "../db.server";
 import { recordAudit } from "../audit.server";
 import { notFound, RefusedError } from "../http.server";
-import { managedCalls } from "../applications/access.server";
+import { managedStage } from "./stage-scope.server";
 import { composeEmail, queueEmail, type ComposedEmail } from "../mail/outbox.server";
 import { wakeOutboxWorker } from "../mail/outbox-worker.server";
 import type { CurrentUser } from "../accounts/session.server";
@@ -102,7 +104,7 @@ async function recordReminders(tx: Transaction, stageId: string, reminded: { jur
  */
 export async function remindLateJuror(actor: CurrentUser, input: { callId: string; stageId: string; jurorId: string }, context: { now: Date; baseUrl: string }) {
   const stage = await prisma.callStage.findFirst({
-    where: { id: input.stageId, callId: input.callId, call: managedCalls(actor), jury: { some: { userId: input.jurorId } } },
+    where: { ...managedStage(actor, input.callId, input.stageId), jury: { some: { userId: input.jurorId } } },
     select: { id: true },
   });
   if (!stage) throw notFound();
@@ -119,24 +121,15 @@ export async function remindLateJuror(actor: CurrentUser, input: { callId: strin
 // ---------------------------------------------------------------------------------------------
 // The schedule
 
-const berlinDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit", day: "2-digit" });
-
 /** The calendar day in Berlin of an instant, as yyyy-mm-dd. */
-export function berlinDate(instant: Date): string {
-  return berlinDay.format(instant);
-}
-
-/** A yyyy-mm-dd day moved by whole calendar days (no clock involved, so no daylight-saving hour to trip over). */
-function shiftDay(day: string, days: number): string {
-  const [year, month, date] = day.split("-").map(Number);
-  return new Date(Date.UTC(year!, month! - 1, date! + days)).toISOString().slice(0, 10);
-}
+const berlinDate = (instant: Date): string => utcToBerlinWallClock(instant).date;
 
 /** The Berlin days on which a stage's reminders go out: `daysBefore` days before the deadline's day, and that day. */
 export function reminderDays(reviewDueAt: Date, daysBefore: number): { day: string; kind: "upcoming" | "dueToday" }[] {
   const dueDay = berlinDate(reviewDueAt);
   const days: { day: string; kind: "upcoming" | "dueToday" }[] = [{ day: dueDay, kind: "dueToday" }];
-  if (daysBefore > 0) days.unshift({ day: shiftDay(dueDay, -daysBefore), kind: "upcoming" });
+  // Whole calendar days, no clock involved, so no daylight-saving hour to trip over.
+  if (daysBefore > 0) days.unshift({ day: formatCalendarDay(shiftDay(parseCalendarDay(dueDay), { months: 0, days: -daysBefore })), kind: "upcoming" });
   return days;
 }
 

@@ -2,7 +2,7 @@ import type { ReviewSettingsInput } from "~/forms/review-eligibility-schemas";
 import { prisma, type Transaction } from "../db.server";
 import { recordAudit } from "../audit.server";
 import { notFound, RefusedError } from "../http.server";
-import { managedCalls } from "../applications/access.server";
+import { managedStage } from "./stage-scope.server";
 import type { CurrentUser } from "../accounts/session.server";
 
 /**
@@ -30,7 +30,7 @@ const settingsSelect = {
 } as const;
 
 async function findSettings(db: Transaction | typeof prisma, actor: Actor, { callId, stageId }: StageRef) {
-  const stage = await db.callStage.findFirst({ where: { id: stageId, call: { AND: [{ id: callId }, managedCalls(actor)] } }, select: settingsSelect });
+  const stage = await db.callStage.findFirst({ where: managedStage(actor, callId, stageId), select: settingsSelect });
   if (!stage) throw notFound();
   return stage;
 }
