@@ -15,10 +15,15 @@ export const applicationStateLook: Record<ApplicationState, { tone: Tone; icon: 
   eligibilityCheck: { tone: "info", icon: "checklist" },
   ineligible: { tone: "danger", icon: "danger" },
   inReview: { tone: "info", icon: "visibility" },
-  shortlisted: { tone: "success", icon: "arrow-forward" },
+  awardDecided: { tone: "info", icon: "draft" },
+  invitationDecided: { tone: "info", icon: "draft" },
+  waitlistDecided: { tone: "info", icon: "draft" },
+  rejectionDecided: { tone: "info", icon: "draft" },
   waitlisted: { tone: "warning", icon: "autorenew" },
   invitedToNextStage: { tone: "success", icon: "arrow-forward" },
-  approved: { tone: "success", icon: "success" },
+  approved: { tone: "success", icon: "check" },
+  awardAccepted: { tone: "success", icon: "success" },
+  awardDeclined: { tone: "neutral", icon: "close" },
   rejected: { tone: "danger", icon: "close" },
 };
 

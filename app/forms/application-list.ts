@@ -18,10 +18,15 @@ export const applicationStates = [
   "eligibilityCheck",
   "ineligible",
   "inReview",
-  "shortlisted",
+  "awardDecided",
+  "invitationDecided",
+  "waitlistDecided",
+  "rejectionDecided",
   "waitlisted",
   "invitedToNextStage",
   "approved",
+  "awardAccepted",
+  "awardDeclined",
   "rejected",
 ] as const satisfies readonly ApplicationState[];
 

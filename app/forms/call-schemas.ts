@@ -390,25 +390,27 @@ export const extensionSchema = z
     return { until: converted.instant, reason: value.reason };
   });
 
-export const managerActions = ["START_ELIGIBILITY_CHECK", "MARK_ELIGIBLE", "MARK_INELIGIBLE", "SHORTLIST", "WAITLIST", "REJECT", "APPROVE", "INVITE_TO_NEXT_STAGE"] as const;
+export const managerActions = ["START_ELIGIBILITY_CHECK", "MARK_ELIGIBLE", "MARK_INELIGIBLE"] as const;
 export type ManagerAction = (typeof managerActions)[number];
+
+/** Conditions for a full proposal, one per line: at most 50 of at most 1,000 characters each. */
+export const conditionLines = z
+  .string()
+  .max(50_000, "callSetup.error.tooLong")
+  .default("")
+  .transform((text) =>
+    text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+  )
+  .refine((lines) => lines.length <= 50 && lines.every((line) => line.length <= 1000), "managerApplications.error.conditions");
 
 export const applicationActionSchema = z
   .object({
     action: z.enum(managerActions, { error: "error.choose" }),
     version: z.number().int().min(0),
     reason: optionalText(2000),
-    conditions: z
-      .string()
-      .max(50_000, "callSetup.error.tooLong")
-      .default("")
-      .transform((text) =>
-        text
-          .split(/\r?\n/)
-          .map((line) => line.trim())
-          .filter(Boolean),
-      )
-      .refine((lines) => lines.length <= 50 && lines.every((line) => line.length <= 1000), "managerApplications.error.conditions"),
   })
   .superRefine((value, ctx) => {
     if (value.action === "MARK_INELIGIBLE" && value.reason === "") ctx.addIssue({ code: "custom", message: "managerApplications.error.reasonRequired", path: ["reason"] });

@@ -40,8 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     case "act":
       return handleSetupForm(formData, { formId: `act-${String(formData.get("action"))}`, schema: applicationActionSchema, locale: user.locale }, async (input) => {
-        const { fullProposalId } = await actOnApplication(user, { applicationId, ...input }, { baseUrl: baseUrlOf(request) });
-        if (fullProposalId) wakeOutboxWorker();
+        await actOnApplication(user, { applicationId, ...input });
         return redirect(here);
       });
     default:

@@ -464,7 +464,7 @@ const justifications: Record<DecisionOutcome, string> = {
 };
 
 const stateAfter: Record<DecisionOutcome, string> = {
-  FUNDED: "approved",
+  FUNDED: "awardAccepted",
   REJECTED: "rejected",
   INVITED_TO_NEXT_STAGE: "invitedToNextStage",
   WAITLISTED: "waitlisted",
@@ -615,10 +615,13 @@ async function seedApplications(
       applicationId: applicationIdOf(entry),
       outcome: entry.plan.outcome,
       amountCents: entry.amountCents,
-      justification: justifications[entry.plan.outcome],
+      reason: justifications[entry.plan.outcome],
+      rankingBasis: "RAW" as const,
       decidedById: users.manager,
       decidedAt: entry.decidedAt,
-      notifiedAt: addDays(entry.decidedAt, 2),
+      releasedAt: addDays(entry.decidedAt, 2),
+      releasedById: users.manager,
+      ...(entry.plan.outcome === DecisionOutcome.FUNDED ? { response: "ACCEPTED", respondedAt: addDays(entry.decidedAt, 9) } : {}),
     })),
     skipDuplicates: true,
   });

@@ -10,7 +10,6 @@ import * as applicationsRoute from "../../app/routes/manager.calls.$callId.appli
 import { createPerson } from "../support/accounts";
 import { getAs, notFoundFrom, parsed, parseForm, postAs, refusal, twoStageDates } from "../support/call-forms";
 
-const baseUrl = "http://portal.test";
 // The outline closes on the spring-forward day at 12:00 Berlin time, the full proposal on the autumn one.
 const outlineDeadline = new Date("2026-03-29T10:00:00.000Z");
 const justBefore = new Date(outlineDeadline.getTime() - 1000);
@@ -22,7 +21,6 @@ let admin: CurrentUser;
 let juror: CurrentUser;
 let programmeId: string;
 let twoStage: { callId: string; outlineStageId: string; fullStageId: string };
-let singleStage: { callId: string; stageId: string };
 let networkCounter = 0;
 
 async function stageForm(callId: string, stageId: string, fields: { key: string; type: FieldType }[]) {
@@ -70,10 +68,6 @@ beforeAll(async () => {
   await moveCallStatus(manager, two.id, "PUBLISHED", new Date("2026-01-15T10:00:00Z"));
   twoStage = { callId: two.id, outlineStageId: outline!.id, fullStageId: full!.id };
 
-  const one = await publishedCall("SINGLE");
-  await stageForm(one.id, one.stages[0]!.id, [{ key: "projektname", type: "shortText" }]);
-  await moveCallStatus(manager, one.id, "PUBLISHED", new Date("2026-01-15T10:00:00Z"));
-  singleStage = { callId: one.id, stageId: one.stages[0]!.id };
 });
 
 /** A network with two coordinators (German and English), a collaborator and a disabled coordinator. */
@@ -123,21 +117,15 @@ async function submitted(target: { callId: string; stageId: string }, answers: R
 
 const outlineTarget = () => ({ callId: twoStage.callId, stageId: twoStage.outlineStageId });
 
-async function act(applicationId: string, action: ManagerAction, now: Date, extra: { reason?: string; conditions?: string[]; version?: number; actor?: CurrentUser } = {}) {
+async function act(applicationId: string, action: ManagerAction, now: Date, extra: { reason?: string; version?: number; actor?: CurrentUser } = {}) {
   const version = extra.version ?? (await prisma.application.findUniqueOrThrow({ where: { id: applicationId } })).version;
-  return actOnApplication(extra.actor ?? manager, { applicationId, action, version, reason: extra.reason ?? "", conditions: extra.conditions ?? [] }, { baseUrl, now });
+  return actOnApplication(extra.actor ?? manager, { applicationId, action, version, reason: extra.reason ?? "" }, now);
 }
 
 async function stateOf(applicationId: string): Promise<string> {
   return (await prisma.application.findUniqueOrThrow({ where: { id: applicationId } })).state;
 }
 
-/** Moves an outline through the check and review to the shortlist. */
-async function shortlisted() {
-  const created = await submitted(outlineTarget(), { projektname: "Cluster Nord", ziele: "Mehr MINT für alle", schulen: 12 });
-  for (const action of ["START_ELIGIBILITY_CHECK", "MARK_ELIGIBLE", "SHORTLIST"] as const) await act(created.application.id, action, later(60));
-  return created;
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -188,7 +176,7 @@ describe("deadline and eligibility check", () => {
     expect(view.awaitsDeadline).toBe(false);
     expect(view.deadline).toEqual(outlineDeadline);
     expect(view.canExtend).toBe(true);
-    expect(await act(application.id, "START_ELIGIBILITY_CHECK", outlineDeadline)).toEqual({ state: "eligibilityCheck", fullProposalId: null });
+    expect(await act(application.id, "START_ELIGIBILITY_CHECK", outlineDeadline)).toEqual({ state: "eligibilityCheck" });
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: application.id, action: "START_ELIGIBILITY_CHECK" } });
     expect(audit).toMatchObject({ actorId: manager.id, fromState: "submitted", toState: "eligibilityCheck" });
   });
@@ -233,34 +221,23 @@ describe("deadline and eligibility check", () => {
   });
 });
 
-describe("workflow steps", () => {
-  it("takes an outline through check, review and shortlist, offering exactly the steps the machine accepts", async () => {
+describe("eligibility steps", () => {
+  it("takes an outline through the check into review, offering exactly the steps the machine accepts", async () => {
     const { application } = await submitted(outlineTarget());
     const id = application.id;
     const actions = async () => (await loadApplicationForManager(manager, id, later(60))).actions;
+    expect(await actions()).toEqual(["START_ELIGIBILITY_CHECK"]);
     await act(id, "START_ELIGIBILITY_CHECK", later(1));
     expect(await actions()).toEqual(["MARK_ELIGIBLE", "MARK_INELIGIBLE"]);
-    expect(await refusal(act(id, "SHORTLIST", later(2)))).toMatchObject({ messageKey: "workflow.refused" });
+    expect(await refusal(act(id, "START_ELIGIBILITY_CHECK", later(2)))).toMatchObject({ messageKey: "workflow.refused" });
     await act(id, "MARK_ELIGIBLE", later(2));
-    expect(await actions()).toEqual(["SHORTLIST", "REJECT"]);
-    expect(await refusal(act(id, "WAITLIST", later(3)))).toMatchObject({ messageKey: "workflow.refused" });
-    await act(id, "SHORTLIST", later(3));
-    // An outline is never approved directly: it is invited to the full proposal.
-    expect(await actions()).toEqual(["WAITLIST", "REJECT", "INVITE_TO_NEXT_STAGE"]);
-    expect(await refusal(act(id, "APPROVE", later(4)))).toMatchObject({ messageKey: "workflow.refused" });
-    await act(id, "WAITLIST", later(4));
-    expect(await actions()).toEqual(["REJECT", "INVITE_TO_NEXT_STAGE"]);
-    await act(id, "REJECT", later(5));
-    expect(await stateOf(id)).toBe("rejected");
+    // Decisions are taken on the ranking and the decision page, not through these steps.
     expect(await actions()).toEqual([]);
     expect(
       (await prisma.auditEvent.findMany({ where: { entityId: id }, orderBy: { createdAt: "asc" } })).map((event) => [event.action, event.toState]),
     ).toEqual([
       ["START_ELIGIBILITY_CHECK", "eligibilityCheck"],
       ["MARK_ELIGIBLE", "inReview"],
-      ["SHORTLIST", "shortlisted"],
-      ["WAITLIST", "waitlisted"],
-      ["REJECT", "rejected"],
     ]);
   });
 
@@ -273,119 +250,12 @@ describe("workflow steps", () => {
     const parse = (fields: Record<string, string>) => parseForm(applicationActionSchema, fields);
     const missing = parse({ action: "MARK_INELIGIBLE", version: "2" });
     expect(missing.status === "error" && missing.error).toMatchObject({ reason: ["managerApplications.error.reasonRequired"] });
-    const conditions = parse({ action: "INVITE_TO_NEXT_STAGE", version: "3", conditions: "Erstens\n\n  Zweitens  \n" });
-    expect(conditions.status === "success" && conditions.value.conditions).toEqual(["Erstens", "Zweitens"]);
   });
 
-  it("rejects from the review, and refuses a step based on an outdated page", async () => {
+  it("refuses a step based on an outdated page", async () => {
     const { application } = await submitted(outlineTarget());
     await act(application.id, "START_ELIGIBILITY_CHECK", later(1));
-    await act(application.id, "MARK_ELIGIBLE", later(2));
-    expect(await refusal(act(application.id, "SHORTLIST", later(3), { version: 2 }))).toMatchObject({ messageKey: "workflow.stale" });
-    expect(await stateOf(application.id)).toBe("inReview");
-    await act(application.id, "REJECT", later(3));
-    expect(await stateOf(application.id)).toBe("rejected");
-  });
-
-  it("approves a single-stage application and never invites it to a next stage", async () => {
-    const { application } = await submitted({ callId: singleStage.callId, stageId: singleStage.stageId });
-    for (const action of ["START_ELIGIBILITY_CHECK", "MARK_ELIGIBLE", "SHORTLIST"] as const) await act(application.id, action, later(10));
-    expect((await loadApplicationForManager(manager, application.id, later(11))).actions).toEqual(["WAITLIST", "REJECT", "APPROVE"]);
-    expect(await refusal(act(application.id, "INVITE_TO_NEXT_STAGE", later(11)))).toMatchObject({ messageKey: "workflow.refused" });
-    await act(application.id, "WAITLIST", later(12));
-    await act(application.id, "APPROVE", later(13));
-    expect(await stateOf(application.id)).toBe("approved");
-    expect(await prisma.application.count({ where: { previousApplicationId: application.id } })).toBe(0);
-  });
-});
-
-describe("inviting an outline to the full proposal", () => {
-  it("creates the network's full proposal pre-filled from the outline, with the conditions to answer, and mails its coordinators", async () => {
-    const { application, network: owner } = await shortlisted();
-    const conditions = ["Bitte konkretisieren Sie den Finanzplan.", "Bitte benennen Sie die beteiligten Schulen."];
-    const result = await act(application.id, "INVITE_TO_NEXT_STAGE", later(120), { conditions });
-    expect(result.state).toBe("invitedToNextStage");
-    const full = await prisma.application.findUniqueOrThrow({ where: { id: result.fullProposalId! } });
-    expect(full).toMatchObject({
-      callId: twoStage.callId,
-      stageId: twoStage.fullStageId,
-      networkId: owner.id,
-      state: "draft",
-      version: 0,
-      previousApplicationId: application.id,
-      title: application.title,
-      submittedAt: null,
-      receiptNumber: null,
-      createdById: owner.german.id,
-    });
-    // Same key and type carry over; "schulen" changed from a number to a text and starts empty.
-    expect(full.answers).toEqual({ eligibility: {}, fields: { projektname: "Cluster Nord", ziele: "Mehr MINT für alle" } });
-    expect(full.conditions).toEqual(conditions.map((text) => ({ text, answer: null })));
-    expect(await stateOf(application.id)).toBe("invitedToNextStage");
-
-    const mails = await prisma.outboxEmail.findMany({ where: { template: "invitation-to-full-proposal", toEmail: { in: [owner.german.email, owner.english.email, owner.collaborator.email, owner.disabled.email] } } });
-    expect(mails.map((mail) => mail.toEmail).sort()).toEqual([owner.german.email, owner.english.email].sort());
-    const german = mails.find((mail) => mail.toEmail === owner.german.email)!;
-    const english = mails.find((mail) => mail.toEmail === owner.english.email)!;
-    expect(german).toMatchObject({ locale: "de", status: "PENDING", subject: "Aufforderung zum Vollantrag: MINT-Cluster TWO_STAGE" });
-    expect(english).toMatchObject({ locale: "en", subject: "Invitation to a full proposal: MINT-Cluster TWO_STAGE" });
-    for (const mail of [german, english]) {
-      expect(mail.text).toContain(`${baseUrl}/applications/${full.id}`);
-      expect(mail.text).toContain(conditions[0]);
-      expect(mail.html).toContain(`${baseUrl}/applications/${full.id}`);
-    }
-    expect(german.text).toContain("Frist für den Vollantrag: 25. Oktober 2026 um 12:00 (deutsche Zeit)");
-    expect(english.text).toContain("Deadline for the full proposal: 25 October 2026 at 12:00 (German time)");
-    expect(german.text).toContain(owner.name);
-
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { entityId: full.id, action: "CREATE_FROM_INVITATION" } });
-    expect(audit.data).toEqual({ previousApplicationId: application.id, conditions, carriedFiles: [] });
-    const outlineView = await loadApplicationForManager(manager, application.id, later(121));
-    expect(outlineView.nextApplication).toEqual({ id: full.id, state: "draft" });
-    expect(outlineView.actions).toEqual([]);
-    const fullView = await loadApplicationForManager(manager, full.id, later(121));
-    expect(fullView.previousApplication).toEqual({ id: application.id });
-    expect(fullView.conditions).toEqual(conditions.map((text) => ({ text, answer: null })));
-  });
-
-  it("approves a full proposal at the end, but never invites it further", async () => {
-    const { application } = await shortlisted();
-    const { fullProposalId } = await act(application.id, "INVITE_TO_NEXT_STAGE", later(120));
-    expect((await prisma.application.findUniqueOrThrow({ where: { id: fullProposalId! } })).conditions).toEqual([]);
-    // The network submits its full proposal (the applicant side's work) and the review shortlists it.
-    await prisma.application.update({ where: { id: fullProposalId! }, data: { state: "shortlisted", snapshot: { value: "shortlisted", context: { submissions: 1, ineligibleReason: null } }, version: 6 } });
-    const afterFullDeadline = new Date("2026-11-01T10:00:00Z");
-    expect((await loadApplicationForManager(manager, fullProposalId!, afterFullDeadline)).actions).toEqual(["WAITLIST", "REJECT", "APPROVE"]);
-    expect(await refusal(act(fullProposalId!, "INVITE_TO_NEXT_STAGE", afterFullDeadline))).toMatchObject({ messageKey: "workflow.refused" });
-    await act(fullProposalId!, "APPROVE", afterFullDeadline);
-    expect(await stateOf(fullProposalId!)).toBe("approved");
-  });
-
-  it("refuses when the network already has a full proposal, and leaves the outline, the mails and the log untouched", async () => {
-    const { application, network: owner } = await shortlisted();
-    await prisma.application.create({ data: { callId: twoStage.callId, stageId: twoStage.fullStageId, networkId: owner.id, createdById: owner.german.id } });
-    const before = await prisma.application.findUniqueOrThrow({ where: { id: application.id } });
-    expect(await refusal(act(application.id, "INVITE_TO_NEXT_STAGE", later(120), { conditions: ["X"] }))).toMatchObject({ messageKey: "managerApplications.error.alreadyInvited" });
-    expect(await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).toMatchObject({ state: "shortlisted", version: before.version });
-    expect(await prisma.outboxEmail.count({ where: { toEmail: owner.german.email } })).toBe(0);
-    expect(await prisma.auditEvent.count({ where: { entityId: application.id, action: "INVITE_TO_NEXT_STAGE" } })).toBe(0);
-  });
-
-  it("invites through the page's plain POST and sends the reader back to the application", async () => {
-    const { application, network: owner } = await shortlisted();
-    const version = (await prisma.application.findUniqueOrThrow({ where: { id: application.id } })).version;
-    const params = { applicationId: application.id };
-    const response = await applicationRoute.action({
-      request: await postAs(manager, `/manager/applications/${application.id}`, { intent: "act", action: "INVITE_TO_NEXT_STAGE", version: String(version), conditions: "Finanzplan 2028 ergänzen" }),
-      params,
-      context: {},
-    });
-    expect((response as Response).status).toBe(302);
-    expect((response as Response).headers.get("Location")).toBe(`/manager/applications/${application.id}`);
-    const full = await prisma.application.findUniqueOrThrow({ where: { previousApplicationId: application.id } });
-    expect(full.conditions).toEqual([{ text: "Finanzplan 2028 ergänzen", answer: null }]);
-    expect(await prisma.outboxEmail.count({ where: { toEmail: owner.german.email, template: "invitation-to-full-proposal" } })).toBe(1);
-    const stale = await applicationRoute.action({ request: await postAs(manager, "/manager", { intent: "act", action: "REJECT", version: String(version) }), params, context: {} });
-    expect(stale).toMatchObject({ init: { status: 400 }, data: { formId: "act-REJECT", result: { error: { "": ["workflow.stale"] } } } });
+    expect(await refusal(act(application.id, "MARK_ELIGIBLE", later(3), { version: 0 }))).toMatchObject({ messageKey: "workflow.stale" });
+    expect(await stateOf(application.id)).toBe("eligibilityCheck");
   });
 });

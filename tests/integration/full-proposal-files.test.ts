@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
-import { actOnApplication } from "../../app/server/applications/call-applications.server";
+import { createFullProposal } from "../../app/server/decisions/full-proposal.server";
 import { applicationForPage, saveDraft } from "../../app/server/applications/applications.server";
 import { receiveUploads } from "../../app/server/files/uploads.server";
 import { deleteApplicationFile, openApplicationFile, releaseStoredObjects } from "../../app/server/files/application-files.server";
@@ -85,18 +85,14 @@ async function uploadToOutline(world: World, fieldKey: string, name: string, con
   return result.stored[0]!.id;
 }
 
-/** The outline as the workflow leaves it on the shortlist, then the manager's invitation. */
+/** The outline's invitation, as its release leaves the outline and creates the full proposal. */
 async function invite(world: World): Promise<string> {
-  const shortlisted = await prisma.application.update({
+  await prisma.application.update({
     where: { id: world.outline.id },
-    data: { state: "shortlisted", snapshot: { value: "shortlisted", context: { submissions: 1, ineligibleReason: null } }, version: 4, submittedAt: new Date("2026-04-30T10:00:00Z") },
+    data: { state: "invitedToNextStage", snapshot: { value: "invitedToNextStage", context: { submissions: 1, ineligibleReason: null } }, version: 5, submittedAt: new Date("2026-04-30T10:00:00Z") },
   });
-  const result = await actOnApplication(
-    world.manager,
-    { applicationId: world.outline.id, action: "INVITE_TO_NEXT_STAGE", version: shortlisted.version, reason: "", conditions: [] },
-    { baseUrl: "http://portal.test", now: INVITING },
-  );
-  return result.fullProposalId!;
+  const { fullProposalId } = await prisma.$transaction((tx) => createFullProposal(tx, { outlineId: world.outline.id, conditions: [], actorId: world.manager.id, now: INVITING }));
+  return fullProposalId;
 }
 
 async function bytesOf(fileId: string, user: World["ours"]["coordinator"]): Promise<Buffer> {

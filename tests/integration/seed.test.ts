@@ -289,7 +289,7 @@ describe("demo seed", () => {
       where: { receiptNumber: "MR-2017-0001" },
       include: { versions: true, decisions: true },
     });
-    expect(["approved", "rejected"]).toContain(first.state);
+    expect(["awardAccepted", "rejected"]).toContain(first.state);
     expect(first.versions).toHaveLength(1);
     expect(first.decisions).toHaveLength(1);
 

@@ -28,9 +28,6 @@ export function WorkflowActions({ actions, version }: { actions: ManagerAction[]
         >
           <p id={`act-${action}-explained`}>{t(`managerApplications.explain.${action}`)}</p>
           {action === "MARK_INELIGIBLE" ? <TextAreaField name="reason" label={t("managerApplications.reason")} rows={3} /> : null}
-          {action === "INVITE_TO_NEXT_STAGE" ? (
-            <TextAreaField name="conditions" label={`${t("managerApplications.conditions")} ${t("field.optional")}`} hint={t("managerApplications.conditionsHint")} rows={4} />
-          ) : null}
         </SetupForm>
       ))}
     </div>

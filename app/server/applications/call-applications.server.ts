@@ -1,15 +1,13 @@
-import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
-import { carryOverAnswers } from "~/forms/answers";
 import { conditionsOf, parseAnswers } from "~/forms/application-schemas";
-import { answersWithFiles, filesToCarryOver } from "~/forms/file-fields";
+import { answersWithFiles } from "~/forms/file-fields";
 import type { ApplicationActionInput, ManagerAction } from "~/forms/call-schemas";
 import { countByState, filterAndSortApplications, parseApplicationListQuery, type ApplicationListQuery } from "~/forms/application-list";
 import { draftProgress } from "~/forms/draft-progress";
 import { invalidInputOf } from "~/forms/invalid-input";
 import { requestedAmountCents } from "~/forms/requested-amount";
 import type { Bundesland } from "~/generated/prisma/enums";
-import { formatDateTime, translator, type Locale } from "~/i18n";
+import { translator, type Locale } from "~/i18n";
 import { sortByGermanName } from "~/i18n/collation";
 import type { ApplicationEvent } from "@workflows/application.machine";
 import { prisma } from "../db.server";
@@ -20,13 +18,11 @@ import { historyOfLoadedApplication } from "./history.server";
 import { recordAudit } from "../audit.server";
 import { storedDefinition } from "../calls/form-builder.server";
 import { notFound, RefusedError } from "../http.server";
-import { composeEmail, queueEmail, type ComposedEmail } from "../mail/outbox.server";
 import type { CurrentUser } from "../accounts/session.server";
 
 /**
  * The programme manager's side of a call's applications: the list, one application's answers, an
- * individual deadline extension, and the workflow steps after the deadline (eligibility check,
- * shortlist, waitlist, decision, invitation of an outline to the full proposal). Every query carries
+ * individual deadline extension, and the eligibility steps after the deadline. Every query carries
  * `managedApplications`/`managedCalls`; every state change goes through the application machine.
  */
 type Actor = Pick<CurrentUser, "id" | "role">;
@@ -104,17 +100,11 @@ export async function listCallApplications(actor: Actor, callId: string, query: 
 export type CallApplicationList = Awaited<ReturnType<typeof listCallApplications>>;
 
 /** Every event a manager may send, with the facts the machine's guards need. */
-function managerEvents(stage: { kind: string; closesAt: Date }, deadlineExtendedUntil: Date | null, now: Date, reason = ""): Record<ManagerAction, ApplicationEvent> {
-  const isOutline = stage.kind === "OUTLINE";
+function managerEvents(stage: { closesAt: Date }, deadlineExtendedUntil: Date | null, now: Date, reason = ""): Record<ManagerAction, ApplicationEvent> {
   return {
     START_ELIGIBILITY_CHECK: { type: "START_ELIGIBILITY_CHECK", at: now.toISOString(), deadline: effectiveDeadline(stage, deadlineExtendedUntil).toISOString() },
     MARK_ELIGIBLE: { type: "MARK_ELIGIBLE" },
     MARK_INELIGIBLE: { type: "MARK_INELIGIBLE", reason },
-    SHORTLIST: { type: "SHORTLIST" },
-    WAITLIST: { type: "WAITLIST" },
-    REJECT: { type: "REJECT" },
-    APPROVE: { type: "APPROVE", isOutline },
-    INVITE_TO_NEXT_STAGE: { type: "INVITE_TO_NEXT_STAGE", isOutline },
   };
 }
 
@@ -161,8 +151,7 @@ export async function loadApplicationForManager(actor: Actor, applicationId: str
   const answers = definition ? answersWithFiles(definition, parseAnswers(storedAnswers), storedFiles) : parseAnswers(storedAnswers);
   const files = answersReadable ? storedFiles : [];
   const events = managerEvents(stage, application.deadlineExtendedUntil, now);
-  const hasFullProposal = application.call.stages.some((candidate) => candidate.kind === "FULL_PROPOSAL");
-  const accepted = acceptedEvents(application.state, snapshot, Object.values(events)).filter((event) => event !== "INVITE_TO_NEXT_STAGE" || hasFullProposal);
+  const accepted = acceptedEvents(application.state, snapshot, Object.values(events));
   const context = (snapshot as { context?: { ineligibleReason?: string | null } } | null)?.context;
   const deadline = effectiveDeadline(stage, application.deadlineExtendedUntil);
   return {
@@ -225,128 +214,17 @@ export async function grantDeadlineExtension(actor: Actor, input: { applicationI
   });
 }
 
-/**
- * One workflow step on an application. Inviting an outline creates the network's full proposal in
- * the same transaction (state draft, answers and fitting files carried over, the manager's
- * conditions to answer) and queues a mail to the network's coordinators with its link.
- */
-export async function actOnApplication(
-  actor: Actor,
-  input: { applicationId: string } & ApplicationActionInput,
-  options: { baseUrl: string; now?: Date },
-): Promise<{ state: string; fullProposalId: string | null }> {
-  const now = options.now ?? new Date();
+/** One eligibility step on an application; decisions go through `~/server/decisions`. */
+export async function actOnApplication(actor: Actor, input: { applicationId: string } & ApplicationActionInput, now = new Date()): Promise<{ state: string }> {
   const application = await prisma.application.findFirst({
     where: managedApplication(actor, input.applicationId),
-    select: {
-      id: true,
-      state: true,
-      snapshot: true,
-      version: true,
-      title: true,
-      answers: true,
-      networkId: true,
-      createdById: true,
-      deadlineExtendedUntil: true,
-      network: {
-        select: {
-          name: true,
-          memberships: { where: { role: "COORDINATOR", user: { disabledAt: null } }, select: { user: { select: { name: true, email: true, locale: true } } } },
-        },
-      },
-      call: { select: { id: true, title: true, stages: { where: { kind: "FULL_PROPOSAL" }, select: { id: true, closesAt: true, form: { select: { definition: true } } } } } },
-      stage: { select: { kind: true, closesAt: true, form: { select: { definition: true } } } },
-      files: {
-        where: { fieldKey: { not: null } },
-        select: { id: true, fieldKey: true, storage: true, storageKey: true, originalName: true, contentType: true, sizeBytes: true, sha256: true, uploadedById: true, createdAt: true },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      },
-    },
+    select: { id: true, state: true, snapshot: true, version: true, deadlineExtendedUntil: true, stage: { select: { kind: true, closesAt: true } } },
   });
   if (!application) throw notFound();
   // Someone acted since the page was loaded: say so, rather than judge the step against a state the manager never saw.
   if (application.version !== input.version) throw new RefusedError("workflow.stale");
   const event = managerEvents(application.stage, application.deadlineExtendedUntil, now, input.reason)[input.action];
   if (!acceptedEvents(application.state, application.snapshot, [event]).includes(event.type)) throw new RefusedError("workflow.refused");
-  if (input.action !== "INVITE_TO_NEXT_STAGE") {
-    const change = await changeApplicationState({ applicationId: application.id, where: managedApplications(actor), event, actorId: actor.id, now, expectedVersion: input.version });
-    return { state: change.to, fullProposalId: null };
-  }
-
-  const fullStage = application.call.stages[0];
-  if (!fullStage) throw new RefusedError("workflow.refused");
-  const outlineDefinition = application.stage.form ? storedDefinition(application.stage.form.definition) : null;
-  const fullDefinition = fullStage.form ? storedDefinition(fullStage.form.definition) : null;
-  if (!outlineDefinition || !fullDefinition) throw new RefusedError("formBuilder.error.storedInvalid");
-  const fullProposalId = randomUUID();
-  const url = `${options.baseUrl}/applications/${fullProposalId}`;
-  // Rendered before the transaction, so rendering never holds it open.
-  const mails: ComposedEmail[] = await Promise.all(
-    application.network.memberships.map(({ user }) =>
-      composeEmail(
-        { email: user.email, locale: user.locale },
-        {
-          template: "invitation-to-full-proposal",
-          props: {
-            name: user.name,
-            network: application.network.name,
-            call: application.call.title,
-            deadline: formatDateTime(user.locale, fullStage.closesAt),
-            conditions: input.conditions,
-            url,
-          },
-        },
-      ),
-    ),
-  );
-  const change = await changeApplicationState({
-    applicationId: application.id,
-    where: managedApplications(actor),
-    event,
-    actorId: actor.id,
-    now,
-    expectedVersion: input.version,
-    alsoInTransaction: async (tx) => {
-      const existing = await tx.application.findFirst({ where: { networkId: application.networkId, stageId: fullStage.id }, select: { id: true } });
-      if (existing) throw new RefusedError("managerApplications.error.alreadyInvited");
-      const answers = carryOverAnswers({ definition: outlineDefinition, answers: parseAnswers(application.answers) }, fullDefinition);
-      const carriedFiles = filesToCarryOver(fullDefinition, answers, application.files);
-      await tx.application.create({
-        data: {
-          id: fullProposalId,
-          callId: application.call.id,
-          stageId: fullStage.id,
-          networkId: application.networkId,
-          title: application.title,
-          state: "draft",
-          answers: answers as Prisma.InputJsonValue,
-          answersUpdatedAt: now,
-          conditions: input.conditions.map((text) => ({ text, answer: null })),
-          previousApplicationId: application.id,
-          createdById: application.createdById,
-          createdAt: now,
-        },
-      });
-      // The full proposal's rows name the outline's stored bytes; deleting either row leaves them to the other.
-      const fileCopies = [];
-      for (const { id: fromFileId, ...file } of carriedFiles) {
-        const copy = await tx.storedFile.create({ data: { ...file, applicationId: fullProposalId }, select: { id: true } });
-        fileCopies.push({ fileId: copy.id, fromFileId });
-      }
-      await recordAudit(
-        tx,
-        {
-          actorId: actor.id,
-          entityType: "Application",
-          entityId: fullProposalId,
-          action: "CREATE_FROM_INVITATION",
-          toState: "draft",
-          data: { previousApplicationId: application.id, conditions: input.conditions, carriedFiles: fileCopies },
-        },
-        now,
-      );
-      for (const mail of mails) await queueEmail(tx, mail, now);
-    },
-  });
-  return { state: change.to, fullProposalId };
+  const change = await changeApplicationState({ applicationId: application.id, where: managedApplications(actor), event, actorId: actor.id, now, expectedVersion: input.version });
+  return { state: change.to };
 }
