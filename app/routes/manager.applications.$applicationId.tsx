@@ -5,8 +5,6 @@ import { utcToBerlinWallClock } from "~/forms/berlin-time";
 import { applicationActionSchema, extensionSchema } from "~/forms/call-schemas";
 import { actOnApplication, grantDeadlineExtension, loadApplicationForManager } from "~/server/applications/call-applications.server";
 import { readProtectedForm } from "~/server/web/csrf.server";
-import { baseUrlOf } from "~/server/web/form-replies.server";
-import { wakeOutboxWorker } from "~/server/mail/outbox-worker.server";
 import { requireRole } from "~/server/accounts/session.server";
 import { handleSetupForm, intentOf } from "~/server/calls/setup-replies.server";
 import { ApplicationStateLabel } from "~/components/application-state";
