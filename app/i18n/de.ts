@@ -14,6 +14,10 @@ import { reviewAssignmentDe } from "./de.review-assignment";
 import { reviewJurorDe } from "./de.review-juror";
 import { reviewManagerDe } from "./de.review-manager";
 import { lifecycleDe } from "./de.lifecycle";
+import { trailDe } from "./de.trail";
+import { outcomesDe } from "./de.outcomes";
+import { decisionsDe } from "./de.decisions";
+import { rankingDe } from "./de.ranking";
 
 /**
  * German is the portal's first language; the English catalogue must provide every key of this one.
@@ -36,6 +40,10 @@ export const de = {
   ...reviewJurorDe,
   ...reviewManagerDe,
   ...lifecycleDe,
+  ...trailDe,
+  ...outcomesDe,
+  ...decisionsDe,
+  ...rankingDe,
   "app.name": "MINT-Förderportal",
   "app.tagline": "Förderwettbewerbe für regionale MINT-Netzwerke",
   "nav.skipToContent": "Zum Inhalt springen",

@@ -15,6 +15,10 @@ import { reviewAssignmentEn } from "./en.review-assignment";
 import { reviewJurorEn } from "./en.review-juror";
 import { reviewManagerEn } from "./en.review-manager";
 import { lifecycleEn } from "./en.lifecycle";
+import { trailEn } from "./en.trail";
+import { outcomesEn } from "./en.outcomes";
+import { decisionsEn } from "./en.decisions";
+import { rankingEn } from "./en.ranking";
 
 export const en: Record<MessageKey, string> = {
   ...callsEn,
@@ -33,6 +37,10 @@ export const en: Record<MessageKey, string> = {
   ...reviewJurorEn,
   ...reviewManagerEn,
   ...lifecycleEn,
+  ...trailEn,
+  ...outcomesEn,
+  ...decisionsEn,
+  ...rankingEn,
   "app.name": "MINT Funding Portal",
   "app.tagline": "Funding competitions for regional STEM networks",
   "nav.skipToContent": "Skip to content",

@@ -1,0 +1,4 @@
+/** German texts of ranking; the English twin is en.ranking.ts. */
+export const rankingDe = {
+  "reviewSteps.ranking": "Rangliste",
+} as const;

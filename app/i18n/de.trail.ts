@@ -1,0 +1,3 @@
+/** German texts of trail; the English twin is en.trail.ts. */
+export const trailDe = {
+} as const;
