@@ -4,6 +4,7 @@ import { trailQuerySchema } from "~/forms/audit-trail";
 import { requireRole } from "~/server/accounts/session.server";
 import { loadCallTrail } from "~/server/audit-trail/trail.server";
 import { AuditTrailTable, OlderStepsLink, TrailKindFilter } from "~/components/audit-trail";
+import { StageExportLinks } from "~/components/exports/stage-export-links";
 import { useT } from "~/components/use-t";
 import { titleText } from "~/components/page-title";
 
@@ -31,6 +32,10 @@ export default function CallAuditTrail() {
       <h2>{kind ? t(`trail.kind.${kind}`) : t("trail.kind.all")}</h2>
       <AuditTrailTable entries={entries} showConcerns label={t("trail.call.heading", { title: call.title })} />
       <OlderStepsLink older={older} kind={kind} />
+      {/* The exports of each stage under review, reachable from here until the ranking page links them too. */}
+      {call.stages.map((stage) => (
+        <StageExportLinks key={stage.id} callId={call.id} stageId={stage.id} basis={stage.rankingBasis} stageName={call.stages.length > 1 ? t(`stageKind.${stage.kind}`) : null} />
+      ))}
     </>
   );
 }

@@ -216,7 +216,7 @@ async function describe(rows: EventRow[], mailFilter: (mail: TrailMail, entry: T
 async function managedCall(actor: Actor, callId: string) {
   const call = await prisma.call.findFirst({
     where: { AND: [{ id: callId }, managedCalls(actor)] },
-    select: { id: true, title: true, stages: { select: { id: true, kind: true }, orderBy: { position: "asc" } } },
+    select: { id: true, title: true, stages: { select: { id: true, kind: true, rankingBasis: true }, orderBy: { position: "asc" } } },
   });
   if (!call) throw notFound();
   return call;
