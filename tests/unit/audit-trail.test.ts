@@ -1,38 +1,12 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { auditCalls, sourceFiles } from "../support/audit-source";
 import { applicationMachine } from "@workflows/application.machine";
 import { callMachine } from "@workflows/call.machine";
 import { reviewMachine } from "@workflows/review.machine";
 import { stateChange, trailSentence } from "../../app/components/audit-trail";
 import { kindOf, trailKindRules, trailKinds, type TrailEntry } from "../../app/forms/audit-trail";
 import { translator, type Locale } from "../../app/i18n";
-
-const appRoot = path.join(import.meta.dirname, "../../app");
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) return entry.name === "generated" ? [] : sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
-
-/** The text of each `recordAudit(...)` call in the source, brackets balanced. */
-function auditCalls(source: string): string[] {
-  const calls: string[] = [];
-  for (let start = source.indexOf("recordAudit("); start >= 0; start = source.indexOf("recordAudit(", start + 1)) {
-    let depth = 0;
-    let end = start + "recordAudit".length;
-    do {
-      if (source[end] === "(") depth += 1;
-      if (source[end] === ")") depth -= 1;
-      end += 1;
-    } while (depth > 0 && end < source.length);
-    calls.push(source.slice(start, end));
-  }
-  return calls;
-}
 
 /** Constants the code names its entity or action by (the reminder's), read from the source. */
 function constantsOf(sources: string[]): Map<string, string> {
@@ -47,7 +21,7 @@ function constantsOf(sources: string[]): Map<string, string> {
  * event of the machines whose changes are recorded under their entity.
  */
 function stepsInUse(): [string, string][] {
-  const sources = sourceFiles(appRoot).map((file) => readFileSync(file, "utf8"));
+  const sources = sourceFiles().map((file) => readFileSync(file, "utf8"));
   const constants = constantsOf(sources);
   const steps = new Set<string>();
   const add = (entityType: string, action: string) => steps.add(`${entityType} ${action}`);
