@@ -45,7 +45,6 @@ export const rankingDe = {
   "ranking.desc": "absteigend",
   "ranking.sortAction": "sortieren",
   "ranking.reviewsDone": "{submitted} von {assigned}",
-  "ranking.counts": "{first} / {second} / {third}",
   "ranking.disagreement": "uneinig",
   "ranking.disagreementTitle": "Gesamtpunkte liegen {spread} Punkte auseinander (Schwelle {threshold})",
   "ranking.noRank": "–",

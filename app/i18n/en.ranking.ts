@@ -46,7 +46,6 @@ export const rankingEn: Record<keyof typeof rankingDe, string> = {
   "ranking.desc": "descending",
   "ranking.sortAction": "sort",
   "ranking.reviewsDone": "{submitted} of {assigned}",
-  "ranking.counts": "{first} / {second} / {third}",
   "ranking.disagreement": "disagree",
   "ranking.disagreementTitle": "Totals are {spread} points apart (threshold {threshold})",
   "ranking.noRank": "–",

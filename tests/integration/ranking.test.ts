@@ -96,7 +96,7 @@ describe("the ranking of a stage", () => {
     expect(a.raw).toBeCloseTo(8.5);
     expect(a.standardised).not.toBeNull();
     expect(a.leniency).not.toBeNull();
-    expect(a.criteria).toEqual([{ mean: 8.5, median: 8.5, spread: 1 }, { mean: 8.5, median: 8.5, spread: 1 }]);
+    expect(a.criteria).toEqual([[8.5, 8.5, 1], [8.5, 8.5, 1]]);
     expect(a).toMatchObject({ submitted: 3, assigned: 3, recommendations: [3, 0, 0], confidence: [0, 0, 3], disagreement: false, decision: null });
     const b = page.rows.find((row) => row.id === ids.B)!;
     expect(b).toMatchObject({ disagreement: true, spreadOfTotals: 7, recommendations: [1, 1, 1] });

@@ -1,20 +1,29 @@
 import { Form } from "@remix-run/react";
 import { firstDirection, rankingSearch, type RankingQuery, type RankingSortColumn } from "~/forms/ranking";
 import type { RankingPage } from "~/server/ranking/ranking.server";
-import type { CriterionFigures, CurrentDecision, RankingRow } from "~/server/ranking/ranking-rows";
+import type { ReactElement } from "react";
+import type { CurrentDecision, RankingRow } from "~/server/ranking/ranking-rows";
 import { formatEuros, formatNumber, type Locale, type MessageKey, type Translate } from "~/i18n";
 import { ApplicationStateLabel } from "../application-state";
 import { CsrfField, TableScroll } from "../forms";
-import { DiscussionMark, formatScore } from "../review/review-figures";
+import { DiscussionMark } from "../review/review-figures";
 import { useLocale, useT } from "../use-t";
 
-/** A figure to one decimal, so eight criteria of three figures each still fit a row. */
-function oneDecimal(locale: Locale, value: number): string {
-  return formatNumber(locale, Math.round(value * 10) / 10);
-}
-
-function criterionText(locale: Locale, figures: CriterionFigures | null): string {
-  return figures ? `${oneDecimal(locale, figures.mean)} · ${oneDecimal(locale, figures.median)} · ${oneDecimal(locale, figures.spread)}` : "–";
+/**
+ * Numbers in the reader's notation, each distinct value formatted once: a thousand rows hold some
+ * 27,000 figures but only a few hundred different ones, and Intl's formatting is the page's main cost.
+ */
+function numberFormatter(locale: Locale): (value: number | null) => string {
+  const known = new Map<number, string>();
+  return (value) => {
+    if (value === null) return "–";
+    let text = known.get(value);
+    if (text === undefined) {
+      text = formatNumber(locale, value);
+      known.set(value, text);
+    }
+    return text;
+  };
 }
 
 /**
@@ -43,7 +52,7 @@ function SortableHeading({ column, query, label, className }: { column: RankingS
 export function DecisionCell({ decision }: { decision: CurrentDecision | null }) {
   const t = useT();
   const locale = useLocale();
-  if (!decision) return <span className="kern-hint">{t("ranking.noDecision")}</span>;
+  if (!decision) return t("ranking.noDecision");
   return (
     <>
       {t(`ranking.outcome.${decision.outcome}`)}
@@ -60,57 +69,60 @@ function criterionTitle(locale: Locale, criterion: { titleDe: string; titleEn: s
   return locale === "de" ? criterion.titleDe : criterion.titleEn;
 }
 
-function RankingLine({ row, page, t, locale }: { row: RankingRow; page: RankingPage; t: Translate; locale: Locale }) {
+interface LineContext {
+  t: Translate;
+  number: (value: number | null) => string;
+  basis: string;
+  threshold: string;
+  /** One badge element per state, shared by every row in it. */
+  badge: (state: string) => ReactElement;
+}
+
+/** One row; a plain function rather than a component, since a thousand of them are rendered per request. */
+function rankingLine(row: RankingRow, index: number, { t, number, basis, threshold, badge }: LineContext) {
   const application = `/manager/applications/${row.id}`;
+  const name = `n${index}`;
   return (
-    <tr id={`row-${row.id}`} className={row.shortlisted ? "shortlisted" : undefined}>
-      <td className="number">{row.rank ?? t("ranking.noRank")}</td>
+    <tr key={row.id} className={row.shortlisted ? "shortlisted" : undefined}>
+      <td>{row.rank ?? "–"}</td>
       <th scope="row">
-        <a href={application}>{row.network}</a>
+        <a href={application} id={name}>
+          {row.network}
+        </a>
         <div className="kern-hint">
-          <a href={`${application}/reviews`} aria-label={t("ranking.reviewsFor", { network: row.network })}>
+          <a href={`${application}/reviews`} aria-describedby={name}>
             {t("ranking.reviewsLink")}
           </a>
           {row.shortlisted ? ` · ${t("ranking.onShortlist")}` : null}
         </div>
       </th>
-      <td>{t(`bundesland.${row.bundesland as "BW"}`)}</td>
+      <td className="text">{t(`bundesland.${row.bundesland as "BW"}`)}</td>
       {scoreColumns.map((column) => (
-        <td key={column} className={page.stage.rankingBasis === basisOf[column] ? "number basis" : "number"}>
-          {formatScore(locale, row[column])}
+        <td key={column} className={basis === basisOf[column] ? "basis" : undefined}>
+          {number(row[column])}
         </td>
       ))}
-      {row.criteria.map((figures, index) => (
-        <td key={index} className="number nowrap">
-          {criterionText(locale, figures)}
-        </td>
+      {row.criteria.map((figures, position) => (
+        <td key={position}>{figures ? `${number(figures[0])} · ${number(figures[1])} · ${number(figures[2])}` : "–"}</td>
       ))}
-      <td className="number nowrap">{t("ranking.reviewsDone", { submitted: row.submitted, assigned: row.assigned })}</td>
-      <td className="number nowrap">{t("ranking.counts", { first: row.recommendations[0], second: row.recommendations[1], third: row.recommendations[2] })}</td>
-      <td className="number nowrap">{t("ranking.counts", { first: row.confidence[0], second: row.confidence[1], third: row.confidence[2] })}</td>
-      <td>
+      <td>{t("ranking.reviewsDone", { submitted: row.submitted, assigned: row.assigned })}</td>
+      <td>{row.recommendations.join(" / ")}</td>
+      <td>{row.confidence.join(" / ")}</td>
+      <td className="text">
         {row.disagreement ? (
-          <span title={t("ranking.disagreementTitle", { spread: formatScore(locale, row.spreadOfTotals), threshold: formatScore(locale, page.stage.disagreementThreshold) })}>
+          <span title={t("ranking.disagreementTitle", { spread: number(row.spreadOfTotals), threshold })}>
             <DiscussionMark />
           </span>
         ) : (
-          formatScore(locale, row.spreadOfTotals)
+          number(row.spreadOfTotals)
         )}
       </td>
-      <td>
-        <ApplicationStateLabel state={row.state} />
-      </td>
-      <td>
+      <td className="text">{badge(row.state)}</td>
+      <td className="text">
         <DecisionCell decision={row.decision} />
       </td>
-      <td>
-        <button
-          type="submit"
-          name="shortlist"
-          value={`${row.shortlisted ? "off" : "on"}:${row.id}`}
-          className="kern-btn kern-btn--tertiary kern-btn--small"
-          aria-label={t(row.shortlisted ? "ranking.shortlistRemoveFor" : "ranking.shortlistAddFor", { network: row.network })}
-        >
+      <td className="text">
+        <button type="submit" name="shortlist" value={`${row.shortlisted ? "off" : "on"}:${row.id}`} className="kern-btn kern-btn--tertiary kern-btn--small" aria-describedby={name}>
           {t(row.shortlisted ? "ranking.shortlistRemove" : "ranking.shortlistAdd")}
         </button>
       </td>
@@ -130,6 +142,21 @@ export function RankingTable({ page }: { page: RankingPage }) {
   const t = useT();
   const locale = useLocale();
   const { query } = page;
+  const badges = new Map<string, ReactElement>();
+  const context: LineContext = {
+    t,
+    number: numberFormatter(locale),
+    basis: page.stage.rankingBasis,
+    threshold: formatNumber(locale, page.stage.disagreementThreshold),
+    badge: (state) => {
+      let badge = badges.get(state);
+      if (!badge) {
+        badge = <ApplicationStateLabel state={state} />;
+        badges.set(state, badge);
+      }
+      return badge;
+    },
+  };
   const sortLabel = query.sort.startsWith("c")
     ? criterionTitle(locale, page.criteria[Number(query.sort.slice(1)) - 1] ?? { titleDe: "", titleEn: "" })
     : t(columnLabel(query.sort));
@@ -167,9 +194,7 @@ export function RankingTable({ page }: { page: RankingPage }) {
             </tr>
           </thead>
           <tbody>
-            {page.rows.map((row) => (
-              <RankingLine key={row.id} row={row} page={page} t={t} locale={locale} />
-            ))}
+            {page.rows.map((row, index) => rankingLine(row, index, context))}
           </tbody>
         </table>
       </TableScroll>
@@ -183,8 +208,9 @@ export function JurorLeniencyTable({ jurors }: { jurors: RankingPage["jurors"] }
   const locale = useLocale();
   if (jurors.length === 0) return <p className="empty">{t("ranking.jurors.none")}</p>;
   const inWords = (offset: number) => {
-    const points = oneDecimal(locale, Math.abs(offset));
-    if (points === oneDecimal(locale, 0)) return t("ranking.jurors.same");
+    const tenths = Math.round(Math.abs(offset) * 10) / 10;
+    if (tenths === 0) return t("ranking.jurors.same");
+    const points = formatNumber(locale, tenths);
     return t(offset > 0 ? "ranking.jurors.more" : "ranking.jurors.less", { points });
   };
   return (

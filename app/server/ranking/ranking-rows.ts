@@ -2,12 +2,8 @@ import { applicationStates } from "~/forms/application-list";
 import { decisionOutcomes, type RankingQuery, type RankingSortColumn } from "~/forms/ranking";
 import { compareGerman } from "~/i18n/collation";
 
-/** A criterion's figures over an application's submitted reviews; spread is highest minus lowest. */
-export interface CriterionFigures {
-  mean: number;
-  median: number;
-  spread: number;
-}
+/** A criterion's mean, median and spread (highest minus lowest) over an application's submitted reviews, to one decimal. */
+export type CriterionFigures = [mean: number, median: number, spread: number];
 
 /** The decision that stands for an application (not superseded), as the ranking shows it. */
 export interface CurrentDecision {
@@ -18,7 +14,10 @@ export interface CurrentDecision {
   released: boolean;
 }
 
-/** One line of the ranking; the criteria in the rubric's order. Arrays, not objects, keep 1,000 rows small on the wire. */
+/**
+ * One line of the ranking; the criteria in the rubric's order. Figures are rounded to what the page
+ * shows, and arrays stand for objects: a thousand rows travel to the page twice (HTML and its data).
+ */
 export interface RankingRow {
   id: string;
   network: string;
@@ -96,7 +95,7 @@ function sortValue(column: RankingSortColumn, landName: (code: string) => string
       return (row) => decisionOrder(row.decision);
     default: {
       const index = Number(column.slice(1)) - 1;
-      return (row) => row.criteria[index]?.mean ?? null;
+      return (row) => row.criteria[index]?.[0] ?? null;
     }
   }
 }

@@ -39,6 +39,9 @@ function rankedApplications(actor: Actor, ref: StageRef) {
   return { AND: [{ callId: ref.callId, stageId: ref.stageId, state: { in: [...rankedStates] } }, managedApplications(actor)] };
 }
 
+/** Rounded to what the page shows (two decimals for totals, one for a criterion's figures). */
+const rounded = (value: number | null, decimals = 2) => (value === null ? null : Math.round(value * 10 ** decimals) / 10 ** decimals);
+
 /** An application of the ranking no juror has been assigned to yet. */
 const noFigures: Omit<ApplicationScores, "applicationId"> = {
   reviewsSubmitted: 0,
@@ -85,15 +88,18 @@ async function rankedRows(actor: Actor, ref: StageRef) {
       state: application.state,
       shortlisted: application.shortlistedAt !== null,
       rank: given.reviewsSubmitted > 0 ? (places.get(application.id)?.rank ?? null) : null,
-      raw: given.raw,
-      standardised: given.standardised,
-      leniency: given.leniency,
-      criteria: scores.criteria.map((criterion) => given.criteria[criterion.id] ?? null),
+      raw: rounded(given.raw),
+      standardised: rounded(given.standardised),
+      leniency: rounded(given.leniency),
+      criteria: scores.criteria.map((criterion) => {
+        const figures = given.criteria[criterion.id];
+        return figures ? [rounded(figures.mean, 1)!, rounded(figures.median, 1)!, rounded(figures.spread, 1)!] : null;
+      }),
       submitted: given.reviewsSubmitted,
       assigned: given.reviewsAssigned,
       recommendations: [given.recommendations.FUND, given.recommendations.FUND_WITH_CHANGES, given.recommendations.DO_NOT_FUND],
       confidence: [given.confidence.LOW, given.confidence.MEDIUM, given.confidence.HIGH],
-      spreadOfTotals: given.spreadOfTotals,
+      spreadOfTotals: rounded(given.spreadOfTotals),
       disagreement: given.disagreement,
       decision: decisionOf.get(application.id) ?? null,
     };
