@@ -104,7 +104,8 @@ export default function StageRanking() {
         <section aria-labelledby="ranking-table-heading">
           <h2 id="ranking-table-heading">{t("ranking.tableLabel")}</h2>
           <p>{t("ranking.shortlistCount", { count: page.shortlisted })}</p>
-          <Form method="get" className="filters" aria-labelledby="ranking-filters">
+          {/* Keyed by the address: after a client-side navigation the selects show the new filters, not the old ones. */}
+          <Form key={rankingSearch(query)} method="get" className="filters" aria-labelledby="ranking-filters">
             <h3 id="ranking-filters">{t("ranking.filter.heading")}</h3>
             <FilterSelect id="filter-land" name="land" label={t("ranking.column.bundesland")} value={query.land} options={page.lands.map((land) => ({ value: land, label: t(`bundesland.${land as "BW"}`) }))} />
             <FilterSelect id="filter-state" name="state" label={t("ranking.column.state")} value={query.state} options={page.states.map((state) => ({ value: state, label: t(`applicationState.${state}`) }))} />
