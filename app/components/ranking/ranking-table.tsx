@@ -1,30 +1,10 @@
 import { Form } from "@remix-run/react";
 import { firstDirection, rankingSearch, type RankingQuery, type RankingSortColumn } from "~/forms/ranking";
-import type { RankingPage } from "~/server/ranking/ranking.server";
-import type { ReactElement } from "react";
-import type { CurrentDecision, RankingRow } from "~/server/ranking/ranking-rows";
-import { formatEuros, formatNumber, type Locale, type MessageKey, type Translate } from "~/i18n";
-import { ApplicationStateLabel } from "../application-state";
+import type { CurrentDecision, JurorLeniency, RankingTableData } from "~/forms/ranking-rows";
+import { formatNumber, type Locale, type MessageKey } from "~/i18n";
 import { CsrfField, TableScroll } from "../forms";
-import { DiscussionMark } from "../review/review-figures";
+import { decisionLines, rankingRowsHtml } from "./ranking-rows-html";
 import { useLocale, useT } from "../use-t";
-
-/**
- * Numbers in the reader's notation, each distinct value formatted once: a thousand rows hold some
- * 27,000 figures but only a few hundred different ones, and Intl's formatting is the page's main cost.
- */
-function numberFormatter(locale: Locale): (value: number | null) => string {
-  const known = new Map<number, string>();
-  return (value) => {
-    if (value === null) return "–";
-    let text = known.get(value);
-    if (text === undefined) {
-      text = formatNumber(locale, value);
-      known.set(value, text);
-    }
-    return text;
-  };
-}
 
 /**
  * A column heading that sorts the ranking by it: a link (so it works without JavaScript), scores best
@@ -53,12 +33,15 @@ export function DecisionCell({ decision }: { decision: CurrentDecision | null })
   const t = useT();
   const locale = useLocale();
   if (!decision) return t("ranking.noDecision");
+  const { outcome, hints } = decisionLines(t, locale, decision);
   return (
     <>
-      {t(`ranking.outcome.${decision.outcome}`)}
-      {decision.amountCents !== null ? ` · ${formatEuros(locale, decision.amountCents)}` : null}
-      {decision.supportDescription ? <div className="kern-hint">{decision.supportDescription}</div> : null}
-      <div className="kern-hint">{t(decision.released ? "ranking.decisionReleased" : "ranking.decisionInternal")}</div>
+      {outcome}
+      {hints.map((hint) => (
+        <div className="kern-hint" key={hint}>
+          {hint}
+        </div>
+      ))}
     </>
   );
 }
@@ -69,94 +52,16 @@ function criterionTitle(locale: Locale, criterion: { titleDe: string; titleEn: s
   return locale === "de" ? criterion.titleDe : criterion.titleEn;
 }
 
-interface LineContext {
-  t: Translate;
-  number: (value: number | null) => string;
-  basis: string;
-  threshold: string;
-  /** One badge element per state, shared by every row in it. */
-  badge: (state: string) => ReactElement;
-}
-
-/** One row; a plain function rather than a component, since a thousand of them are rendered per request. */
-function rankingLine(row: RankingRow, index: number, { t, number, basis, threshold, badge }: LineContext) {
-  const application = `/manager/applications/${row.id}`;
-  const name = `n${index}`;
-  return (
-    <tr key={row.id} className={row.shortlisted ? "shortlisted" : undefined}>
-      <td>{row.rank ?? "–"}</td>
-      <th scope="row">
-        <a href={application} id={name}>
-          {row.network}
-        </a>
-        <div className="kern-hint">
-          <a href={`${application}/reviews`} aria-describedby={name}>
-            {t("ranking.reviewsLink")}
-          </a>
-          {row.shortlisted ? ` · ${t("ranking.onShortlist")}` : null}
-        </div>
-      </th>
-      <td className="text">{t(`bundesland.${row.bundesland as "BW"}`)}</td>
-      {scoreColumns.map((column) => (
-        <td key={column} className={basis === basisOf[column] ? "basis" : undefined}>
-          {number(row[column])}
-        </td>
-      ))}
-      {row.criteria.map((figures, position) => (
-        <td key={position}>{figures ? `${number(figures[0])} · ${number(figures[1])} · ${number(figures[2])}` : "–"}</td>
-      ))}
-      <td>{t("ranking.reviewsDone", { submitted: row.submitted, assigned: row.assigned })}</td>
-      <td>{row.recommendations.join(" / ")}</td>
-      <td>{row.confidence.join(" / ")}</td>
-      <td className="text">
-        {row.disagreement ? (
-          <span title={t("ranking.disagreementTitle", { spread: number(row.spreadOfTotals), threshold })}>
-            <DiscussionMark />
-          </span>
-        ) : (
-          number(row.spreadOfTotals)
-        )}
-      </td>
-      <td className="text">{badge(row.state)}</td>
-      <td className="text">
-        <DecisionCell decision={row.decision} />
-      </td>
-      <td className="text">
-        <button type="submit" name="shortlist" value={`${row.shortlisted ? "off" : "on"}:${row.id}`} className="kern-btn kern-btn--tertiary kern-btn--small" aria-describedby={name}>
-          {t(row.shortlisted ? "ranking.shortlistRemove" : "ranking.shortlistAdd")}
-        </button>
-      </td>
-    </tr>
-  );
-}
-
-const basisOf = { raw: "RAW", standardised: "STANDARDISED", leniency: "LENIENCY" } as const;
-
 const columnLabel = (column: string): MessageKey => `ranking.column.${column}` as MessageKey;
 
 /**
  * The ranking as one plain table: every row rendered on the server, no paging; the shortlist buttons
  * share one form (one token for a thousand rows), each button naming its application.
  */
-export function RankingTable({ page }: { page: RankingPage }) {
+export function RankingTable({ page }: { page: RankingTableData }) {
   const t = useT();
   const locale = useLocale();
   const { query } = page;
-  const badges = new Map<string, ReactElement>();
-  const context: LineContext = {
-    t,
-    number: numberFormatter(locale),
-    basis: page.stage.rankingBasis,
-    threshold: formatNumber(locale, page.stage.disagreementThreshold),
-    badge: (state) => {
-      let badge = badges.get(state);
-      if (!badge) {
-        badge = <ApplicationStateLabel state={state} />;
-        badges.set(state, badge);
-      }
-      return badge;
-    },
-  };
   const sortLabel = query.sort.startsWith("c")
     ? criterionTitle(locale, page.criteria[Number(query.sort.slice(1)) - 1] ?? { titleDe: "", titleEn: "" })
     : t(columnLabel(query.sort));
@@ -193,9 +98,8 @@ export function RankingTable({ page }: { page: RankingPage }) {
               <th scope="col">{t("ranking.column.shortlist")}</th>
             </tr>
           </thead>
-          <tbody>
-            {page.rows.map((row, index) => rankingLine(row, index, context))}
-          </tbody>
+          {/* Built as text, with every database value escaped: see ranking-rows-html.ts. */}
+          <tbody dangerouslySetInnerHTML={{ __html: rankingRowsHtml(page.rows, { t, locale, basis: page.stage.rankingBasis, disagreementThreshold: page.stage.disagreementThreshold }) }} />
         </table>
       </TableScroll>
     </Form>
@@ -203,7 +107,7 @@ export function RankingTable({ page }: { page: RankingPage }) {
 }
 
 /** Each juror's estimated leniency in words, with the review count and whether the standardisation applies. */
-export function JurorLeniencyTable({ jurors }: { jurors: RankingPage["jurors"] }) {
+export function JurorLeniencyTable({ jurors }: { jurors: JurorLeniency[] }) {
   const t = useT();
   const locale = useLocale();
   if (jurors.length === 0) return <p className="empty">{t("ranking.jurors.none")}</p>;

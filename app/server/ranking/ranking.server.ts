@@ -10,7 +10,7 @@ import { managedStage } from "../review/stage-scope.server";
 import type { CurrentUser } from "../accounts/session.server";
 import { loadStageScores, rankBy, type ApplicationScores } from "./stage-scores.server";
 import { MIN_REVIEWS_FOR_STANDARDISATION } from "./normalisation";
-import { filterRows, sortRows, type CurrentDecision, type RankingRow } from "./ranking-rows";
+import { filterRows, sortRows, type CurrentDecision, type JurorLeniency, type RankingRow } from "~/forms/ranking-rows";
 
 /**
  * The ranking of a stage for its programme's managers: every application that reached the jury with
@@ -125,10 +125,9 @@ export async function loadRanking(actor: Actor, ref: StageRef, query: RankingQue
     lands: sortByGermanName([...new Set(rows.map((row) => row.bundesland))], landName),
     states: rankedStates.filter((state) => rows.some((row) => row.state === state)),
     rows: shown,
-    jurors: sortByGermanName(scores.jurors, (juror) => juror.name).map(({ jurorId, name, reviews, standardised, offset }) => ({ id: jurorId, name, reviews, standardised, offset })),
+    jurors: sortByGermanName(scores.jurors, (juror) => juror.name).map(({ jurorId, name, reviews, standardised, offset }): JurorLeniency => ({ id: jurorId, name, reviews, standardised, offset })),
   };
 }
-export type RankingPage = Awaited<ReturnType<typeof loadRanking>>;
 
 /**
  * The shortlist for the jury meeting, in rank order on the chosen basis. It names networks, never

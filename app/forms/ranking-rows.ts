@@ -1,5 +1,5 @@
-import { applicationStates } from "~/forms/application-list";
-import { decisionOutcomes, type RankingQuery, type RankingSortColumn } from "~/forms/ranking";
+import { applicationStates } from "./application-list";
+import { decisionOutcomes, type RankingQuery, type RankingSortColumn } from "./ranking";
 import { compareGerman } from "~/i18n/collation";
 
 /** A criterion's mean, median and spread (highest minus lowest) over an application's submitted reviews, to one decimal. */
@@ -39,6 +39,25 @@ export interface RankingRow {
   spreadOfTotals: number | null;
   disagreement: boolean;
   decision: CurrentDecision | null;
+}
+
+/** What the ranking's table shows besides its rows. */
+export interface RankingTableData {
+  query: RankingQuery;
+  stage: { rankingBasis: string; disagreementThreshold: number };
+  criteria: { position: number; titleDe: string; titleEn: string; weight: number }[];
+  total: number;
+  rows: RankingRow[];
+}
+
+/** A juror's habits as the ranking page explains them (never on the projector). */
+export interface JurorLeniency {
+  id: string;
+  name: string;
+  reviews: number;
+  standardised: boolean;
+  /** Points more (positive) or fewer than colleagues give the same applications. */
+  offset: number;
 }
 
 export type RowFilter = Pick<RankingQuery, "land" | "state" | "decision" | "flag" | "shortlist">;
