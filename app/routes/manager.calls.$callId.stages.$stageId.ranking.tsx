@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useMemo } from "react";
 import { decisionFilters, parseRankingQuery, rankingBases, rankingBasisSchema, rankingSearch, shortlistSchema } from "~/forms/ranking";
+import { packRows, unpackRows } from "~/forms/ranking-rows";
 import { changeRankingBasis, loadRanking, setShortlisted } from "~/server/ranking/ranking.server";
 import { handleSetupForm, intentOf, requireCallSetupUser } from "~/server/calls/setup-replies.server";
 import { readProtectedForm } from "~/server/web/csrf.server";
@@ -19,7 +21,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ranking.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCallSetupUser(request);
   const query = parseRankingQuery(new URL(request.url).searchParams);
-  return loadRanking(user, { callId: params.callId ?? "", stageId: params.stageId ?? "" }, query, user.locale);
+  return packRows(await loadRanking(user, { callId: params.callId ?? "", stageId: params.stageId ?? "" }, query, user.locale));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,7 +52,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StageRanking() {
   const t = useT();
-  const page = useLoaderData<typeof loader>();
+  const packed = useLoaderData<typeof loader>();
+  const rows = useMemo(() => unpackRows(packed.rows), [packed.rows]);
+  const page = { ...packed, rows };
   const [searchParams] = useSearchParams();
   const done = (["basis", "shortlist"] as const).find((notice) => notice === searchParams.get("done"));
   const { call, stage, query } = page;
