@@ -11,6 +11,7 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -53,6 +54,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<RootLoaderData>("root");
   const nonce = useNonce();
   const locale: Locale = root?.locale ?? defaultLocale;
+  // A page that marks itself `handle.withoutScripts` is plain server HTML: no scripts, and so no copy
+  // of its loader data for hydration (the ranking's 1,000 rows would otherwise travel twice).
+  const withoutScripts = useMatches().some((match) => (match.handle as { withoutScripts?: boolean } | undefined)?.withoutScripts === true);
   return (
     <html lang={locale}>
       <head>
@@ -63,8 +67,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {withoutScripts ? null : (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        )}
       </body>
     </html>
   );

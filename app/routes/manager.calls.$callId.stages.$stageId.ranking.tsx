@@ -16,6 +16,9 @@ import { JurorLeniencyTable, RankingTable } from "~/components/ranking/ranking-t
 import { useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 
+/** Sorting, filters, the basis and the shortlist are links and plain forms: the page needs no script. */
+export const handle = { withoutScripts: true };
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ranking.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

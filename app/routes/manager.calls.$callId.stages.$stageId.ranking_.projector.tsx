@@ -7,6 +7,9 @@ import { DiscussionMark, formatScore } from "~/components/review/review-figures"
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 
+/** Sorting, filters, the basis and the shortlist are links and plain forms: the page needs no script. */
+export const handle = { withoutScripts: true };
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ranking.projector.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
