@@ -1,4 +1,4 @@
-import type { BoardFilter, DecisionChoice } from "~/forms/decision-schemas";
+import { choiceOf, type BoardFilter, type DecisionChoice } from "~/forms/decision-schemas";
 import { sortByGermanName } from "~/i18n/collation";
 import { prisma } from "../db.server";
 import { notFound } from "../http.server";
@@ -9,7 +9,7 @@ import type { CurrentUser } from "../accounts/session.server";
 import { loadStageScores, rankBy } from "../ranking/stage-scores.server";
 import { callBudget } from "./budget.server";
 import { moneyCallSelect } from "./decide-application.server";
-import { choiceOf, decideEvents } from "./decision-rules";
+import { decideEvents } from "./decision-rules";
 import { awaitsLapse, moveUpOffers } from "./waitlist";
 
 /**

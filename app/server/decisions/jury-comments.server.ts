@@ -1,4 +1,4 @@
-import { prisma, type Transaction } from "../db.server";
+import type { prisma, Transaction } from "../db.server";
 import { juryLetter, reviewerOrder } from "../review/discussion.server";
 
 /**
