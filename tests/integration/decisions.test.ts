@@ -1,3 +1,4 @@
+import type { ComponentType } from "react";
 import { describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
 import type { CurrentUser } from "../../app/server/accounts/session.server";
@@ -11,7 +12,11 @@ import { sharedJuryComments } from "../../app/server/decisions/jury-comments.ser
 import { applicationForPage, applicationsOfMember } from "../../app/server/applications/applications.server";
 import { createPerson } from "../support/accounts";
 import { addMember, createCall, createNetwork } from "../support/application-fixtures";
-import { notFoundFrom, refusal } from "../support/call-forms";
+import { formDataOf, getAs, notFoundFrom, postAs, refusal } from "../support/call-forms";
+import { answerOf } from "../support/route-calls";
+import { renderRoutePage } from "../support/render-route";
+import * as boardRoute from "../../app/routes/manager.calls.$callId.stages.$stageId.decisions";
+import * as pageRoute from "../../app/routes/manager.applications.$applicationId_.decision";
 import { createReviewWorld, type World } from "../support/review-world";
 
 const NOW = new Date("2026-11-20T10:00:00Z");
@@ -340,5 +345,53 @@ describe("who sees decisions", () => {
     }
     await notFoundFrom(loadDecisionBoard(other, { callId: world.callId, stageId: world.stageId }, undefined, NOW));
     expect(await prisma.decision.count({ where: { applicationId: first } })).toBe(0);
+  });
+});
+
+describe("the pages", () => {
+  async function pageOf(route: { loader: (args: never) => Promise<unknown>; default: ComponentType }, user: CurrentUser, path: string, params: Record<string, string>) {
+    const data = await route.loader({ request: await getAs(user, path), params, context: {} } as never);
+    return { data, html: await renderRoutePage(route.default, data) };
+  }
+
+  it("render the board and the decision page with the budget and the limits in words, and refuse jurors and networks", async () => {
+    const world = await decisionWorld(1);
+    const [first] = world.ids;
+    await decide(world.manager, first!, { amountCents: euros(500_000) });
+    const params = { callId: world.callId, stageId: world.stageId };
+    const boardPath = `/manager/calls/${world.callId}/stages/${world.stageId}/decisions`;
+    const board = await pageOf(boardRoute, world.manager, boardPath, params);
+    expect(board.html).toContain("Entscheidungen: Antrag");
+    expect(board.html).toContain("500.000\u00a0€");
+    expect(board.html).toContain("1 von 2 geplanten");
+    expect(board.html).toContain("Für die Auswahl entscheiden");
+    const page = await pageOf(pageRoute, world.manager, `/manager/applications/${first}/decision`, { applicationId: first! });
+    expect(page.html).toContain("Höchstens 500.000\u00a0€; bis 1.000.000\u00a0€ mit schriftlicher Begründung.");
+    expect(page.html).toContain("Gesamteindruck von Jury A teilen");
+    expect(page.html).toContain("Entscheidung zurücknehmen");
+    for (const person of [world.jurors[0]!, world.more[0]!.coordinator]) {
+      expect((await answerOf(boardRoute.loader, await getAs(person, boardPath), { params })).status).toBe(403);
+      expect((await answerOf(pageRoute.action, await postAs(person, "/", { intent: "decide", outcome: "rejection", reason: "x", version: "1" }), { params: { applicationId: first! } })).status).toBe(403);
+    }
+  });
+
+  it("answer a refused amount with the limits named in German and every typed value kept", async () => {
+    const world = await decisionWorld(0);
+    const [, second] = world.ids;
+    const { version } = await rowOf(second!);
+    const answer = await answerOf(pageRoute.action, await postAs(world.manager, "/", { intent: "decide", outcome: "award", amount: "750.000", feedback: "Schön", version: String(version) }), { params: { applicationId: second! } });
+    expect(answer.status).toBe(400);
+    const result = (answer.data as { result: { error: Record<string, string[]>; initialValue: Record<string, string> } }).result;
+    expect(result.error.exceptionJustification).toEqual(["Ein Betrag über 500.000\u00a0€ braucht eine schriftliche Begründung der Ausnahme (bis 1.000.000\u00a0€ möglich)."]);
+    expect(result.initialValue).toMatchObject({ amount: "750.000", feedback: "Schön" });
+  });
+
+  it("decide a selection from the board's bulk form without JavaScript", async () => {
+    const world = await decisionWorld(1);
+    const selected = await Promise.all(world.ids.slice(1).map(async (id) => `${id}@${(await rowOf(id)).version}`));
+    const body = formDataOf({ csrf: "c".repeat(43), intent: "decide", outcome: "rejection", reason: "Nicht unter den Besten", selected });
+    const request = new Request("http://portal.test/", { method: "POST", headers: (await getAs(world.manager, "/")).headers, body });
+    const answer = await answerOf(boardRoute.action, request, { params: { callId: world.callId, stageId: world.stageId } });
+    expect(answer.data).toEqual({ formId: "bulk", report: { changed: 2, failures: [] } });
   });
 });
