@@ -1,8 +1,9 @@
-import type { Browser, Page } from "@playwright/test";
-import { connectPostgres, installDatabase, prisma, type Database } from "../../app/server/db.server";
+import type { Page } from "@playwright/test";
+import { prisma } from "../../app/server/db.server";
 import { createNetwork } from "../support/application-fixtures";
 import { createReviewWorld } from "../support/review-world";
-import { contextOptions, expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
+import { loggedIn, withServerDatabase } from "./world-database";
 
 /**
  * The manager's decisions: one award above the maximum with its justification, a selection
@@ -10,28 +11,7 @@ import { contextOptions, expect, expectAccessible, test } from "./fixtures";
  * and usable on a phone. The review world is written into the e2e server's database, which needs
  * the server on PostgreSQL.
  */
-const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-test.skip(!serverUrl, "writes reviews into the e2e server's database: run with TEST_DATABASE_URL (PostgreSQL)");
-
-let db: Database | undefined;
-test.beforeAll(() => {
-  const url = new URL(serverUrl!);
-  url.pathname = `/${process.env.E2E_DATABASE_NAME ?? "portal_e2e"}`;
-  db = connectPostgres(url.toString(), 2);
-  installDatabase(db);
-});
-test.afterAll(async () => db?.close());
-
-async function loggedIn(browser: Browser, baseURL: string | undefined, email: string): Promise<Page> {
-  const context = await browser.newContext(contextOptions(baseURL));
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByLabel("Passwort", { exact: true }).fill("correct horse battery");
-  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
-  return page;
-}
+withServerDatabase();
 
 /** The page does not scroll sideways (wide tables scroll inside their own frame). */
 async function expectNoSidewaysScroll(page: Page) {

@@ -41,7 +41,22 @@ export function submitted(result: FormOutcome["result"] | undefined, name: strin
 }
 
 /** The value a row's check box posts: its id and the version the page showed. */
-export const selectionOf = (row: Pick<Row, "id" | "version">) => `${row.id}@${row.version}`;
+const selectionOf = (row: Pick<Row, "id" | "version">) => `${row.id}@${row.version}`;
+
+/** A row's check box for the bulk form below the table, joined to it by the `form` attribute; ticked again after a refusal. */
+export function SelectionBox({ row, form, ticked }: { row: Pick<Row, "id" | "version" | "network">; form: string; ticked: ReadonlySet<string> }) {
+  const t = useT();
+  return (
+    <input
+      type="checkbox"
+      form={form}
+      name="selected"
+      value={selectionOf(row)}
+      defaultChecked={ticked.has(selectionOf(row))}
+      aria-label={t("eligibility.row.select", { network: row.network.name })}
+    />
+  );
+}
 
 function RowDecision({ row }: { row: Row }) {
   const t = useT();
@@ -127,16 +142,7 @@ export function EligibilityTable({ rows, caption }: { rows: Row[]; caption: stri
             {rows.map((row) => (
               <tr key={row.id}>
                 <td>
-                  {row.decidable ? (
-                    <input
-                      type="checkbox"
-                      form={BULK_FORM}
-                      name="selected"
-                      value={selectionOf(row)}
-                      defaultChecked={ticked.has(selectionOf(row))}
-                      aria-label={t("eligibility.row.select", { network: row.network.name })}
-                    />
-                  ) : null}
+                  {row.decidable ? <SelectionBox row={row} form={BULK_FORM} ticked={ticked} /> : null}
                 </td>
                 <th scope="row">
                   <Link to={`/manager/applications/${row.id}`}>{row.network.name}</Link>
