@@ -404,11 +404,16 @@ describe("the pages", () => {
 describe("the call's exception limit and acceptance period", () => {
   const details = { title: "MINT-Cluster 4", funder: "BMFTR", awardType: "MONEY", maxAward: "500.000" };
 
+  const errorsOf = (fields: Record<string, string>) => {
+    const submission = parseForm(callDetailsSchema, fields);
+    return submission.status === "success" ? null : submission.error;
+  };
+
   it("keeps an exception limit at least the maximum, and the acceptance period in days", () => {
     expect(parsed(callDetailsSchema, { ...details, awardExceptionMax: "1.000.000", acceptanceDays: "28" })).toMatchObject({ maxAwardCents: 50_000_000, awardExceptionMaxCents: 100_000_000, acceptanceDays: 28 });
     expect(parsed(callDetailsSchema, details)).toMatchObject({ awardExceptionMaxCents: null, acceptanceDays: 21 });
-    expect(parseForm(callDetailsSchema, { ...details, awardExceptionMax: "400.000" }).error).toEqual({ awardExceptionMax: ["decisions.setup.error.exceptionBelowMax"] });
-    expect(parseForm(callDetailsSchema, { ...details, acceptanceDays: "0" }).error).toEqual({ acceptanceDays: ["decisions.setup.error.acceptanceDays"] });
+    expect(errorsOf({ ...details, awardExceptionMax: "400.000" })).toEqual({ awardExceptionMax: ["decisions.setup.error.exceptionBelowMax"] });
+    expect(errorsOf({ ...details, acceptanceDays: "0" })).toEqual({ acceptanceDays: ["decisions.setup.error.acceptanceDays"] });
     // A support award has no money limits to keep.
     expect(parsed(callDetailsSchema, { ...details, awardType: "SUPPORT", supportDescription: "Zwei Jahre Beratung", awardExceptionMax: "1" })).toMatchObject({ awardExceptionMaxCents: null });
   });
