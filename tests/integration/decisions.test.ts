@@ -380,6 +380,14 @@ describe("the pages", () => {
     }
   });
 
+  it("open the decision form prefilled from the waiting list's offer: an award of the declined amount", async () => {
+    const world = await decisionWorld(0);
+    const [, second] = world.ids;
+    const page = await pageOf(pageRoute, world.manager, `/manager/applications/${second}/decision?outcome=award&amount=500000`, { applicationId: second! });
+    expect(page.html).toMatch(/<input[^>]*value="award"[^>]*checked=""|<input[^>]*checked=""[^>]*value="award"/);
+    expect(page.html).toMatch(/name="amount"[^>]*value="500000"|value="500000"[^>]*name="amount"/);
+  });
+
   it("answer a refused amount with the limits named in German and every typed value kept", async () => {
     const world = await decisionWorld(0);
     const [, second] = world.ids;
