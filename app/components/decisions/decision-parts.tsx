@@ -14,6 +14,8 @@ import { useLocale, useT } from "~/components/use-t";
 
 export interface Budget {
   awardedCents: string;
+  /** The sum without the application(s) being decided, where a page knows it (their own awards are replaced). */
+  othersCents?: string;
   budgetCents: string | null;
   remainingCents: string | null;
   over: boolean;
@@ -115,7 +117,7 @@ function LiveBudget({ formId, budget, count }: { formId: string; budget: Budget;
     const update = () => {
       const amount = form.elements.namedItem("amount") as HTMLInputElement | null;
       const cents = amount ? eurosToCents(amount.value) : null;
-      setAfter(cents === null ? null : Number(budget.awardedCents) + cents * count());
+      setAfter(cents === null ? null : Number(budget.othersCents ?? budget.awardedCents) + cents * count());
     };
     update();
     // The board's check boxes sit outside the form (joined by their `form` attribute), so listen on the document.
@@ -125,7 +127,7 @@ function LiveBudget({ formId, budget, count }: { formId: string; budget: Budget;
       document.removeEventListener("input", update);
       document.removeEventListener("change", update);
     };
-  }, [formId, budget.awardedCents, count]);
+  }, [formId, budget.awardedCents, budget.othersCents, count]);
   if (after === null) return null;
   return (
     <p className="kern-hint" aria-live="polite">

@@ -4,7 +4,7 @@ import { managedApplications } from "../applications/access.server";
 import { acceptedEvents } from "../applications/workflow.server";
 import type { CurrentUser } from "../accounts/session.server";
 import { loadStageScores, rankBy } from "../ranking/stage-scores.server";
-import { callBudget } from "./budget.server";
+import { awardedCents, callBudget } from "./budget.server";
 import { moneyCallSelect } from "./decide-application.server";
 import { decideEvents } from "./decision-rules";
 import { juryReviewsOf } from "./jury-comments.server";
@@ -56,7 +56,12 @@ export async function loadDecisionPage(actor: Pick<CurrentUser, "id" | "role">, 
     },
   });
   if (!application) throw notFound();
-  const [scores, budget, reviews] = await Promise.all([loadStageScores(application.stage.id), callBudget(application.call), juryReviewsOf(prisma, application.id)]);
+  const [scores, budget, reviews, othersCents] = await Promise.all([
+    loadStageScores(application.stage.id),
+    callBudget(application.call),
+    juryReviewsOf(prisma, application.id),
+    awardedCents(prisma, application.call.id, [application.id]),
+  ]);
   const placed = rankBy(scores, application.stage.rankingBasis).get(application.id);
   const figures = scores.applications.get(application.id);
   const decisions = application.decisions.map(({ amountCents, ...decision }) => ({ ...decision, amountCents: amountCents?.toString() ?? null }));
@@ -86,7 +91,8 @@ export async function loadDecisionPage(actor: Pick<CurrentUser, "id" | "role">, 
     reviews,
     current,
     history: decisions.filter((decision) => decision !== current),
-    budget,
+    // The live sum after a typed amount starts from the other awards: a changed award replaces its own.
+    budget: { ...budget, othersCents: othersCents.toString() },
     choices: decideEvents(isOutline)
       .filter(({ event }) => allowed.includes(event.type))
       .map(({ choice }) => choice),
