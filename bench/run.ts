@@ -10,6 +10,9 @@
 //    and drives both with autocannon from a separate process (bench/load.mjs), 10 connections.
 // 4. Prints `bench <scenario>: p50_ms=… p95_ms=… rps=… baseline_ratio=…` per scenario and the
 //    server's memory.
+//    `bench ranking-page` measures the large stage's ranking at 1 and at 4 connections (`c=` in the line),
+//    `bench ranking-queries` counts its SQL statements at 100 and at 1,000 applications (bench/ranking.ts),
+//    and `bench ranking-scores` times computing the stage's scores from nothing.
 // 5. The deadline surge (bench/surge.ts) and the 200 MB upload (bench/upload.ts) against the same
 //    server, then stops every child and drops the database.
 //
@@ -33,6 +36,7 @@ import { generateLargeCall, START_JUROR_EMAIL } from "./generate.ts";
 import { runDeadlineSurge } from "./surge.ts";
 import { printUploadBench } from "./upload.ts";
 import { printAssignmentBench } from "./assignment.ts";
+import { RANKING_PATH, shrinkRankingStage, timeStageScores } from "./ranking.ts";
 import { connectPostgres } from "../app/server/db.server.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -46,7 +50,8 @@ const DATABASE_NAME = process.env.BENCH_DATABASE_NAME || "portal_bench";
 if (!/^[a-z_][a-z0-9_]{0,62}$/.test(DATABASE_NAME)) throw new Error(`BENCH_DATABASE_NAME must be a plain lower-case name, not "${DATABASE_NAME}"`);
 const ONLY = new Set((process.env.BENCH_ONLY ?? "").split(",").map((name) => name.trim()).filter(Boolean));
 const selected = (scenario: string) => ONLY.size === 0 || ONLY.has(scenario);
-const PAGE_SCENARIOS = ["healthz", "calls", "start-manager", "start-applicant", "start-juror"];
+const RANKING_SCENARIOS = ["ranking-page", "ranking-queries", "ranking-scores"];
+const PAGE_SCENARIOS = ["healthz", "calls", "start-manager", "start-applicant", "start-juror", ...RANKING_SCENARIOS];
 /** Scenarios that need the portal running on the bench database. */
 const SERVER_SCENARIOS = [...PAGE_SCENARIOS, "deadline-surge", "upload-200mb"];
 const DEMO_PASSWORD = "demo-demo-demo";
@@ -258,9 +263,9 @@ interface LoadResult {
   statusCodes: Record<string, { count: number }>;
 }
 
-async function load(url: string, headers: Record<string, string>): Promise<LoadResult> {
+async function load(url: string, headers: Record<string, string>, connections = CONNECTIONS): Promise<LoadResult> {
   const child = startChild(
-    ["bench/load.mjs", JSON.stringify({ url, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, headers })],
+    ["bench/load.mjs", JSON.stringify({ url, connections, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, headers })],
     process.env,
   );
   const timer = setTimeout(() => child.process.kill("SIGKILL"), (SECONDS + WARMUP_SECONDS) * 3000 + 30_000);
@@ -357,6 +362,20 @@ async function benchPages(): Promise<{ child: Child; base: string }> {
   ] as Scenario[]).filter((scenario) => selected(scenario.name));
   const routes: Record<string, CapturedRoute> = {};
   for (const scenario of scenarios) routes[scenario.path] = await captureRoute(first.base, scenario, capture);
+  const ranking: Scenario = { name: "ranking-page", path: RANKING_PATH, headers: { Cookie: managerCookie } };
+  if (selected("ranking-page") || selected("ranking-queries")) routes[RANKING_PATH] = await captureRoute(first.base, ranking, capture);
+  if (selected("ranking-queries")) {
+    // The same stage cut down to its first hundred applications: the count must not change with the size.
+    const db = connectPostgres(benchUrl.toString(), 2);
+    try {
+      const shrunk = await shrinkRankingStage(db.prisma, 100);
+      const small = await captureRoute(first.base, ranking, capture);
+      await shrunk.restore();
+      console.log(`bench ranking-queries: apps_100=${small.statements.length} apps_1000=${routes[RANKING_PATH]!.statements.length}`);
+    } finally {
+      await db.close();
+    }
+  }
   if (process.env.BENCH_VERBOSE === "1") {
     for (const scenario of scenarios) {
       const route = routes[scenario.path]!;
@@ -391,6 +410,23 @@ async function benchPages(): Promise<{ child: Child; base: string }> {
     console.log(
       `  baseline ${scenario.name}: p50_ms=${ms(theirs.p50)} p95_ms=${ms(theirs.p95)} rps=${theirs.rps.toFixed(0)} (${route.statements.length} SQL statements, ${route.bodyBytes} bytes)`,
     );
+  }
+
+  if (selected("ranking-page")) {
+    // HotCRP's score list for the same data takes 82 ms at one client and serves about 10 pages/s at four (DESIGN.md).
+    const route = routes[RANKING_PATH]!;
+    for (const connections of [1, 4]) {
+      const ours = await load(`${portal.base}${RANKING_PATH}`, ranking.headers, connections);
+      const theirs = await load(`${baselineBase}${RANKING_PATH}`, ranking.headers, connections);
+      console.log(
+        `bench ranking-page: c=${connections} p50_ms=${ms(ours.p50)} p95_ms=${ms(ours.p95)} rps=${ours.rps.toFixed(1)} baseline_ratio=${(theirs.rps > 0 ? ours.rps / theirs.rps : 0).toFixed(3)}`,
+      );
+      console.log(`  baseline ranking-page: c=${connections} p50_ms=${ms(theirs.p50)} p95_ms=${ms(theirs.p95)} rps=${theirs.rps.toFixed(1)} (${route.statements.length} SQL statements, ${route.bodyBytes} bytes)`);
+    }
+  }
+  if (selected("ranking-scores")) {
+    const scores = await timeStageScores(benchUrl.toString());
+    console.log(`bench ranking-scores: apps=${scores.applications} cold_ms=${ms(scores.coldMs)} cached_ms=${ms(scores.warmMs)}`);
   }
 
   const memory = portal.child.process.pid ? memoryOf(portal.child.process.pid) : null;

@@ -22,6 +22,8 @@ export const wordsPdfDe = {
   "history.event.RELEASE_DECISION": "Entscheidung veröffentlicht",
   "history.event.ACCEPT_AWARD": "Förderung angenommen",
   "history.event.DECLINE_AWARD": "Förderung nicht angenommen",
+  "history.event.SHORTLIST": "Auf die Shortlist gesetzt",
+  "history.event.UNSHORTLIST": "Von der Shortlist genommen",
   "history.event.EXTEND_DEADLINE": "Frist verlängert",
   "history.event.fileUploaded": "Datei hochgeladen",
   "history.event.fileDeleted": "Datei gelöscht",

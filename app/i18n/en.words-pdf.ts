@@ -24,6 +24,8 @@ export const wordsPdfEn: Record<keyof typeof wordsPdfDe, string> = {
   "history.event.RELEASE_DECISION": "Decision released",
   "history.event.ACCEPT_AWARD": "Award accepted",
   "history.event.DECLINE_AWARD": "Award not accepted",
+  "history.event.SHORTLIST": "Added to the shortlist",
+  "history.event.UNSHORTLIST": "Removed from the shortlist",
   "history.event.EXTEND_DEADLINE": "Deadline extended",
   "history.event.fileUploaded": "File uploaded",
   "history.event.fileDeleted": "File deleted",

@@ -92,6 +92,9 @@ export default function CallOverview() {
           <li>
             <Link to="applications">{t("callSetup.applicationsCount", { count: call._count.applications })}</Link>
           </li>
+          <li>
+            <Link to="audit">{t("trail.call.link")}</Link>
+          </li>
           {call.status !== "DRAFT" ? (
             <li>
               <Link to={`/calls/${call.slug}`}>{t("callSetup.overview.publicPage")}</Link>

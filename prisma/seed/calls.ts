@@ -904,6 +904,24 @@ function zdiCall(now: Date, opens: Day, closes: Day): CallSpec {
   });
 }
 
+/** What every round of the MINT-Regionen competition shares: who funds it, for whom, who answers, what the award is. */
+const mintRegionenFacts = {
+  programmeSlug: "mint-regionen",
+  eligibility:
+    "Bewerben können regionale MINT-Netzwerke, die seit mindestens einem Jahr bestehen, eine koordinierende Stelle haben und Partner aus Bildung, Wirtschaft und Kommune vereinen.",
+  funder: FUNDER_KOERBER,
+  targetGroup: "Regionale MINT-Netzwerke in Deutschland",
+  totalBudgetCents: null,
+  awardType: AwardType.SUPPORT,
+  maxAwardCents: null,
+  plannedAwards: 7,
+  contactName: "Programmteam MINT-Regionen, Katrin Vogel",
+  contactEmail: "mint-regionen@example.org",
+} as const;
+
+/** The current MINT-Regionen round: closed, its applications reviewed and waiting for decisions. */
+export const MINT_REGIONEN_ROUND_SLUG = "mint-regionen-runde-2";
+
 /** The MINT-Cluster call whose closed outline stage is ready for the eligibility check. */
 export const SPECIAL_ROUND_SLUG = "mint-cluster-sonderrunde-strukturwandel";
 
@@ -915,7 +933,7 @@ export function demoCalls(now: Date): CallSpec[] {
   calls.push(
     call(now, {
       slug: "mint-regionen-2017",
-      programmeSlug: "mint-regionen",
+      ...mintRegionenFacts,
       round: 1,
       title: "Förderwettbewerb MINT-Regionen 2017",
       summary:
@@ -924,19 +942,9 @@ export function demoCalls(now: Date): CallSpec[] {
         "Regionale MINT-Netzwerke leisten viel: Sie bündeln Angebote, gewinnen Partner und begeistern Kinder und Jugendliche für Mathematik, Informatik, Naturwissenschaften und Technik. Mit dem Förderwettbewerb möchten Körber-Stiftung und Stifterverband Netzwerke unterstützen, die den nächsten Entwicklungsschritt gehen wollen. Die ausgewählten Netzwerke erhalten eine auf sie zugeschnittene Beratung, nehmen an Qualifizierungsworkshops teil und tauschen sich mit den anderen geförderten Regionen aus.",
       rules:
         "Jedes Netzwerk kann eine Bewerbung einreichen. Die Förderung besteht aus Beratungs- und Qualifizierungsleistungen im Wert von bis zu 20.000 Euro je Netzwerk; es werden keine Mittel ausgezahlt. Die Teilnahme an den Netzwerktreffen der geförderten Regionen ist verpflichtend.",
-      eligibility:
-        "Bewerben können regionale MINT-Netzwerke, die seit mindestens einem Jahr bestehen, eine koordinierende Stelle haben und Partner aus Bildung, Wirtschaft und Kommune vereinen.",
-      funder: FUNDER_KOERBER,
-      targetGroup: "Regionale MINT-Netzwerke in Deutschland",
-      totalBudgetCents: null,
-      awardType: AwardType.SUPPORT,
-      maxAwardCents: null,
       supportDescription: "Zwei Jahre kostenfreie Beratung und Qualifizierung für das Netzwerkmanagement",
-      plannedAwards: 7,
       fundingStartsOn: dateOnly(ymd(2017, 7, 1)),
       fundingEndsOn: dateOnly(ymd(2019, 6, 30)),
-      contactName: "Programmteam MINT-Regionen, Katrin Vogel",
-      contactEmail: "mint-regionen@example.org",
       publishedAt: berlinTime(ymd(2016, 11, 15), MORNING),
       copiedFromSlug: null,
       stages: singleStage(ymd(2016, 11, 15), ymd(2017, 2, 28), mintRegionenForm, mintRegionenRubric),
@@ -1027,6 +1035,32 @@ export function demoCalls(now: Date): CallSpec[] {
       dateOnly(shiftDay(specialFundingStart, { years: 3, days: -1 })),
       { slug: SPECIAL_ROUND_SLUG, title: `MINT-Cluster – Sonderrunde Strukturwandel (${specialOpens.year})` },
     ),
+  );
+
+  // The current MINT-Regionen round closed five weeks ago: its applications are checked, and the jury's
+  // reviews are all in (prisma/seed/mint-regionen-round.ts), waiting for the manager's decisions.
+  const roundCloses = shiftDay(today, { days: -35 });
+  const roundOpens = shiftDay(roundCloses, { days: -91 });
+  const roundFundingStart = shiftDay({ ...roundCloses, day: 1 }, { months: 4 });
+  calls.push(
+    call(now, {
+      slug: MINT_REGIONEN_ROUND_SLUG,
+      ...mintRegionenFacts,
+      round: 2,
+      title: `Förderwettbewerb MINT-Regionen – Runde ${roundCloses.year}`,
+      summary:
+        "Sieben regionale MINT-Netzwerke erhalten zwei Jahre lang kostenfreie Beratung und Qualifizierung für ihr Netzwerkmanagement.",
+      description:
+        "Der Förderwettbewerb geht in eine neue Runde. Gesucht sind regionale MINT-Netzwerke, die ihre Arbeit auf eine breitere Grundlage stellen wollen: mit verbindlichen Partnerschaften, klaren Entwicklungszielen und einer Koordination, die das Netzwerk trägt. Die ausgewählten Netzwerke erhalten eine auf sie zugeschnittene Beratung, besuchen Qualifizierungsworkshops und lernen in Netzwerktreffen voneinander.",
+      rules:
+        "Jedes Netzwerk kann eine Bewerbung einreichen. Die Förderung besteht aus Beratungs- und Qualifizierungsleistungen über zwei Jahre; es werden keine Mittel ausgezahlt. Die Teilnahme an den Netzwerktreffen der geförderten Regionen ist verpflichtend.",
+      supportDescription: "zwei Jahre Beratung und Qualifizierung für das Netzwerkmanagement, mit Workshops und Netzwerktreffen der geförderten Regionen",
+      fundingStartsOn: dateOnly(roundFundingStart),
+      fundingEndsOn: dateOnly(shiftDay(roundFundingStart, { years: 2, days: -1 })),
+      publishedAt: addDays(berlinTime(roundOpens, MORNING), -7),
+      copiedFromSlug: "mint-regionen-2017",
+      stages: singleStage(roundOpens, roundCloses, mintRegionenForm, mintRegionenRubric),
+    }),
   );
 
   for (const year of [2018, 2019, 2020, 2021]) calls.push(rlpCall(now, year));

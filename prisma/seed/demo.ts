@@ -3,11 +3,12 @@
 // are created only when missing, and a marker row written last lets a second run return at once.
 import type { Prisma } from "../../app/generated/prisma/client";
 import { CallStatus, DecisionOutcome, NetworkRole, StageKind, UserRole } from "../../app/generated/prisma/enums";
-import { demoCalls, programmes, SPECIAL_ROUND_SLUG, type CallSpec } from "./calls";
+import { demoCalls, MINT_REGIONEN_ROUND_SLUG, programmes, SPECIAL_ROUND_SLUG, type CallSpec } from "./calls";
 import { demoNetworks, findDemoNetwork, type DemoNetwork } from "./networks";
 import { SeededRandom } from "./random";
 import { answersFor } from "./answers";
 import { jurorProfiles, seedExpertise, seedSubmittedOutlines, specialRoundNetworks } from "./review";
+import { seedMintRegionenRound } from "./mint-regionen-round";
 import { addDays, berlinDay, shiftDay } from "./time";
 
 export const SEED_MARKER_ID = "seed-demo-marker";
@@ -76,6 +77,7 @@ export async function seedDemo(prisma: SeedClient, options: SeedDemoOptions): Pr
   const callIds = await seedCalls(prisma, calls, programmeIds, users);
   await seedApplications(prisma, now, calls, callIds, networkIds, users);
   await seedReview(prisma, calls, callIds, programmeIds, networkIds, users);
+  await seedCurrentMintRegionenRound(prisma, now, calls, callIds, networkIds, users);
 
   await prisma.auditEvent.create({
     data: {
@@ -122,6 +124,31 @@ async function seedReview(
     networks,
     networkIds,
     submitterOf: (network) => (network === applicant ? users.applicant : users.admin),
+  });
+}
+
+/** The current MINT-Regionen round, reviewed by the six demo jurors and waiting for decisions. */
+async function seedCurrentMintRegionenRound(
+  prisma: SeedClient,
+  now: Date,
+  calls: CallSpec[],
+  seededCalls: Map<string, SeededCall>,
+  networkIds: Map<string, string>,
+  users: Record<UserKey, string>,
+): Promise<void> {
+  const { profiles } = reviewDemo();
+  const spec = required(calls.find((call) => call.slug === MINT_REGIONEN_ROUND_SLUG), MINT_REGIONEN_ROUND_SLUG);
+  const seeded = required(seededCalls.get(MINT_REGIONEN_ROUND_SLUG), MINT_REGIONEN_ROUND_SLUG);
+  await seedMintRegionenRound(prisma, {
+    now,
+    spec,
+    callId: seeded.id,
+    stageId: seeded.stageIds[0]!,
+    networkIds,
+    excluded: [...applicantNetworks()],
+    managerId: users.manager,
+    submitterId: users.admin,
+    jurors: JUROR_KEYS.map((key, index) => ({ key, id: users[key], organisation: profiles[index]!.organisation })),
   });
 }
 

@@ -70,7 +70,7 @@ test.describe("a call's applications list", () => {
     const funded = page.getByRole("navigation", { name: "Anträge nach Stand" }).getByRole("link", { name: /^Gefördert: \d+$/ });
     const fundedCount = Number((await funded.innerText()).replace(/\D/g, ""));
     await funded.click();
-    await expect(page).toHaveURL(/state=approved/);
+    await expect(page).toHaveURL(/state=awardAccepted/);
     expect(await stateCells(page)).toEqual(Array(fundedCount).fill("Gefördert"));
     await expect(applicationTable(page).locator("caption")).toContainText(`${fundedCount} ${fundedCount === 1 ? "Antrag" : "Anträge"}`);
 

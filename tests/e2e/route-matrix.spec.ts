@@ -48,6 +48,12 @@ const matrix: Record<string, Expected[]> = {
   "/manager/calls/no-such-call/stages/no-such-stage/jury": ["login", 403, 403, 403, 404, 403,        404],
   "/manager/calls/no-such-call/stages/no-such-stage/conflicts": ["login", 403, 403, 403, 404, 403,        404],
   "/manager/calls/no-such-call/stages/no-such-stage/reviews": ["login", 403, 403, 403, 404, 403,        404],
+  "/manager/calls/no-such-call/stages/no-such-stage/export.csv": ["login", 403, 403, 403, 404, 403,     404],
+  "/manager/calls/no-such-call/stages/no-such-stage/export.xlsx": ["login", 403, 403, 403, 404, 403,    404],
+  "/manager/calls/no-such-call/audit": ["login", 403, 403,        403,       404,         403,             404],
+  "/manager/applications/no-such-application/audit": ["login", 403, 403, 403, 404, 403,           404],
+  "/manager/calls/no-such-call/stages/no-such-stage/ranking": ["login", 403, 403, 403, 404, 403,        404],
+  "/manager/calls/no-such-call/stages/no-such-stage/ranking/projector": ["login", 403, 403, 403, 404, 403,        404],
   "/manager/programmes/no-such-programme/expertise": ["login", 403, 403, 403, 404, 403,          404],
   "/manager/applications/no-such-application/reviews": ["login", 403, 403, 403, 404, 403,         404],
   "/manager/calls/no-such-call/stages/no-such-stage/decisions": ["login", 403, 403, 403, 404, 403,        404],
@@ -123,7 +129,7 @@ test.describe("route permissions", () => {
           expect(status, `status of ${route}`).toBe(expected);
           // Downloads are resource routes: their refusals are plain responses, not pages.
           if (route.endsWith("/pdf") && expected === 200) expect(response.headers()["content-type"]).toBe("application/pdf");
-          else if (!route.startsWith("/files/") && !route.endsWith("/pdf")) {
+          else if (!route.startsWith("/files/") && !/\/pdf$|\/export\.(csv|xlsx)$/.test(route)) {
             expect(response.headers()["content-type"]).toContain("text/html");
             if (expected === 403) expect(await response.text()).toContain("Kein Zugriff");
             if (expected === 404) expect(await response.text()).toContain("Nicht gefunden");

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectPglite, type Database } from "../../app/server/db.server";
 import { applyMigrations } from "../../app/server/migrate.server";
 import { SEED_MARKER_ID, seedDemo } from "@seed/demo";
-import { SPECIAL_ROUND_SLUG } from "@seed/calls";
+import { mintRegionenRubric, MINT_REGIONEN_ROUND_SLUG, SPECIAL_ROUND_SLUG } from "@seed/calls";
+import { JUROR_LENIENCY, MINT_REGIONEN_ROUND_APPLICATIONS, MINT_REGIONEN_ROUND_INELIGIBLE_REASONS } from "@seed/mint-regionen-round";
+import { weightedTotal } from "../../app/forms/review-scores";
 import { expertiseAreas, SPECIAL_ROUND_OUTLINES } from "@seed/review";
 
 const now = new Date("2026-03-15T10:30:00Z");
@@ -140,7 +142,8 @@ describe("demo seed", () => {
     expect(applicant2.memberships[0]?.role).toBe("COORDINATOR");
     expect(applicant2.memberships[0]?.networkId).not.toBe(applicant.memberships[0]?.networkId);
 
-    const openStages = await db.prisma.callStage.findMany({ where: { call: { status: "PUBLISHED" } }, select: { id: true } });
+    // The jurors sit on every open call's juries, and on the current MINT-Regionen round's, which they reviewed.
+    const openStages = await db.prisma.callStage.findMany({ where: { call: { OR: [{ status: "PUBLISHED" }, { slug: MINT_REGIONEN_ROUND_SLUG }] } }, select: { id: true } });
     for (let index = 1; index <= 6; index++) {
       const juror = byEmail.get(`juror${index}@example.org`)!;
       expect(juror.juryMemberships.map((m) => m.stageId).sort()).toEqual(openStages.map((stage) => stage.id).sort());
@@ -294,7 +297,7 @@ describe("demo seed", () => {
     expect(first.decisions).toHaveLength(1);
 
     const applications = await db.prisma.application.findMany({
-      where: { call: { slug: { not: SPECIAL_ROUND_SLUG } } },
+      where: { call: { slug: { notIn: [SPECIAL_ROUND_SLUG, MINT_REGIONEN_ROUND_SLUG] } } },
       include: { decisions: true, award: true, versions: true },
     });
     for (const application of applications) {
@@ -306,5 +309,104 @@ describe("demo seed", () => {
     // A two-stage history: full proposals point at their outlines.
     const fullProposals = applications.filter((application) => application.previousApplicationId);
     expect(fullProposals.length).toBeGreaterThan(0);
+  });
+
+  describe("the current MINT-Regionen round", () => {
+    const round = () =>
+      db.prisma.call.findUniqueOrThrow({
+        where: { slug: MINT_REGIONEN_ROUND_SLUG },
+        include: { stages: { include: { rubric: { include: { criteria: { orderBy: { position: "asc" } } } }, jury: { include: { user: true } } } } },
+      });
+    const reviewsOf = (callId: string) =>
+      db.prisma.review.findMany({ where: { assignment: { application: { callId } } }, include: { assignment: { include: { juror: true } } } });
+
+    it("closed some weeks ago, a support award for seven networks", async () => {
+      const call = await round();
+      expect(call).toMatchObject({ status: "CLOSED", awardType: "SUPPORT", plannedAwards: 7, maxAwardCents: null });
+      expect(call.title).toMatch(/^Förderwettbewerb MINT-Regionen – Runde \d{4}$/);
+      expect(call.supportDescription).toMatch(/^zwei Jahre Beratung und Qualifizierung/);
+      const [stage] = call.stages;
+      expect(call.stages).toHaveLength(1);
+      const closedDaysAgo = (now.getTime() - stage!.closesAt.getTime()) / 86_400_000;
+      expect(closedDaysAgo).toBeGreaterThan(21);
+      expect(closedDaysAgo).toBeLessThan(60);
+      expect(stage!.eligibilityReleasedAt!.getTime()).toBeGreaterThan(stage!.closesAt.getTime());
+      expect(stage!.reviewDueAt!.getTime()).toBeLessThan(now.getTime());
+      expect(stage!.rubric!.criteria.map((criterion) => criterion.titleDe)).toEqual(mintRegionenRubric.map((criterion) => criterion.titleDe));
+      expect(stage!.jury.map((membership) => membership.user.email).sort()).toEqual([1, 2, 3, 4, 5, 6].map((index) => `juror${index}@example.org`));
+    });
+
+    it("has 42 applications from real networks, 40 eligible and 2 not with their reasons, none decided", async () => {
+      const call = await round();
+      const applications = await db.prisma.application.findMany({ where: { callId: call.id }, include: { network: true, decisions: true, versions: true } });
+      expect(applications).toHaveLength(MINT_REGIONEN_ROUND_APPLICATIONS);
+      expect(new Set(applications.map((application) => application.networkId)).size).toBe(MINT_REGIONEN_ROUND_APPLICATIONS);
+      const ineligible = applications.filter((application) => application.state === "ineligible");
+      expect(ineligible.map((application) => (application.snapshot as { context: { ineligibleReason: string } }).context.ineligibleReason).sort()).toEqual([...MINT_REGIONEN_ROUND_INELIGIBLE_REASONS].sort());
+      for (const application of applications) {
+        expect(application.network.kind).toBe("NETWORK");
+        expect(application.decisions).toHaveLength(0);
+        expect(application.versions).toHaveLength(1);
+        expect(application.snapshot).toMatchObject({ value: application.state, context: { submissions: 1 } });
+        expect(["inReview", "ineligible"]).toContain(application.state);
+      }
+      // Neither demo applicant's network: their start pages stay as the other demos expect them.
+      expect(applications.map((application) => application.network.name)).not.toContain("MINT-Region Freiburg");
+      // The history of each, step by step as the portal writes it.
+      const steps = await db.prisma.auditEvent.findMany({ where: { entityType: "Application", entityId: { in: applications.map((application) => application.id) } } });
+      expect(steps).toHaveLength(3 * MINT_REGIONEN_ROUND_APPLICATIONS);
+      expect(steps.filter((step) => step.action === "MARK_INELIGIBLE")).toHaveLength(2);
+    });
+
+    it("has three submitted reviews per eligible application, 20 per juror, totals as the portal computes them", async () => {
+      const call = await round();
+      const criteria = call.stages[0]!.rubric!.criteria;
+      const rubric = { scaleMin: 0, scaleMax: 10, criteria };
+      const reviews = await reviewsOf(call.id);
+      expect(reviews).toHaveLength(40 * 3);
+      const perJuror = new Map<string, number>();
+      const perApplication = new Map<string, number>();
+      for (const review of reviews) {
+        perJuror.set(review.assignment.juror.email, (perJuror.get(review.assignment.juror.email) ?? 0) + 1);
+        perApplication.set(review.assignment.applicationId, (perApplication.get(review.assignment.applicationId) ?? 0) + 1);
+        expect(review).toMatchObject({ state: "submitted", version: 2, snapshot: { value: "submitted", context: { submissions: 1 } } });
+        expect(review.recommendation).not.toBeNull();
+        expect(review.confidence).not.toBeNull();
+        expect(review.comment).not.toBe("");
+        expect(Object.keys(review.scores as object).sort()).toEqual(criteria.map((criterion) => criterion.id).sort());
+        expect(review.weightedTotal).toBe(weightedTotal(rubric, review.scores as Record<string, number>));
+        expect(review.submittedAt!.getTime()).toBeLessThan(call.stages[0]!.reviewDueAt!.getTime());
+        expect(review.assignment.releasedAt).not.toBeNull();
+      }
+      expect([...perJuror.values()]).toEqual([20, 20, 20, 20, 20, 20]);
+      expect(new Set(perApplication.values())).toEqual(new Set([3]));
+      // Comments vary: not one sentence copied over every review.
+      expect(new Set(reviews.map((review) => review.comment)).size).toBeGreaterThan(40);
+    });
+
+    it("has a lenient and a strict juror and two applications that divide the jury", async () => {
+      const call = await round();
+      const reviews = await reviewsOf(call.id);
+      const meanOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+      // Each juror's mean distance from the other reviews of the same applications.
+      const byApplication = new Map<string, typeof reviews>();
+      for (const review of reviews) byApplication.set(review.assignment.applicationId, [...(byApplication.get(review.assignment.applicationId) ?? []), review]);
+      const lean = (email: string) =>
+        meanOf(
+          reviews
+            .filter((review) => review.assignment.juror.email === email)
+            .map((review) => review.weightedTotal! - meanOf(byApplication.get(review.assignment.applicationId)!.filter((other) => other.id !== review.id).map((other) => other.weightedTotal!))),
+        );
+      for (const [key, points] of Object.entries(JUROR_LENIENCY)) {
+        expect(Math.sign(lean(`${key}@example.org`)), key).toBe(Math.sign(points));
+        expect(Math.abs(lean(`${key}@example.org`)), key).toBeGreaterThan(0.6);
+      }
+      const divided = [...byApplication.values()].filter((panel) => {
+        const totals = panel.map((review) => review.weightedTotal!);
+        return Math.max(...totals) - Math.min(...totals) > call.stages[0]!.disagreementThreshold;
+      });
+      expect(divided.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(reviews.map((review) => review.recommendation))).toEqual(new Set(["FUND", "FUND_WITH_CHANGES", "DO_NOT_FUND"]));
+    });
   });
 });

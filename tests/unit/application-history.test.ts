@@ -1,36 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { auditCalls, sourceFiles } from "../support/audit-source";
 import { applicationMachine } from "@workflows/application.machine";
 import { historySentence } from "../../app/components/application-history";
 import type { HistoryEntry } from "../../app/forms/application-history";
 import { translator, type Locale } from "../../app/i18n";
-
-const appRoot = path.join(import.meta.dirname, "../../app");
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) return entry.name === "generated" ? [] : sourceFiles(full);
-    return /\.tsx?$/.test(entry.name) ? [full] : [];
-  });
-}
-
-/** The text of each `recordAudit(...)` call in the source, brackets balanced. */
-function auditCalls(source: string): string[] {
-  const calls: string[] = [];
-  for (let start = source.indexOf("recordAudit("); start >= 0; start = source.indexOf("recordAudit(", start + 1)) {
-    let depth = 0;
-    let end = start + "recordAudit".length;
-    do {
-      if (source[end] === "(") depth += 1;
-      if (source[end] === ")") depth -= 1;
-      end += 1;
-    } while (depth > 0 && end < source.length);
-    calls.push(source.slice(start, end));
-  }
-  return calls;
-}
 
 /**
  * Every action the code writes into an application's history: the string literals given as the action
@@ -39,7 +13,7 @@ function auditCalls(source: string): string[] {
  */
 function applicationActions(): string[] {
   const actions = new Set<string>(applicationMachine.root.events);
-  for (const file of sourceFiles(appRoot)) {
+  for (const file of sourceFiles()) {
     for (const call of auditCalls(readFileSync(file, "utf8"))) {
       if (!/entityType:\s*"Application"/.test(call)) continue;
       const expression = /\baction:\s*([^,}]+)/.exec(call)?.[1] ?? "";

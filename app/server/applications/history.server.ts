@@ -9,37 +9,48 @@ function text(data: Record<string, unknown>, name: string): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
 
+/** An audit event's data as an object (it is stored as JSON and could, in principle, be anything). */
+export function eventData(data: unknown): Record<string, unknown> {
+  return typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
+/** What a history step is told from: an application's audit event. */
+export interface ApplicationEvent {
+  id: string;
+  entityId: string;
+  action: string;
+  toState: string | null;
+  data: unknown;
+  createdAt: Date;
+  actor: { name: string } | null;
+}
+
 /**
- * The history of an application the caller has already loaded through a permission-checked query
- * (that is why it takes the loaded row, not an id): its audit events, newest first, each with what
- * its sentence names. A submission is matched to the version it froze by their shared instant (both
- * are written in one transaction); a file event names the file from the event, or from the file row
- * for events written before the name was recorded.
+ * Application events as history steps, in the order given, each with what its sentence names. A
+ * submission is matched to the version it froze by their shared instant (both are written in one
+ * transaction); a file event names the file from the event, or from the file row for events written
+ * before the name was recorded. One query for the file names, however many applications the events
+ * belong to; the versions come from the caller, who has loaded them anyway.
  */
-export async function historyOfLoadedApplication(application: { id: string; versions: { number: number; submittedAt: Date }[] }): Promise<HistoryEntry[]> {
-  const events = await prisma.auditEvent.findMany({
-    where: { entityType: "Application", entityId: application.id },
-    select: { id: true, action: true, toState: true, data: true, createdAt: true, actor: { select: { name: true } } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: SHOWN_STEPS,
-  });
-  const dataOf = (event: (typeof events)[number]) => (typeof event.data === "object" && event.data !== null && !Array.isArray(event.data) ? (event.data as Record<string, unknown>) : {});
-  const unnamedFileIds = events.flatMap((event) => {
-    const data = dataOf(event);
+export async function historyEntriesOf(events: ApplicationEvent[], versions: { applicationId: string; number: number; submittedAt: Date }[]): Promise<HistoryEntry[]> {
+  const unnamed = events.flatMap((event) => {
+    const data = eventData(event.data);
     const fileId = text(data, "fileId");
-    return fileId && !text(data, "fileName") ? [fileId] : [];
+    return fileId && !text(data, "fileName") ? [{ applicationId: event.entityId, fileId }] : [];
   });
   const storedNames = new Map(
-    unnamedFileIds.length === 0
+    unnamed.length === 0
       ? []
-      : (await prisma.storedFile.findMany({ where: { applicationId: application.id, id: { in: unnamedFileIds } }, select: { id: true, originalName: true } })).map((file) => [
-          file.id,
-          file.originalName,
-        ]),
+      : (
+          await prisma.storedFile.findMany({
+            where: { OR: unnamed.map(({ applicationId, fileId }) => ({ applicationId, id: fileId })) },
+            select: { id: true, originalName: true },
+          })
+        ).map((file) => [file.id, file.originalName]),
   );
-  const versionAt = new Map(application.versions.map((version) => [version.submittedAt.getTime(), version.number]));
+  const versionAt = new Map(versions.map((version) => [`${version.applicationId}@${version.submittedAt.getTime()}`, version.number]));
   return events.map((event) => {
-    const data = dataOf(event);
+    const data = eventData(event.data);
     const fileId = text(data, "fileId");
     return {
       id: event.id,
@@ -47,10 +58,27 @@ export async function historyOfLoadedApplication(application: { id: string; vers
       actorName: event.actor?.name ?? null,
       action: event.action,
       toState: event.toState,
-      versionNumber: event.action === "SUBMIT" ? (versionAt.get(event.createdAt.getTime()) ?? null) : null,
+      versionNumber: event.action === "SUBMIT" ? (versionAt.get(`${event.entityId}@${event.createdAt.getTime()}`) ?? null) : null,
       until: text(data, "until"),
       reason: text(data, "reason"),
       fileName: text(data, "fileName") ?? (fileId ? (storedNames.get(fileId) ?? null) : null),
     };
   });
+}
+
+/**
+ * The history of an application the caller has already loaded through a permission-checked query
+ * (that is why it takes the loaded row, not an id): its audit events, newest first.
+ */
+export async function historyOfLoadedApplication(application: { id: string; versions: { number: number; submittedAt: Date }[] }): Promise<HistoryEntry[]> {
+  const events = await prisma.auditEvent.findMany({
+    where: { entityType: "Application", entityId: application.id },
+    select: { id: true, entityId: true, action: true, toState: true, data: true, createdAt: true, actor: { select: { name: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: SHOWN_STEPS,
+  });
+  return historyEntriesOf(
+    events,
+    application.versions.map((version) => ({ ...version, applicationId: application.id })),
+  );
 }

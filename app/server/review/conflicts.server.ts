@@ -196,7 +196,7 @@ export async function declareConflict(juror: Pick<CurrentUser, "id">, input: { s
       select: { id: true },
     });
     await dropUnstartedAssignments(tx, { jurorId: juror.id, applications: { id: application.id } }, { actorId: juror.id, reason: "conflict-declared", now });
-    await recordAudit(tx, { actorId: juror.id, entityType: "Conflict", entityId: declared.id, action: "conflict-declared", fromState: existing?.status, toState: "DECLARED", data: { reason } }, now);
+    await recordAudit(tx, { actorId: juror.id, entityType: "Conflict", entityId: declared.id, action: "conflict-declared", fromState: existing?.status, toState: "DECLARED", data: { reason, applicationId: input.applicationId } }, now);
   });
 }
 
@@ -215,7 +215,7 @@ export async function withdrawDeclaration(juror: Pick<CurrentUser, "id">, input:
     if (!declared) throw new RefusedError("reviewJury.juror.nothingToWithdraw");
     if ((await tx.reviewAssignment.count({ where: { application: { stageId: input.stageId } } })) > 0) throw new RefusedError("reviewJury.juror.withdrawAfterAssignment");
     await tx.conflict.delete({ where: { id: declared.id } });
-    await recordAudit(tx, { actorId: juror.id, entityType: "Conflict", entityId: declared.id, action: "conflict-withdrawn", fromState: "DECLARED", data: { reason: declared.reason } }, now);
+    await recordAudit(tx, { actorId: juror.id, entityType: "Conflict", entityId: declared.id, action: "conflict-withdrawn", fromState: "DECLARED", data: { reason: declared.reason, applicationId: input.applicationId } }, now);
     await detectInTransaction(tx, input.stageId, { jurorId: juror.id, actorId: juror.id, now });
   });
 }
