@@ -125,6 +125,7 @@ export default function ManagedApplicationPage() {
 
       <p>
         <Link to={`/manager/applications/${application.id}/reviews`}>{t("reviewManager.reviewsLink")}</Link> ·{" "}
+        <Link to={`/manager/applications/${application.id}/decision`}>{t("decisions.open")}</Link> ·{" "}
         <Link to={`/manager/applications/${application.id}/audit`}>{t("trail.application.link")}</Link>
       </p>
 

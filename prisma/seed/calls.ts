@@ -90,6 +90,8 @@ export type CallSpec = {
   totalBudgetCents: bigint | null;
   awardType: AwardType;
   maxAwardCents: bigint | null;
+  /** Above the maximum up to this with a written justification (MINT-Cluster: up to 1,000,000 €). */
+  awardExceptionMaxCents?: bigint | null;
   supportDescription: string;
   plannedAwards: number;
   fundingStartsOn: Date;
@@ -826,6 +828,7 @@ function mintClusterCall(
     totalBudgetCents: euro(35 * 500_000),
     awardType: AwardType.MONEY,
     maxAwardCents: euro(500_000),
+    awardExceptionMaxCents: euro(1_000_000),
     plannedAwards: 35,
     fundingStartsOn,
     fundingEndsOn,

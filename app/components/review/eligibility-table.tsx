@@ -26,20 +26,37 @@ interface Row {
 }
 
 /** What the action answered: a form's refusal, or what a step on several applications did. */
-export type EligibilityOutcome = FormOutcome | { formId: string; report: { changed: number; failures: { network: string; messageKey: MessageKey }[] } };
+export type EligibilityOutcome = FormOutcome | { formId: string; report: { changed: number; failures: { network: string; messageKey: MessageKey; params?: Record<string, string | number> }[] } };
 
-function useOutcome(formId: string) {
+/** The refusal of the bulk form (or a row's form) with this id, if the action answered one. */
+export function useOutcome(formId: string) {
   const outcome = useActionData<EligibilityOutcome | undefined>();
   return outcome && outcome.formId === formId && "result" in outcome ? outcome.result : undefined;
 }
 
 /** What the refused form carried, so the page shows it again as it was typed and ticked. */
-function submitted(result: FormOutcome["result"] | undefined, name: string): string[] {
+export function submitted(result: FormOutcome["result"] | undefined, name: string): string[] {
   const value = (result?.initialValue as Record<string, unknown> | null | undefined)?.[name];
   return typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === "string") : [];
 }
 
+/** The value a row's check box posts: its id and the version the page showed. */
 const selectionOf = (row: Pick<Row, "id" | "version">) => `${row.id}@${row.version}`;
+
+/** A row's check box for the bulk form below the table, joined to it by the `form` attribute; ticked again after a refusal. */
+export function SelectionBox({ row, form, ticked }: { row: Pick<Row, "id" | "version" | "network">; form: string; ticked: ReadonlySet<string> }) {
+  const t = useT();
+  return (
+    <input
+      type="checkbox"
+      form={form}
+      name="selected"
+      value={selectionOf(row)}
+      defaultChecked={ticked.has(selectionOf(row))}
+      aria-label={t("eligibility.row.select", { network: row.network.name })}
+    />
+  );
+}
 
 function RowDecision({ row }: { row: Row }) {
   const t = useT();
@@ -125,16 +142,7 @@ export function EligibilityTable({ rows, caption }: { rows: Row[]; caption: stri
             {rows.map((row) => (
               <tr key={row.id}>
                 <td>
-                  {row.decidable ? (
-                    <input
-                      type="checkbox"
-                      form={BULK_FORM}
-                      name="selected"
-                      value={selectionOf(row)}
-                      defaultChecked={ticked.has(selectionOf(row))}
-                      aria-label={t("eligibility.row.select", { network: row.network.name })}
-                    />
-                  ) : null}
+                  {row.decidable ? <SelectionBox row={row} form={BULK_FORM} ticked={ticked} /> : null}
                 </td>
                 <th scope="row">
                   <Link to={`/manager/applications/${row.id}`}>{row.network.name}</Link>
@@ -208,7 +216,7 @@ export function EligibilityReportNotice() {
               <p className="kern-body">{t("eligibility.report.failed", { count: failures.length })}</p>
               <ul>
                 {failures.map((failure, index) => (
-                  <li key={index}>{failure.network ? t("eligibility.report.failure", { network: failure.network, reason: t(failure.messageKey) }) : t(failure.messageKey)}</li>
+                  <li key={index}>{failure.network ? t("eligibility.report.failure", { network: failure.network, reason: t(failure.messageKey, failure.params) }) : t(failure.messageKey)}</li>
                 ))}
               </ul>
             </>

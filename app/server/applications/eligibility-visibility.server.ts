@@ -1,4 +1,5 @@
 import type { HistoryEntry } from "~/forms/application-history";
+import { unreleasedDecisionStates } from "@workflows/application.machine";
 import type { CurrentUser } from "../accounts/session.server";
 
 /**
@@ -8,6 +9,9 @@ import type { CurrentUser } from "../accounts/session.server";
  */
 const decidedStates = new Set(["ineligible", "inReview"]);
 const decisionEvents = new Set(["MARK_ELIGIBLE", "MARK_INELIGIBLE", "REVISE_ELIGIBILITY"]);
+/** Funding decisions are internal until released: outside the programme they read as "in review", their steps unseen. */
+const unreleasedDecisions = new Set<string>(unreleasedDecisionStates);
+const fundingDecisionSteps = new Set(["DECIDE_AWARD", "DECIDE_INVITATION", "DECIDE_WAITLIST", "DECIDE_REJECTION", "WITHDRAW_DECISION"]);
 
 interface Release {
   eligibilityReleasedAt: Date | null;
@@ -28,6 +32,7 @@ export function ineligibleReasonOf(snapshot: unknown): string | null {
 
 /** The state as this reader may see it. */
 export function visibleState(reader: Pick<CurrentUser, "role">, state: string, stage: Release): string {
+  if (!seesUnreleased(reader) && unreleasedDecisions.has(state)) return "inReview";
   return hidden(reader, stage) && decidedStates.has(state) ? "eligibilityCheck" : state;
 }
 
@@ -38,5 +43,6 @@ export function visibleIneligibleReason(reader: Pick<CurrentUser, "role">, row: 
 
 /** The history without the eligibility decisions this reader may not know yet. */
 export function visibleHistory(reader: Pick<CurrentUser, "role">, history: HistoryEntry[], stage: Release): HistoryEntry[] {
-  return hidden(reader, stage) ? history.filter((entry) => !decisionEvents.has(entry.action)) : history;
+  const outside = seesUnreleased(reader) ? history : history.filter((entry) => !fundingDecisionSteps.has(entry.action));
+  return hidden(reader, stage) ? outside.filter((entry) => !decisionEvents.has(entry.action)) : outside;
 }

@@ -128,13 +128,14 @@ export type EligibilityPage = Awaited<ReturnType<typeof loadEligibility>>;
 /** What a step on several applications did: how many changed, and which were refused and why. */
 export interface EligibilityReport {
   changed: number;
-  failures: { network: string; messageKey: MessageKey }[];
+  failures: { network: string; messageKey: MessageKey; params?: Record<string, string | number> }[];
 }
 
-function refusalOf(error: unknown): MessageKey {
-  if (error instanceof RefusedError) return error.messageKey;
+/** One application's refusal in a step on several (the decisions board reports the same way). */
+export function failureOf(network: string, error: unknown): EligibilityReport["failures"][number] {
+  if (error instanceof RefusedError) return { network, messageKey: error.messageKey, params: error.options.params };
   // Gone from the stage or from the manager's programmes since the page was loaded.
-  if (error instanceof Response && error.status === 404) return "eligibility.error.gone";
+  if (error instanceof Response && error.status === 404) return { network, messageKey: "eligibility.error.gone" };
   throw error;
 }
 
@@ -165,7 +166,42 @@ export async function startEligibilityCheck(actor: Actor, ref: StageRef & { conf
       });
       report.changed += 1;
     } catch (error) {
-      report.failures.push({ network: row.network.name, messageKey: refusalOf(error) });
+      report.failures.push(failureOf(row.network.name, error));
+    }
+  }
+  return report;
+}
+
+/**
+ * A step on each selected application of `where`, each in its own transaction: the report counts
+ * those that changed and names each refused one with the reason; one gone from `where` since the
+ * page was loaded is named as gone. The decisions board's bulk form reports the same way.
+ */
+export async function eachSelected(
+  where: Prisma.ApplicationWhereInput,
+  selected: { applicationId: string; version: number }[],
+  step: (entry: { applicationId: string; version: number }) => Promise<unknown>,
+): Promise<EligibilityReport> {
+  const names = new Map(
+    (
+      await prisma.application.findMany({
+        where: { AND: [where, { id: { in: selected.map((entry) => entry.applicationId) } }] },
+        select: { id: true, network: { select: { name: true } } },
+      })
+    ).map((row) => [row.id, row.network.name]),
+  );
+  const report: EligibilityReport = { changed: 0, failures: [] };
+  for (const entry of selected) {
+    const network = names.get(entry.applicationId);
+    if (network === undefined) {
+      report.failures.push({ network: "", messageKey: "eligibility.error.gone" });
+      continue;
+    }
+    try {
+      await step(entry);
+      report.changed += 1;
+    } catch (error) {
+      report.failures.push(failureOf(network, error));
     }
   }
   return report;
@@ -174,39 +210,19 @@ export async function startEligibilityCheck(actor: Actor, ref: StageRef & { conf
 /** Marks the selected applications eligible, or not eligible with the one reason given. */
 export async function decideEligibility(actor: Actor, ref: StageRef, input: EligibilityDecisionInput, now = new Date()): Promise<EligibilityReport> {
   await findManagedStage(actor, ref);
-  const names = new Map(
-    (
-      await prisma.application.findMany({
-        where: { AND: [stageApplications(actor, ref), { id: { in: input.selected.map((entry) => entry.applicationId) } }] },
-        select: { id: true, network: { select: { name: true } } },
-      })
-    ).map((row) => [row.id, row.network.name]),
-  );
   const event: ApplicationEvent = input.decision === "eligible" ? { type: "MARK_ELIGIBLE" } : { type: "MARK_INELIGIBLE", reason: input.reason };
-  const report: EligibilityReport = { changed: 0, failures: [] };
-  for (const { applicationId, version } of input.selected) {
-    const network = names.get(applicationId);
-    if (network === undefined) {
-      report.failures.push({ network: "", messageKey: "eligibility.error.gone" });
-      continue;
-    }
-    try {
-      await changeApplicationState({
-        applicationId,
-        where: stageApplications(actor, ref),
-        event,
-        actorId: actor.id,
-        now,
-        expectedVersion: version,
-        auditData: input.decision === "ineligible" ? { reason: input.reason } : undefined,
-        refusal: () => "eligibility.error.notInCheck",
-      });
-      report.changed += 1;
-    } catch (error) {
-      report.failures.push({ network, messageKey: refusalOf(error) });
-    }
-  }
-  return report;
+  return eachSelected(stageApplications(actor, ref), input.selected, ({ applicationId, version }) =>
+    changeApplicationState({
+      applicationId,
+      where: stageApplications(actor, ref),
+      event,
+      actorId: actor.id,
+      now,
+      expectedVersion: version,
+      auditData: input.decision === "ineligible" ? { reason: input.reason } : undefined,
+      refusal: () => "eligibility.error.notInCheck",
+    }),
+  );
 }
 
 /** Takes one decision back into the check, while the results are unreleased and no juror has the application. */
