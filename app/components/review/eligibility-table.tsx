@@ -39,7 +39,8 @@ function submitted(result: FormOutcome["result"] | undefined, name: string): str
   return typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === "string") : [];
 }
 
-const selectionOf = (row: Pick<Row, "id" | "version">) => `${row.id}@${row.version}`;
+/** A row's checkbox value: its id and the version the page showed, so a changed row is refused, not overwritten. */
+export const selectionOf = (row: { id: string; version: number }) => `${row.id}@${row.version}`;
 
 function RowDecision({ row }: { row: Row }) {
   const t = useT();
