@@ -31,7 +31,8 @@ export function centsToEuroInput(cents: number | bigint | string | null | undefi
   return rest === 0n ? (value / 100n).toString() : `${value / 100n},${rest.toString().padStart(2, "0")}`;
 }
 
-const euros = z.string().transform((text, ctx) => {
+/** A euro amount typed into a form, as cents. */
+export const euros = z.string().transform((text, ctx) => {
   const cents = eurosToCents(text);
   if (cents === null || cents > 1_000_000_000_000) {
     ctx.issues.push({ code: "custom", message: "callSetup.error.euros", input: text });

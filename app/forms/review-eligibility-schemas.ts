@@ -79,9 +79,15 @@ const selectedApplication = z
     return { applicationId: applicationId!, version: Number(version) };
   });
 
+/** The ticked applications of a bulk form (one ticked box posts a single value). */
+export const selectedApplications = z.preprocess(
+  (value) => (typeof value === "string" ? [value] : value),
+  z.array(selectedApplication, { error: "eligibility.error.noneSelected" }).min(1, "eligibility.error.noneSelected").max(1000),
+);
+
 export const eligibilityDecisionSchema = z
   .object({
-    selected: z.preprocess((value) => (typeof value === "string" ? [value] : value), z.array(selectedApplication, { error: "eligibility.error.noneSelected" }).min(1, "eligibility.error.noneSelected").max(1000)),
+    selected: selectedApplications,
     decision: z.enum(["eligible", "ineligible"], { error: "error.choose" }),
     reason: z.string().trim().max(2000, "callSetup.error.tooLong").default(""),
   })

@@ -11,12 +11,13 @@ export function notFound(): Response {
 
 /**
  * A business rule or workflow refused the request. The message key explains why in the reader's
- * language; `field` names the form field it concerns, if any.
+ * language; `field` names the form field it concerns, if any; `params` fill the message's
+ * placeholders (a limit, an amount).
  */
 export class RefusedError extends Error {
   constructor(
     readonly messageKey: MessageKey,
-    readonly options: { field?: string; status?: number } = {},
+    readonly options: { field?: string; status?: number; params?: Record<string, string | number> } = {},
   ) {
     super(messageKey);
   }

@@ -14,10 +14,13 @@ import { agreementOf } from "./review-progress.server";
  */
 
 /** "A" … "Z", then "A2" … for the rare application with more than 26 reviewers. */
-function juryLetter(index: number): string {
+export function juryLetter(index: number): string {
   const letter = String.fromCharCode(65 + (index % 26));
   return index < 26 ? letter : `${letter}${Math.floor(index / 26) + 1}`;
 }
+
+/** The order of an application's assignments that gives each reviewer their letter (decisions share comments by it too). */
+export const reviewerOrder: Prisma.ReviewAssignmentOrderByWithRelationInput[] = [{ assignedAt: "asc" }, { id: "asc" }];
 
 async function readApplicationReviews(applicationId: string) {
   const application = await prisma.application.findUniqueOrThrow({
@@ -44,7 +47,7 @@ async function readApplicationReviews(applicationId: string) {
             select: { id: true, state: true, scores: true, criterionComments: true, comment: true, recommendation: true, confidence: true, weightedTotal: true, submittedAt: true },
           },
         },
-        orderBy: [{ assignedAt: "asc" }, { id: "asc" }],
+        orderBy: reviewerOrder,
       },
       discussion: { select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true, role: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },

@@ -33,9 +33,11 @@ export function refused<T>(submission: Submission<T>, error: unknown, locale: Lo
     });
   }
   if (error instanceof RefusedError) {
+    // A message with placeholders travels translated; a plain key is translated by the page.
+    const message = error.options.params ? translator(locale)(error.messageKey, error.options.params) : error.messageKey;
     const reply = error.options.field
-      ? submission.reply({ fieldErrors: { [error.options.field]: [error.messageKey] }, hideFields: SECRET_FIELDS })
-      : submission.reply({ formErrors: [error.messageKey], hideFields: SECRET_FIELDS });
+      ? submission.reply({ fieldErrors: { [error.options.field]: [message] }, hideFields: SECRET_FIELDS })
+      : submission.reply({ formErrors: [message], hideFields: SECRET_FIELDS });
     return data(reply, { status: error.status === 409 ? 400 : error.status });
   }
   throw error;
