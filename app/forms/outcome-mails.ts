@@ -35,6 +35,13 @@ export interface JuryComment {
   text: string;
 }
 
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/** The letter of the shared review at this position: "A", "B", …; past Z doubled ("AA"), which no jury of this portal reaches. */
+export function juryLetter(index: number): string {
+  return index < ALPHABET.length ? ALPHABET[index]! : `${ALPHABET[Math.floor(index / ALPHABET.length) - 1]!}${ALPHABET[index % ALPHABET.length]!}`;
+}
+
 /** A paragraph of the mail: lines of text, or the jury comments block where `{{juryComments}}` stands alone. */
 export type OutcomeBlock = { kind: "text"; lines: string[] } | { kind: "juryComments"; comments: JuryComment[] };
 
@@ -124,3 +131,12 @@ export function selectionFromQuery(params: URLSearchParams): { applicationId: st
     return parsed.success ? [parsed.data] : [];
   });
 }
+
+/** A coordinator's answer to a released award, confirmed in the "Really …?" panel that names the same answer. */
+export const awardResponseSchema = z
+  .object({
+    intent: z.enum(["ACCEPTED", "DECLINED"], { error: "error.choose" }),
+    version: z.number({ error: "workflow.stale" }).int().min(0),
+    confirmed: z.string().optional(),
+  })
+  .transform(({ intent, version, confirmed }) => ({ response: intent, version, confirmed: confirmed === intent }));

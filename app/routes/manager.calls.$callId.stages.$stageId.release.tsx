@@ -73,7 +73,7 @@ export default function ReleaseDecisions() {
   const answer = useActionData<{ formId: string; report: ReleaseReport } | FormOutcome | undefined>();
   const report = answer && "report" in answer ? answer.report : null;
   const refused = useFormOutcome("release");
-  const ticked = new Set(page.selection.map(selectionOf));
+  const ticked = new Set(page.selection.map((entry) => selectionOf({ id: entry.applicationId, version: entry.version })));
   const stageName = t(`stageKind.${page.stage.kind}`);
   const networks = page.preview.length;
   return (

@@ -1,5 +1,5 @@
 import type { OutcomeMailKind } from "~/generated/prisma/enums";
-import { fillPlaceholders, juryCommentsText, outcomeBlocks, type JuryComment, type OutcomeBlock, type PlaceholderValues } from "~/forms/outcome-mails";
+import { fillPlaceholders, juryCommentsText, juryLetter, outcomeBlocks, type JuryComment, type OutcomeBlock, type PlaceholderValues } from "~/forms/outcome-mails";
 import { berlinWallClockToUtc, utcToBerlinWallClock } from "~/forms/berlin-time";
 import { formatCalendarDay, parseCalendarDay, shiftDay } from "~/forms/call-rounds";
 import { formatDate, formatDateTime, formatEuros, translator, type Locale } from "~/i18n";
@@ -64,16 +64,10 @@ export function acceptByFrom(releasedAt: Date, days: number): Date {
   return end.instant;
 }
 
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-
-/** "Jury A", "Jury B", … by position; past Z the letters double (AA), which no jury of this portal reaches. */
-export function juryLabel(locale: Locale, index: number): string {
-  const letter = index < ALPHABET.length ? ALPHABET[index]! : `${ALPHABET[Math.floor(index / ALPHABET.length) - 1]!}${ALPHABET[index % ALPHABET.length]!}`;
-  return translator(locale)("outcomes.mail.jury", { letter });
-}
-
-export function anonymisedComments(locale: Locale, comments: string[]): JuryComment[] {
-  return comments.map((text, index) => ({ label: juryLabel(locale, index), text }));
+/** "Jury A", "Jury B", … by the order of the reviews; never a juror's name. */
+function anonymisedComments(locale: Locale, comments: string[]): JuryComment[] {
+  const t = translator(locale);
+  return comments.map((text, index) => ({ label: t("outcomes.mail.jury", { letter: juryLetter(index) }), text }));
 }
 
 function numbered(items: string[]): string {
