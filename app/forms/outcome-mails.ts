@@ -92,9 +92,10 @@ export function outcomeTemplateSchema(kind: OutcomeMailKind, t: Translate) {
   const text = (max: number) =>
     z
       .string({ error: "error.required" })
-      .trim()
-      .min(1, "error.required")
-      .max(max, "callSetup.error.tooLong")
+      // Browsers post a textarea's line breaks as CRLF; the stored text keeps plain ones.
+      .transform((value) => value.replace(/\r\n?/g, "\n").trim())
+      .pipe(z.string().min(1, "error.required"))
+      .pipe(z.string().max(max, "callSetup.error.tooLong"))
       .superRefine((value, ctx) => {
         const unknown = unknownPlaceholders(kind, value);
         if (unknown.length > 0) {
