@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "../../app/server/db.server";
 import type { CurrentUser } from "../../app/server/accounts/session.server";
-import type { DecisionOutcome, OutcomeMailKind } from "../../app/generated/prisma/enums";
-import type { ApplicationEvent } from "../../workflows/application.machine";
+import type { OutcomeMailKind } from "../../app/generated/prisma/enums";
 import { changeApplicationState } from "../../app/server/applications/workflow.server";
 import { applicationForPage, applicationsOfMember } from "../../app/server/applications/applications.server";
 import { landOverview } from "../../app/server/networks/networks.server";
@@ -20,11 +19,9 @@ import { createPerson } from "../support/accounts";
 import { addMember, CLOSES, createCall, createNetwork } from "../support/application-fixtures";
 import { getAs, notFoundFrom, postAs, refusal } from "../support/call-forms";
 import { answerOf } from "../support/route-calls";
-import { createReviewWorld } from "../support/review-world";
+import { coordinatorsOf, decide, decidedWorld, DECIDING } from "../support/decision-fixtures";
 
 const baseUrl = "http://portal.test";
-/** After the jury's work: 10:00 Berlin on 1 December 2026. */
-const DECIDING = new Date("2026-12-01T09:00:00Z");
 const RELEASING = new Date("2026-12-02T09:00:00Z");
 
 let otherManager: CurrentUser;
@@ -34,58 +31,8 @@ beforeAll(async () => {
   await prisma.programme.create({ data: { slug: `outcomes-other-${Date.now()}`, name: "Anderes", funder: "Stiftung", managers: { create: { userId: otherManager.id } } } });
 });
 
-const decideEvent: Record<DecisionOutcome, ApplicationEvent> = {
-  FUNDED: { type: "DECIDE_AWARD", isOutline: false },
-  INVITED_TO_NEXT_STAGE: { type: "DECIDE_INVITATION", isOutline: true },
-  WAITLISTED: { type: "DECIDE_WAITLIST" },
-  REJECTED: { type: "DECIDE_REJECTION" },
-};
-
-/** A decision as the decisions step records it: the machine's step and the Decision row in one transaction. */
-async function decide(
-  manager: CurrentUser,
-  applicationId: string,
-  decision: { outcome: DecisionOutcome; amountCents?: bigint; supportDescription?: string; conditions?: string[]; reason?: string; feedback?: string; sharedReviewIds?: string[] },
-) {
-  await changeApplicationState({
-    applicationId,
-    where: {},
-    event: decideEvent[decision.outcome],
-    actorId: manager.id,
-    now: DECIDING,
-    alsoInTransaction: async (tx) => {
-      await tx.decision.create({ data: { applicationId, rankingBasis: "RAW", decidedById: manager.id, decidedAt: DECIDING, ...decision } });
-    },
-  });
-}
-
-async function coordinatorsOf(applicationId: string) {
-  const application = await prisma.application.findUniqueOrThrow({ where: { id: applicationId }, select: { networkId: true } });
-  const memberships = await prisma.networkMembership.findMany({ where: { networkId: application.networkId, role: "COORDINATOR" }, select: { user: true } });
-  return memberships.map(({ user }) => ({ id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale, bundesland: null, sessionId: "test" }) satisfies CurrentUser);
-}
-
 const versionOf = async (id: string) => (await prisma.application.findUniqueOrThrow({ where: { id } })).version;
 const selection = async (...ids: string[]) => Promise.all(ids.map(async (applicationId) => ({ applicationId, version: await versionOf(applicationId) })));
-
-/**
- * The review world's two applications decided: the first awarded 500,000 € with feedback and both
- * submitted reviews' comments shared; the second rejected with an internal reason. The first network
- * has a second, English-speaking coordinator and a collaborator (who gets no mail).
- */
-async function decidedWorld() {
-  const world = await createReviewWorld();
-  const [funded, rejected] = world.applications.map((application) => application.id) as [string, string];
-  const fundedNetwork = (await prisma.application.findUniqueOrThrow({ where: { id: funded } })).networkId;
-  const english = await addMember(fundedNetwork, "COORDINATOR");
-  await prisma.user.update({ where: { id: english.id }, data: { locale: "en" } });
-  await addMember(fundedNetwork, "COLLABORATOR");
-  const reviews = await prisma.review.findMany({ where: { state: "submitted", assignment: { applicationId: funded } }, orderBy: { submittedAt: "asc" } });
-  await decide(world.manager, funded, { outcome: "FUNDED", amountCents: 50_000_000n, feedback: "Ein starkes Konzept für die Region.", reason: "Platz 1 der Rangliste", sharedReviewIds: reviews.map((review) => review.id) });
-  await decide(world.manager, rejected, { outcome: "REJECTED", reason: "INTERN: zu teuer", feedback: "" });
-  const ref = { callId: world.callId, stageId: world.stageId };
-  return { world, ref, funded, rejected };
-}
 
 describe("outcome mail templates", () => {
   const facts = (kind: OutcomeMailKind): OutcomeFacts => ({

@@ -1,0 +1,129 @@
+import type { Browser, Page } from "@playwright/test";
+import { connectPostgres, installDatabase, type Database } from "../../app/server/db.server";
+import { prisma } from "../../app/server/db.server";
+import { coordinatorsOf, decidedWorld } from "../support/decision-fixtures";
+import { contextOptions, expect, expectAccessible, newContextWithoutJavaScript, openMail, test } from "./fixtures";
+
+/**
+ * Outcome notices from the manager's template to the network's answer. The decisions are written
+ * straight into the e2e server's database (the decision screens are built elsewhere), which needs
+ * the server on PostgreSQL: the embedded PGlite database belongs to the server process alone.
+ */
+const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+test.skip(!serverUrl, "writes decisions into the e2e server's database: run with TEST_DATABASE_URL (PostgreSQL)");
+
+let db: Database | undefined;
+test.beforeAll(() => {
+  const url = new URL(serverUrl!);
+  url.pathname = `/${process.env.E2E_DATABASE_NAME ?? "portal_e2e"}`;
+  db = connectPostgres(url.toString(), 2);
+  installDatabase(db);
+});
+test.afterAll(async () => db?.close());
+
+const PHONE = { width: 390, height: 844 };
+
+async function loggedIn(browser: Browser, baseURL: string | undefined, email: string, options: { javaScript?: boolean } = {}): Promise<Page> {
+  const context = options.javaScript === false ? await newContextWithoutJavaScript(browser, baseURL) : await browser.newContext(contextOptions(baseURL));
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort", { exact: true }).fill("correct horse battery");
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
+  return page;
+}
+
+async function fitsThePhone(page: Page): Promise<void> {
+  await page.setViewportSize(PHONE);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${page.url()} at 390 px`).toBeLessThanOrEqual(PHONE.width);
+}
+
+test("the manager edits the award mail, previews and releases a selection; the network reads its outcome and accepts the award", async ({ browser, baseURL, page: mailbox }) => {
+  const { world, funded } = await decidedWorld();
+  const [coordinator] = await coordinatorsOf(funded);
+  const network = world.applications[0]!.network;
+  const manager = await loggedIn(browser, baseURL, world.manager.email);
+
+  await manager.goto(`/manager/calls/${world.callId}`);
+  await manager.getByRole("link", { name: "Texte der Bescheid-Mails bearbeiten" }).click();
+  await expect(manager.getByRole("heading", { level: 1 })).toHaveText("Bescheid-Mails");
+  await expectAccessible(manager);
+  const german = manager.getByRole("form", { name: "Deutsch" });
+  await german.getByLabel("Betreff").fill("Ihre Förderung: {{call}} ({{betrag}})");
+  await german.getByRole("button", { name: "Deutsch speichern" }).click();
+  await expect(german.getByText("Den Platzhalter {{betrag}} kennt diese Mail nicht.")).toBeVisible();
+  await expect(german.getByLabel("Betreff")).toHaveValue("Ihre Förderung: {{call}} ({{betrag}})");
+  await expectAccessible(manager);
+  await german.getByLabel("Betreff").fill("Ihre Förderung: {{call}} ({{amount}})");
+  await german.getByRole("button", { name: "Deutsch speichern" }).click();
+  await expect(manager.getByRole("status")).toContainText("Der Text (Deutsch) ist gespeichert.");
+  await expect(manager.getByText(/Ihre Förderung: .* \(500\.000\s€\)/).first()).toBeVisible();
+  await expectAccessible(manager);
+  await fitsThePhone(manager);
+  await manager.setViewportSize({ width: 1280, height: 900 });
+
+  await manager.goto(`/manager/calls/${world.callId}/stages/${world.stageId}/release`);
+  await expect(manager.getByRole("heading", { level: 1 })).toHaveText("Bescheide freigeben: Antrag");
+  await expect(manager.getByRole("heading", { name: "2 Entscheidungen warten auf die Freigabe" })).toBeVisible();
+  await expectAccessible(manager);
+  await manager.getByRole("checkbox", { name: `${network} auswählen` }).check();
+  await manager.getByRole("button", { name: "Mails der Auswahl ansehen" }).click();
+  const preview = manager.getByRole("region", { name: /Vorschau: 2 Mails an 1 Netzwerk/ });
+  await expect(preview).toContainText(coordinator!.email);
+  await expect(preview).toContainText("Jury A: Gesamteindruck von Juror K");
+  await expect(preview).toContainText("Ein starkes Konzept für die Region.");
+  await expect(preview).not.toContainText("Platz 1 der Rangliste");
+  await expectAccessible(manager);
+  await fitsThePhone(manager);
+  await manager.setViewportSize({ width: 1280, height: 900 });
+  await manager.getByRole("button", { name: "Freigeben und 2 Mails senden" }).click();
+  const question = manager.getByRole("region", { name: "Entscheidung wirklich freigeben?" });
+  await expect(question).toContainText("Es gehen 2 Mails hinaus.");
+  await expectAccessible(manager);
+  await question.getByRole("button", { name: "Freigeben und 2 Mails senden" }).click();
+  await expect(manager.getByRole("status")).toContainText("1 Entscheidung freigegeben, 2 Mails verschickt.");
+  await expect(manager.getByRole("heading", { name: "1 Entscheidung wartet auf die Freigabe" })).toBeVisible();
+  await expectAccessible(manager);
+  await manager.context().close();
+
+  await openMail(mailbox, coordinator!.email, "Ihre Förderung");
+  await expect(mailbox.getByText("Jury B: Gesamteindruck von Juror L").first()).toBeVisible();
+
+  // The network, without JavaScript: the answer asks first and works by plain forms.
+  const applicant = await loggedIn(browser, baseURL, coordinator!.email, { javaScript: false });
+  await applicant.goto("/applicant");
+  const panel = applicant.getByRole("region", { name: /Ihr Antrag wird gefördert/ });
+  await expect(panel).toContainText("Fördersumme: 500.000 €");
+  await expect(panel).toContainText("Ein starkes Konzept für die Region.");
+  await expect(panel).toContainText("Jury A");
+  await expect(panel).not.toContainText("Juror K");
+  await expectAccessible(applicant);
+  await applicant.goto(`/applications/${funded}`);
+  const onPage = applicant.getByRole("region", { name: "Ihr Antrag wird gefördert" });
+  await expect(onPage).toContainText("Bitte nehmen Sie die Förderung bis zum");
+  await expectAccessible(applicant);
+  await fitsThePhone(applicant);
+  await onPage.getByRole("button", { name: "Förderung annehmen" }).click();
+  const accept = applicant.getByRole("region", { name: "Förderung wirklich annehmen?" });
+  await expectAccessible(applicant);
+  await accept.getByRole("button", { name: "Förderung annehmen" }).click();
+  await expect(applicant).toHaveURL(new RegExp(`/applications/${funded}$`));
+  await expect(applicant.getByRole("region", { name: "Ihr Antrag wird gefördert" })).toContainText("Sie haben die Förderung am");
+  await expect(applicant.getByRole("button", { name: "Förderung annehmen" })).toHaveCount(0);
+  await expectAccessible(applicant);
+  expect((await prisma.application.findUniqueOrThrow({ where: { id: funded } })).state).toBe("awardAccepted");
+  await applicant.context().close();
+});
+
+test("the network of an unreleased rejection still reads 'in review' and nothing of the decision", async ({ browser, baseURL }) => {
+  const { rejected } = await decidedWorld();
+  const [coordinator] = await coordinatorsOf(rejected);
+  const applicant = await loggedIn(browser, baseURL, coordinator!.email);
+  await applicant.goto(`/applications/${rejected}`);
+  await expect(applicant.getByRole("heading", { level: 1 })).toContainText("In Begutachtung");
+  await expect(applicant.getByText("Absage beschlossen")).toHaveCount(0);
+  await expect(applicant.getByText("INTERN: zu teuer")).toHaveCount(0);
+  await expectAccessible(applicant);
+  await applicant.context().close();
+});
