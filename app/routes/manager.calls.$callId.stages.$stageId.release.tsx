@@ -8,7 +8,6 @@ import { handleSetupForm, intentOf, requireCallSetupUser } from "~/server/calls/
 import { readProtectedForm } from "~/server/web/csrf.server";
 import { baseUrlOf } from "~/server/web/form-replies.server";
 import { wakeOutboxWorker } from "~/server/mail/outbox-worker.server";
-import { useFormOutcome } from "~/components/calls/setup-form";
 import { AskFirstButton, ConfirmStep, useStepToConfirm } from "~/components/confirm-step";
 import { CsrfField, FormErrors, Notice, TableScroll } from "~/components/forms";
 import { selectionOf } from "~/components/review/eligibility-table";
@@ -72,7 +71,8 @@ export default function ReleaseDecisions() {
   const step = useStepToConfirm();
   const answer = useActionData<{ formId: string; report: ReleaseReport } | FormOutcome | undefined>();
   const report = answer && "report" in answer ? answer.report : null;
-  const refused = useFormOutcome("release");
+  // The action answers with the release's report, or with the form's refusal (nothing ticked, not confirmed).
+  const refused = answer && "result" in answer ? answer.result : undefined;
   const ticked = new Set(page.selection.map((entry) => selectionOf({ id: entry.applicationId, version: entry.version })));
   const stageName = t(`stageKind.${page.stage.kind}`);
   const networks = page.preview.length;
@@ -84,7 +84,7 @@ export default function ReleaseDecisions() {
       <h1>{t("outcomes.release.heading", { stage: stageName })}</h1>
       <StageReviewSteps callId={page.call.id} stageId={page.stage.id} stageName={stageName} />
       {report ? <ReleaseReportNotice report={report} /> : null}
-      <FormErrors id="release-errors" errors={[...(refused?.result.error?.[""] ?? []), ...(refused?.result.error?.selected ?? [])]} />
+      <FormErrors id="release-errors" errors={[...(refused?.error?.[""] ?? []), ...(refused?.error?.selected ?? [])]} />
       {!report && page.gone > 0 ? <Notice tone="info">{t("outcomes.release.gone", { count: page.gone })}</Notice> : null}
       <p>
         {t("outcomes.release.intro")} <Link to={`/manager/calls/${page.call.id}/outcome-mails`}>{t("outcomes.templates.link")}</Link>

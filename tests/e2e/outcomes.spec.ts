@@ -40,6 +40,8 @@ async function fitsThePhone(page: Page): Promise<void> {
 }
 
 test("the manager edits the award mail, previews and releases a selection; the network reads its outcome and accepts the award", async ({ browser, baseURL, page: mailbox }) => {
+  // Four roles' pages, each checked by axe, on a shared two-core machine.
+  test.setTimeout(240_000);
   const { world, funded } = await decidedWorld();
   const [coordinator] = await coordinatorsOf(funded);
   const network = world.applications[0]!.network;
@@ -96,8 +98,8 @@ test("the manager edits the award mail, previews and releases a selection; the n
   const panel = applicant.getByRole("region", { name: /Ihr Antrag wird gefördert/ });
   await expect(panel).toContainText("Fördersumme: 500.000 €");
   await expect(panel).toContainText("Ein starkes Konzept für die Region.");
-  await expect(panel).toContainText("Jury A");
-  await expect(panel).not.toContainText("Juror K");
+  // The world's review comments quote their juror's name; the panel itself names only letters.
+  await expect(panel.getByRole("term")).toHaveText(["Jury A", "Jury B"]);
   await expectAccessible(applicant);
   await applicant.goto(`/applications/${funded}`);
   const onPage = applicant.getByRole("region", { name: "Ihr Antrag wird gefördert" });
