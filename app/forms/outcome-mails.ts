@@ -141,3 +141,25 @@ export const awardResponseSchema = z
     confirmed: z.string().optional(),
   })
   .transform(({ intent, version, confirmed }) => ({ response: intent, version, confirmed: confirmed === intent }));
+
+/** A released decision as the network's pages show it (app/server/outcomes/network-outcome.server.ts reads it). */
+export interface ReleasedOutcome {
+  applicationId: string;
+  kind: OutcomeMailKind;
+  /** The application's state: approved until answered, then awardAccepted or awardDeclined. */
+  state: string;
+  releasedAt: Date;
+  /** Cents as a string: BigInt does not travel in a loader's JSON. */
+  amountCents: string | null;
+  supportDescription: string;
+  conditions: string[];
+  feedback: string;
+  juryComments: string[];
+  fullProposal: { id: string; deadline: Date | null } | null;
+  acceptBy: Date | null;
+  response: string | null;
+  respondedAt: Date | null;
+  /** The reader may accept or decline now: a coordinator of the network, before the acceptance date, unanswered. */
+  canRespond: boolean;
+  version: number;
+}

@@ -1,7 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { juryLetter } from "~/forms/outcome-mails";
+import { juryLetter, type ReleasedOutcome } from "~/forms/outcome-mails";
 import { formatDate, formatDateTime, formatEuros } from "~/i18n";
-import type { ReleasedOutcome } from "~/server/outcomes/network-outcome.server";
 import { AskFirstButton, ConfirmStep, useStepToConfirm } from "../confirm-step";
 import { CsrfField } from "../forms";
 import { useLocale, useT } from "../use-t";

@@ -1,4 +1,4 @@
-import type { OutcomeMailKind } from "~/generated/prisma/enums";
+import type { ReleasedOutcome } from "~/forms/outcome-mails";
 import { prisma } from "../db.server";
 import { readableApplications } from "../applications/access.server";
 import type { CurrentUser } from "../accounts/session.server";
@@ -10,27 +10,6 @@ import { currentDecisionSelect, mailKindOf, sharedCommentsOf } from "./decision-
  * and jury comments, and the award's answer. Only released decisions are read, with the reader's
  * permission in the query, so nothing internal reaches a network before the release.
  */
-export interface ReleasedOutcome {
-  applicationId: string;
-  kind: OutcomeMailKind;
-  /** The application's state: approved until answered, then awardAccepted or awardDeclined. */
-  state: string;
-  releasedAt: Date;
-  /** Cents as a string: BigInt does not travel in a loader's JSON. */
-  amountCents: string | null;
-  supportDescription: string;
-  conditions: string[];
-  feedback: string;
-  juryComments: string[];
-  fullProposal: { id: string; deadline: Date | null } | null;
-  acceptBy: Date | null;
-  response: string | null;
-  respondedAt: Date | null;
-  /** The reader may accept or decline now: a coordinator of the network, before the acceptance date, unanswered. */
-  canRespond: boolean;
-  version: number;
-}
-
 type Reader = Pick<CurrentUser, "id" | "role">;
 
 export async function releasedOutcomesOf(reader: Reader, applicationIds: string[], now = new Date()): Promise<Map<string, ReleasedOutcome>> {
