@@ -1,38 +1,17 @@
-import type { Browser, Page } from "@playwright/test";
-import { connectPostgres, installDatabase, type Database } from "../../app/server/db.server";
+import type { Page } from "@playwright/test";
 import { prisma } from "../../app/server/db.server";
 import { coordinatorsOf, decidedWorld } from "../support/decision-fixtures";
-import { contextOptions, expect, expectAccessible, newContextWithoutJavaScript, openMail, test } from "./fixtures";
+import { expect, expectAccessible, openMail, test } from "./fixtures";
+import { loggedIn, withWorldDatabase } from "./world-database";
 
 /**
  * Outcome notices from the manager's template to the network's answer. The decisions are written
  * straight into the e2e server's database (the decision screens are built elsewhere), which needs
  * the server on PostgreSQL: the embedded PGlite database belongs to the server process alone.
  */
-const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-test.skip(!serverUrl, "writes decisions into the e2e server's database: run with TEST_DATABASE_URL (PostgreSQL)");
-
-let db: Database | undefined;
-test.beforeAll(() => {
-  const url = new URL(serverUrl!);
-  url.pathname = `/${process.env.E2E_DATABASE_NAME ?? "portal_e2e"}`;
-  db = connectPostgres(url.toString(), 2);
-  installDatabase(db);
-});
-test.afterAll(async () => db?.close());
+withWorldDatabase("writes decisions into the e2e server's database");
 
 const PHONE = { width: 390, height: 844 };
-
-async function loggedIn(browser: Browser, baseURL: string | undefined, email: string, options: { javaScript?: boolean } = {}): Promise<Page> {
-  const context = options.javaScript === false ? await newContextWithoutJavaScript(browser, baseURL) : await browser.newContext(contextOptions(baseURL));
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByLabel("Passwort", { exact: true }).fill("correct horse battery");
-  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
-  return page;
-}
 
 async function fitsThePhone(page: Page): Promise<void> {
   await page.setViewportSize(PHONE);

@@ -50,35 +50,38 @@ describe("outcome mail templates", () => {
     reasons: "Vertrag fehlt",
   });
 
+  const defaults = (kind: OutcomeMailKind) => ({ de: defaultOutcomeTemplate(kind, "de"), en: defaultOutcomeTemplate(kind, "en") });
+  const mailTo = (locale: "de" | "en", kind: OutcomeMailKind, changes: Partial<OutcomeFacts> = {}) =>
+    composeOutcomeMail(defaults(kind), { ...facts(kind), ...changes }, { name: "Clara", email: "c@example.test", locale });
+
   it("has defaults in both languages that know all their placeholders and leave none behind", async () => {
     for (const kind of outcomeMailKinds) {
       for (const locale of ["de", "en"] as const) {
         const template = defaultOutcomeTemplate(kind, locale);
         expect(unknownPlaceholders(kind, `${template.subject}\n${template.body}`), `${kind} ${locale}`).toEqual([]);
-        const mail = await composeOutcomeMail({ de: defaultOutcomeTemplate(kind, "de"), en: defaultOutcomeTemplate(kind, "en") }, facts(kind), { name: "Clara", email: "c@example.test", locale });
+        const mail = await mailTo(locale, kind);
         expect(`${mail.subject}${mail.text}${mail.html}`, `${kind} ${locale}`).not.toMatch(/\{\{|\}\}/);
         expect(mail.text).toContain("Clara");
         expect(mail.text).toContain("MINT-Region Freiburg");
         expect(mail.template).toBe("outcome");
       }
     }
-    const award = await composeOutcomeMail({ de: defaultOutcomeTemplate("AWARD", "de"), en: defaultOutcomeTemplate("AWARD", "en") }, facts("AWARD"), { name: "Clara", email: "c@example.test", locale: "de" });
+    const award = await mailTo("de", "AWARD");
     expect(award.text).toContain("500.000\u00a0€");
     expect(award.text).toContain("bis zum 2. Dezember 2026");
     expect(award.text).toContain("Förderung annehmen");
     expect(award.text).toContain("Jury A: Überzeugend");
     expect(award.text).toContain("Jury B: Solide");
-    const english = await composeOutcomeMail({ de: defaultOutcomeTemplate("AWARD", "de"), en: defaultOutcomeTemplate("AWARD", "en") }, facts("AWARD"), { name: "Clara", email: "c@example.test", locale: "en" });
+    const english = await mailTo("en", "AWARD");
     expect(english.text).toContain("€500,000");
     expect(english.text).toContain("by 2 December 2026");
   });
 
   it("leaves out a paragraph whose placeholders are all empty", async () => {
-    const templates = { de: defaultOutcomeTemplate("INVITATION", "de"), en: defaultOutcomeTemplate("INVITATION", "en") };
-    const bare = await composeOutcomeMail(templates, { ...facts("INVITATION"), conditions: [], feedback: "", juryComments: [] }, { name: "Clara", email: "c@example.test", locale: "de" });
+    const bare = await mailTo("de", "INVITATION", { conditions: [], feedback: "", juryComments: [] });
     expect(bare.text).not.toContain("Auflagen");
     expect(bare.text).not.toContain("Stimmen aus der Jury");
-    const full = await composeOutcomeMail(templates, facts("INVITATION"), { name: "Clara", email: "c@example.test", locale: "de" });
+    const full = await mailTo("de", "INVITATION");
     expect(full.text).toContain("Bitte gehen Sie im Vollantrag auf diese Auflagen ein:\n1. Finanzplan konkretisieren");
   });
 

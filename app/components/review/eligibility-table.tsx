@@ -1,4 +1,5 @@
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
+import { ApplicationRowHeader, SelectionCheckbox, selectionOf } from "./bulk-selection";
 import { ApplicationStateLabel } from "~/components/application-state";
 import { CsrfField, FieldErrors, FormErrors, TableScroll } from "~/components/forms";
 import { useT } from "~/components/use-t";
@@ -39,8 +40,6 @@ function submitted(result: FormOutcome["result"] | undefined, name: string): str
   return typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === "string") : [];
 }
 
-/** A row's checkbox value: its id and the version the page showed, so a changed row is refused, not overwritten. */
-export const selectionOf = (row: { id: string; version: number }) => `${row.id}@${row.version}`;
 
 function RowDecision({ row }: { row: Row }) {
   const t = useT();
@@ -126,21 +125,9 @@ export function EligibilityTable({ rows, caption }: { rows: Row[]; caption: stri
             {rows.map((row) => (
               <tr key={row.id}>
                 <td>
-                  {row.decidable ? (
-                    <input
-                      type="checkbox"
-                      form={BULK_FORM}
-                      name="selected"
-                      value={selectionOf(row)}
-                      defaultChecked={ticked.has(selectionOf(row))}
-                      aria-label={t("eligibility.row.select", { network: row.network.name })}
-                    />
-                  ) : null}
+                  {row.decidable ? <SelectionCheckbox row={row} form={BULK_FORM} ticked={ticked} label={t("eligibility.row.select", { network: row.network.name })} /> : null}
                 </td>
-                <th scope="row">
-                  <Link to={`/manager/applications/${row.id}`}>{row.network.name}</Link>
-                  {row.title ? <div className="kern-hint">{row.title}</div> : null}
-                </th>
+                <ApplicationRowHeader row={row} />
                 <td>{t(`bundesland.${row.network.bundesland}`)}</td>
                 <td>
                   <ApplicationStateLabel state={row.state} />
