@@ -47,10 +47,25 @@ export function printAssignmentBench(): void {
   const forbidden = new Set(input.forbidden.map((pair) => `${pair.applicationId}|${pair.jurorId}`));
   const conflictsAssigned = result.assignments.filter((pair) => forbidden.has(`${pair.applicationId}|${pair.jurorId}`)).length;
   const unmet = result.shortfalls.reduce((sum, entry) => sum + entry.missing, 0);
+  // How mixed the jury is: pairs of jurors who review at least one application together, and the
+  // groups of jurors linked that way (1: every juror's scores can be compared with every other's).
+  const jurorsOf = new Map<string, string[]>();
+  for (const pair of result.assignments) jurorsOf.set(pair.applicationId, [...(jurorsOf.get(pair.applicationId) ?? []), pair.jurorId]);
+  const together = new Set<string>();
+  const group = new Map(input.jurors.map((juror) => [juror.id, juror.id]));
+  const root = (id: string): string => (group.get(id) === id ? id : root(group.get(id)!));
+  for (const jurors of jurorsOf.values())
+    for (const a of jurors)
+      for (const b of jurors)
+        if (a < b) {
+          together.add(`${a}|${b}`);
+          group.set(root(a), root(b));
+        }
+  const groups = new Set(input.jurors.map((juror) => root(juror.id))).size;
   console.log(
     `bench assignment: apps=${APPLICATIONS} jurors=${JURORS} reviews=${REVIEWS} seconds=${seconds.toFixed(3)} max_load_spread=${
       Math.max(...loads) - Math.min(...loads)
-    } conflicts_assigned=${conflictsAssigned} unmet=${unmet}`
+    } conflicts_assigned=${conflictsAssigned} unmet=${unmet} juror_pairs_together=${together.size} juror_groups=${groups}`
   );
 }
 

@@ -7,6 +7,7 @@ import cluster from "node:cluster";
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
@@ -53,6 +54,9 @@ const host = process.env.HOST ?? "127.0.0.1";
 const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
 
 if (cluster.isPrimary) {
+  // A second start on a port in use (usually: the portal runs already) must stop before it opens the
+  // database, which the running portal holds, and say so in words instead of Node's EADDRINUSE stack.
+  await stopIfPortTaken();
   // Migrating, seeding and tidying up happen once, before any process serves.
   const { seeded } = await explainedIfUnusable(() => build.entry.module.prepareDatabase());
   await build.entry.module.removeLeftoversOfLastRun();
@@ -61,6 +65,18 @@ if (cluster.isPrimary) {
 } else {
   await build.entry.module.connectDatabase();
   serve(() => undefined);
+}
+
+async function stopIfPortTaken() {
+  const problem = await new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error) => resolve(error.code ?? "ERROR"));
+    probe.listen(port, host, () => probe.close(() => resolve(null)));
+  });
+  if (problem === null) return;
+  const reason = problem === "EADDRINUSE" ? "is already in use — is the portal running already?" : `cannot be used (${problem})`;
+  console.error(`Port ${port} on ${host} ${reason} Stop the other process, or start on another port: PORT=${port + 1} npm start`);
+  process.exit(1);
 }
 
 /** A data folder the portal cannot use ends the start with the plain explanation, not a stack trace. */

@@ -91,8 +91,12 @@ export default function ReviewPage() {
         <Link to="/juror">{t("juror.title")}</Link>
       </p>
       <h1>{application.title || t("reviewJuror.untitled")}</h1>
+      {/* The badge stands on its own: a separator before a framed badge reads as a stray dot. */}
       <p className="lead">
-        {application.callTitle} · {t(`stageKind.${application.stageKind}`)} · <ReviewStateLabel state={page.review.state} />
+        {application.callTitle} · {t(`stageKind.${application.stageKind}`)}
+      </p>
+      <p>
+        <ReviewStateLabel state={page.review.state} />
       </p>
       {saved && !outcome ? <Notice>{t("reviewJuror.saved")}</Notice> : null}
       <div className="review-layout">

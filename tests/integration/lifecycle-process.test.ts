@@ -356,4 +356,17 @@ describe("the first start", { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
     expect(portal.output()).toContain("delete the folder");
     expect(portal.output()).not.toContain("TypeError");
   });
+
+  it("stops a second start on the port in use before it opens the database, in words, and leaves the running portal alone", async () => {
+    const dataDir = await copyOfTemplate("second-start");
+    const running = await startPortal(dataDir);
+    const second = await startPortal(dataDir, { PORT: String(running.port) }, "already in use");
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`Port ${running.port} on 127.0.0.1 is already in use — is the portal running already?`);
+    expect(second.output()).not.toMatch(/EADDRINUSE|at Server|Migrat/);
+    const health = await fetch(`http://127.0.0.1:${running.port}/healthz`);
+    expect(health.status).toBe(200);
+    running.child.kill("SIGTERM");
+    await stopped(running, dataDir);
+  });
 });

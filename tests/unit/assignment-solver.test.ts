@@ -170,6 +170,20 @@ describe("automatic assignment (min-cost flow)", () => {
     expect(loads.reduce((sum, value) => sum + value, 0)).toBe(150);
   });
 
+  it("mixes a small jury: every two jurors review some application together, not the same three always", () => {
+    // Six jurors, 40 applications, three reviews each, nothing else to choose by: without the mixing
+    // cost the flow fell into two fixed groups of three, whose leniency cannot be compared.
+    const jurors = Array.from({ length: 6 }, (_, index) => ({ id: `juror-${index}`, maxLoad: null, currentLoad: 0 }));
+    const applications = Array.from({ length: 40 }, (_, index) => ({ id: `application-${index}`, needed: 3 }));
+    const result = solveAssignment({ jurors, applications, forbidden: [], preferences: [], expertise: [] });
+    const panels = new Map<string, string[]>();
+    for (const pair of result.assignments) panels.set(pair.applicationId, [...(panels.get(pair.applicationId) ?? []), pair.jurorId]);
+    const together = new Set([...panels.values()].flatMap((panel) => panel.flatMap((a) => panel.filter((b) => a < b).map((b) => `${a}+${b}`))));
+    expect(together.size).toBe(15);
+    expect(new Set([...panels.values()].map((panel) => [...panel].sort().join())).size).toBeGreaterThan(6);
+    expect(result.loads.map((entry) => entry.load)).toEqual([20, 20, 20, 20, 20, 20]);
+  });
+
   it("gives wishes before willingness and avoids 'rather not' where the loads allow", () => {
     const jurors = ["anna", "ben", "cem"].map((id) => ({
       id,

@@ -66,7 +66,26 @@ const PREFERENCE_COST: Record<PreferenceLevel | "NONE", number> = {
 };
 /** Each shared area of expertise makes a pair cheaper, up to this many areas. */
 const EXPERTISE_CAP = 2;
-const MAX_PAIR_COST = PREFERENCE_COST.RATHER_NOT + EXPERTISE_CAP;
+/**
+ * Preference and expertise costs are multiplied by this, and each pair adds a fixed pseudo-random
+ * amount below it. Among otherwise equal jurors that spreads every juror's applications over many
+ * colleagues instead of letting the same few always review together, which the ranking's leniency
+ * model needs to tell a kind juror from a strong batch. Never enough to outweigh a preference.
+ */
+const MIXING = 4;
+const MAX_PAIR_COST = (PREFERENCE_COST.RATHER_NOT + EXPERTISE_CAP) * MIXING + MIXING - 1;
+
+/**
+ * A fixed number in 0 … MIXING − 1 for a pair: FNV-1a of both ids, then MurmurHash3's final mix,
+ * because ids that differ only in their last characters leave FNV's low bits alike.
+ */
+function mixingCost(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index += 1) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) % MIXING;
+}
 
 /** The maximum a juror gets when none is set: the stage's reviews (kept and needed) shared evenly, rounded up. */
 export function evenShare(input: Pick<SolverInput, "jurors" | "applications">): number {
@@ -90,7 +109,7 @@ export function solveAssignment(input: SolverInput): SolverResult {
   const expertise = new Map(input.expertise.map((entry) => [pairKey(entry.applicationId, entry.jurorId), entry.matches]));
   const pairCost = (applicationId: string, jurorId: string) => {
     const key = pairKey(applicationId, jurorId);
-    return PREFERENCE_COST[preference.get(key) ?? "NONE"] + EXPERTISE_CAP - Math.min(EXPERTISE_CAP, expertise.get(key) ?? 0);
+    return (PREFERENCE_COST[preference.get(key) ?? "NONE"] + EXPERTISE_CAP - Math.min(EXPERTISE_CAP, expertise.get(key) ?? 0)) * MIXING + mixingCost(key);
   };
 
   const totalNeeded = applications.reduce((sum, application) => sum + Math.max(0, application.needed), 0);
