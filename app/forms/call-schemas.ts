@@ -69,6 +69,8 @@ const callDetailsShape = {
   awardType: z.enum(["MONEY", "SUPPORT"], { error: "error.choose" }),
   maxAward: euros.optional(),
   supportDescription: optionalText(2000),
+  awardExceptionMax: euros.optional(),
+  acceptanceDays: z.number({ error: "decisions.setup.error.acceptanceDays" }).int("decisions.setup.error.acceptanceDays").min(1, "decisions.setup.error.acceptanceDays").max(365, "decisions.setup.error.acceptanceDays").default(21),
   plannedAwards: z.number({ error: "callSetup.error.wholeNumber" }).int("callSetup.error.wholeNumber").min(1, "callSetup.error.atLeastOne").max(10_000, "callSetup.error.tooLarge").optional(),
   fundingStartsOn: isoDay.optional(),
   fundingEndsOn: isoDay.optional(),
@@ -82,6 +84,10 @@ type CallDetailsRaw = z.infer<z.ZodObject<typeof callDetailsShape>>;
 
 function checkCallDetails(value: CallDetailsRaw, ctx: z.RefinementCtx) {
   if (value.awardType === "MONEY" && value.maxAward === undefined) ctx.addIssue({ code: "custom", message: "callSetup.error.maxAwardRequired", path: ["maxAward"] });
+  if (value.awardType === "MONEY" && value.awardExceptionMax !== undefined) {
+    if (value.maxAward === undefined) ctx.addIssue({ code: "custom", message: "decisions.setup.error.exceptionWithoutMax", path: ["awardExceptionMax"] });
+    else if (value.awardExceptionMax < value.maxAward) ctx.addIssue({ code: "custom", message: "decisions.setup.error.exceptionBelowMax", path: ["awardExceptionMax"] });
+  }
   if (value.awardType === "SUPPORT" && value.supportDescription === "") {
     ctx.addIssue({ code: "custom", message: "callSetup.error.supportRequired", path: ["supportDescription"] });
   }
@@ -105,6 +111,8 @@ function callDetailsOf(value: CallDetailsRaw) {
     awardType: value.awardType,
     maxAwardCents: value.awardType === "MONEY" ? (value.maxAward ?? null) : null,
     supportDescription: value.awardType === "SUPPORT" ? value.supportDescription : "",
+    awardExceptionMaxCents: value.awardType === "MONEY" ? (value.awardExceptionMax ?? null) : null,
+    acceptanceDays: value.acceptanceDays,
     plannedAwards: value.plannedAwards ?? null,
     fundingStartsOn: value.fundingStartsOn ? dayToDate(value.fundingStartsOn) : null,
     fundingEndsOn: value.fundingEndsOn ? dayToDate(value.fundingEndsOn) : null,

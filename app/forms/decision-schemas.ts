@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DecisionOutcome } from "~/generated/prisma/enums";
 import { conditionLines, euros } from "./call-schemas";
 import { selectedApplications } from "./review-eligibility-schemas";
 import { confirmation } from "./workflow-schemas";
@@ -9,6 +10,10 @@ import { confirmation } from "./workflow-schemas";
 /** What a manager decides; an invitation exists only in an outline stage, an award only after it. */
 export const decisionChoices = ["award", "invitation", "waitlist", "rejection"] as const;
 export type DecisionChoice = (typeof decisionChoices)[number];
+
+/** The form's choice as the Decision row keeps it, and back. */
+export const outcomeOf = { award: "FUNDED", invitation: "INVITED_TO_NEXT_STAGE", waitlist: "WAITLISTED", rejection: "REJECTED" } as const satisfies Record<DecisionChoice, DecisionOutcome>;
+export const choiceOf: Record<DecisionOutcome, DecisionChoice> = { FUNDED: "award", INVITED_TO_NEXT_STAGE: "invitation", WAITLISTED: "waitlist", REJECTED: "rejection" };
 
 const text = (max: number) => z.string().trim().max(max, "callSetup.error.tooLong").default("");
 

@@ -124,7 +124,8 @@ export default function ManagedApplicationPage() {
       </dl>
 
       <p>
-        <Link to={`/manager/applications/${application.id}/reviews`}>{t("reviewManager.reviewsLink")}</Link>
+        <Link to={`/manager/applications/${application.id}/reviews`}>{t("reviewManager.reviewsLink")}</Link> ·{" "}
+        <Link to={`/manager/applications/${application.id}/decision`}>{t("decisions.open")}</Link>
       </p>
 
       <section aria-labelledby="workflow-heading">

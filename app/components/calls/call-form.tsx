@@ -35,8 +35,10 @@ export function CallDetailsFields({ showSlug = true }: { showSlug?: boolean }) {
           ]}
         />
         <InputField name="maxAward" label={t("callSetup.field.maxAwardEuros")} inputMode="decimal" hint={t("callSetup.field.maxAwardHint")} />
+        <InputField name="awardExceptionMax" label={`${t("decisions.setup.exceptionMax")} ${t("field.optional")}`} inputMode="decimal" hint={t("decisions.setup.exceptionMaxHint")} />
         <TextAreaField name="supportDescription" label={t("callSetup.field.supportDescription")} hint={t("callSetup.field.supportHint")} rows={3} />
         <InputField name="plannedAwards" label={`${t("callSetup.field.plannedAwards")} ${t("field.optional")}`} type="number" />
+        <InputField name="acceptanceDays" label={t("decisions.setup.acceptanceDays")} type="number" hint={t("decisions.setup.acceptanceDaysHint")} />
         <fieldset>
           <legend>{t("calls.fundingPeriod")}</legend>
           <InputField name="fundingStartsOn" label={t("callSetup.field.fundingStartsOn")} type="date" />
@@ -113,7 +115,7 @@ export function StageFields({ fixedMode }: { fixedMode?: StageMode }) {
 }
 
 /** A stored call as far as its edit form shows it. */
-type CallValues = Omit<CallDetailsData, "status" | "programme" | "stages"> & { slug: string };
+type CallValues = Omit<CallDetailsData, "status" | "programme" | "stages"> & { slug: string; awardExceptionMaxCents: string | null; acceptanceDays: number };
 
 const isoDay = (value: Date | string | null) => (value ? new Date(value).toISOString().slice(0, 10) : "");
 
@@ -131,6 +133,8 @@ export function callFormValues(call: CallValues): Record<string, string | string
     totalBudget: centsToEuroInput(call.totalBudgetCents),
     awardType: call.awardType,
     maxAward: centsToEuroInput(call.maxAwardCents),
+    awardExceptionMax: centsToEuroInput(call.awardExceptionMaxCents),
+    acceptanceDays: String(call.acceptanceDays),
     supportDescription: call.supportDescription,
     plannedAwards: call.plannedAwards?.toString() ?? "",
     fundingStartsOn: isoDay(call.fundingStartsOn),

@@ -27,19 +27,22 @@ interface Row {
 }
 
 /** What the action answered: a form's refusal, or what a step on several applications did. */
-export type EligibilityOutcome = FormOutcome | { formId: string; report: { changed: number; failures: { network: string; messageKey: MessageKey }[] } };
+export type EligibilityOutcome = FormOutcome | { formId: string; report: { changed: number; failures: { network: string; messageKey: MessageKey; params?: Record<string, string | number> }[] } };
 
-function useOutcome(formId: string) {
+/** The refusal of the bulk form (or a row's form) with this id, if the action answered one. */
+export function useOutcome(formId: string) {
   const outcome = useActionData<EligibilityOutcome | undefined>();
   return outcome && outcome.formId === formId && "result" in outcome ? outcome.result : undefined;
 }
 
 /** What the refused form carried, so the page shows it again as it was typed and ticked. */
-function submitted(result: FormOutcome["result"] | undefined, name: string): string[] {
+export function submitted(result: FormOutcome["result"] | undefined, name: string): string[] {
   const value = (result?.initialValue as Record<string, unknown> | null | undefined)?.[name];
   return typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === "string") : [];
 }
 
+/** The value a row's check box posts (see bulk-selection.tsx), also for the decisions board. */
+export { selectionOf };
 
 function RowDecision({ row }: { row: Row }) {
   const t = useT();
@@ -196,7 +199,7 @@ export function EligibilityReportNotice() {
               <p className="kern-body">{t("eligibility.report.failed", { count: failures.length })}</p>
               <ul>
                 {failures.map((failure, index) => (
-                  <li key={index}>{failure.network ? t("eligibility.report.failure", { network: failure.network, reason: t(failure.messageKey) }) : t(failure.messageKey)}</li>
+                  <li key={index}>{failure.network ? t("eligibility.report.failure", { network: failure.network, reason: t(failure.messageKey, failure.params) }) : t(failure.messageKey)}</li>
                 ))}
               </ul>
             </>

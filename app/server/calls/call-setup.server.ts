@@ -514,12 +514,13 @@ export async function loadCallForSetup(actor: Actor, callId: string) {
     },
   });
   if (!call) throw notFound();
-  const { totalBudgetCents, maxAwardCents, stages, ...rest } = call;
+  const { totalBudgetCents, maxAwardCents, awardExceptionMaxCents, stages, ...rest } = call;
   const problems = call.status === "DRAFT" ? publicationProblems(stages) : [];
   return {
     ...rest,
     totalBudgetCents: totalBudgetCents?.toString() ?? null,
     maxAwardCents: maxAwardCents?.toString() ?? null,
+    awardExceptionMaxCents: awardExceptionMaxCents?.toString() ?? null,
     editable: editableStatuses.includes(call.status),
     statusSteps: await statusStepsOf(call, problems.length),
     statusHistory: await statusHistoryOf(call.id),
@@ -549,11 +550,12 @@ export async function loadCallPreview(actor: Actor, callId: string) {
     },
   });
   if (!call) throw notFound();
-  const { totalBudgetCents, maxAwardCents, stages, ...rest } = call;
+  const { totalBudgetCents, maxAwardCents, awardExceptionMaxCents, stages, ...rest } = call;
   return {
     ...rest,
     totalBudgetCents: totalBudgetCents?.toString() ?? null,
     maxAwardCents: maxAwardCents?.toString() ?? null,
+    awardExceptionMaxCents: awardExceptionMaxCents?.toString() ?? null,
     stages: stages.map(({ form, ...stage }) => ({ ...stage, definition: form ? storedDefinition(form.definition) : null })),
   };
 }

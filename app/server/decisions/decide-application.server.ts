@@ -8,7 +8,8 @@ import { changeApplicationState, type ApplicationTransition } from "../applicati
 import type { CurrentUser } from "../accounts/session.server";
 import { loadStageScores, rankBy } from "../ranking/stage-scores.server";
 import { awardedCents, lockCallBudget } from "./budget.server";
-import { decideEvent, decisionRefusal, outcomeOf } from "./decision-rules";
+import { outcomeOf } from "~/forms/decision-schemas";
+import { decideEvent, decisionRefusal } from "./decision-rules";
 import { amountProblem, exceedsBudget, isException, sumAfter, type AwardLimits } from "./money-rules";
 
 /**

@@ -1,11 +1,6 @@
-import type { DecisionOutcome } from "~/generated/prisma/enums";
 import type { DecisionChoice } from "~/forms/decision-schemas";
 import type { MessageKey } from "~/i18n";
 import { statesBeforeEligibilityCheck, unreleasedDecisionStates, type ApplicationEvent, type ApplicationState } from "@workflows/application.machine";
-
-/** The form's choice as the Decision row keeps it, and back. */
-export const outcomeOf: Record<DecisionChoice, DecisionOutcome> = { award: "FUNDED", invitation: "INVITED_TO_NEXT_STAGE", waitlist: "WAITLISTED", rejection: "REJECTED" };
-export const choiceOf: Record<DecisionOutcome, DecisionChoice> = { FUNDED: "award", INVITED_TO_NEXT_STAGE: "invitation", WAITLISTED: "waitlist", REJECTED: "rejection" };
 
 export function decideEvent(choice: DecisionChoice, isOutline: boolean): ApplicationEvent {
   switch (choice) {

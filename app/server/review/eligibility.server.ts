@@ -129,13 +129,14 @@ export type EligibilityPage = Awaited<ReturnType<typeof loadEligibility>>;
 /** What a step on several applications did: how many changed, and which were refused and why. */
 export interface EligibilityReport {
   changed: number;
-  failures: { network: string; messageKey: MessageKey }[];
+  failures: { network: string; messageKey: MessageKey; params?: Record<string, string | number> }[];
 }
 
-function refusalOf(error: unknown): MessageKey {
-  if (error instanceof RefusedError) return error.messageKey;
+/** One application's refusal in a step on several (the decisions board reports the same way). */
+export function failureOf(network: string, error: unknown): EligibilityReport["failures"][number] {
+  if (error instanceof RefusedError) return { network, messageKey: error.messageKey, params: error.options.params };
   // Gone from the stage or from the manager's programmes since the page was loaded.
-  if (error instanceof Response && error.status === 404) return "eligibility.error.gone";
+  if (error instanceof Response && error.status === 404) return { network, messageKey: "eligibility.error.gone" };
   throw error;
 }
 
@@ -166,7 +167,7 @@ export async function startEligibilityCheck(actor: Actor, ref: StageRef & { conf
       });
       report.changed += 1;
     } catch (error) {
-      report.failures.push({ network: row.network.name, messageKey: refusalOf(error) });
+      report.failures.push(failureOf(row.network.name, error));
     }
   }
   return report;
@@ -204,7 +205,7 @@ export async function decideEligibility(actor: Actor, ref: StageRef, input: Elig
       });
       report.changed += 1;
     } catch (error) {
-      report.failures.push({ network, messageKey: refusalOf(error) });
+      report.failures.push(failureOf(network, error));
     }
   }
   return report;
