@@ -29,17 +29,16 @@ export type Placeholder = (typeof placeholdersOf)[OutcomeMailKind][number];
 /** What a mail's placeholders stand for, in the recipient's language; a list placeholder has one entry per line. */
 export type PlaceholderValues = Partial<Record<Placeholder, string>>;
 
-/** The manager's jury comments block: one shared overall comment per entry, anonymised. */
+/** A shared overall comment under the letter its juror has in the jury's discussion (never a name). */
+export interface SharedComment {
+  letter: string;
+  comment: string;
+}
+
+/** The mail's jury comments block: one shared overall comment per entry, labelled "Jury B". */
 export interface JuryComment {
   label: string;
   text: string;
-}
-
-const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-
-/** The letter of the shared review at this position: "A", "B", …; past Z doubled ("AA"), which no jury of this portal reaches. */
-export function juryLetter(index: number): string {
-  return index < ALPHABET.length ? ALPHABET[index]! : `${ALPHABET[Math.floor(index / ALPHABET.length) - 1]!}${ALPHABET[index % ALPHABET.length]!}`;
 }
 
 /** A paragraph of the mail: lines of text, or the jury comments block where `{{juryComments}}` stands alone. */
@@ -154,7 +153,7 @@ export interface ReleasedOutcome {
   supportDescription: string;
   conditions: string[];
   feedback: string;
-  juryComments: string[];
+  juryComments: SharedComment[];
   fullProposal: { id: string; deadline: Date | null } | null;
   acceptBy: Date | null;
   response: string | null;

@@ -46,7 +46,10 @@ describe("outcome mail templates", () => {
     conditions: ["Finanzplan konkretisieren"],
     deadline: CLOSES,
     feedback: "Gute Arbeit",
-    juryComments: ["Überzeugend", "Solide"],
+    juryComments: [
+      { letter: "A", comment: "Überzeugend" },
+      { letter: "C", comment: "Solide" },
+    ],
     reasons: "Vertrag fehlt",
   });
 
@@ -71,7 +74,7 @@ describe("outcome mail templates", () => {
     expect(award.text).toContain("bis zum 2. Dezember 2026");
     expect(award.text).toContain("Förderung annehmen");
     expect(award.text).toContain("Jury A: Überzeugend");
-    expect(award.text).toContain("Jury B: Solide");
+    expect(award.text).toContain("Jury C: Solide");
     const english = await mailTo("en", "AWARD");
     expect(english.text).toContain("€500,000");
     expect(english.text).toContain("by 2 December 2026");
@@ -272,7 +275,10 @@ describe("what the network sees", () => {
       state: "approved",
       amountCents: "50000000",
       feedback: "Ein starkes Konzept für die Region.",
-      juryComments: ["Gesamteindruck von Juror K", "Gesamteindruck von Juror L"],
+      juryComments: [
+        { letter: "A", comment: "Gesamteindruck von Juror K" },
+        { letter: "B", comment: "Gesamteindruck von Juror L" },
+      ],
       canRespond: true,
       acceptBy: new Date("2026-12-23T22:59:00Z"),
     });

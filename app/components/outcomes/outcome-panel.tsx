@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { juryLetter, type ReleasedOutcome } from "~/forms/outcome-mails";
+import type { ReleasedOutcome } from "~/forms/outcome-mails";
 import { formatDate, formatDateTime, formatEuros } from "~/i18n";
 import { AskFirstButton, ConfirmStep, useStepToConfirm } from "../confirm-step";
 import { CsrfField } from "../forms";
@@ -118,9 +118,9 @@ export function OutcomePanel({ outcome, headingLevel = 2, context }: { outcome: 
           <>
             <SubHeading className="kern-label">{t("outcomes.mail.juryComments")}</SubHeading>
             <dl className="answers">
-              {outcome.juryComments.map((comment, index) => (
-                <div key={index}>
-                  <dt>{t("outcomes.mail.jury", { letter: juryLetter(index) })}</dt>
+              {outcome.juryComments.map(({ letter, comment }) => (
+                <div key={letter}>
+                  <dt>{t("outcomes.mail.jury", { letter })}</dt>
                   <dd className="answer-text">{comment}</dd>
                 </div>
               ))}

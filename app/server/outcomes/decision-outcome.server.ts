@@ -1,7 +1,9 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { OutcomeMailKind } from "~/generated/prisma/enums";
 import { prisma } from "../db.server";
+import type { SharedComment } from "~/forms/outcome-mails";
 import { fullProposalIdOf } from "../decisions/full-proposal.server";
+import { sharedJuryComments } from "../decisions/jury-comments.server";
 import type { OutcomeFacts } from "./outcome-mail.server";
 
 /**
@@ -45,24 +47,10 @@ export function mailKindOf(decision: Pick<CurrentDecision, "outcome" | "amountCe
   }
 }
 
-/** The shared reviews' overall comments per application, ordered as the reviews were submitted (so "Jury A" is the first). */
-export async function sharedCommentsOf(decisions: { applicationId: string; sharedReviewIds: string[] }[]): Promise<Map<string, string[]>> {
-  const ids = decisions.flatMap((decision) => decision.sharedReviewIds);
-  const reviews =
-    ids.length === 0
-      ? []
-      : await prisma.review.findMany({
-          where: { id: { in: ids }, state: "submitted", comment: { not: "" }, assignment: { applicationId: { in: decisions.map((decision) => decision.applicationId) } } },
-          select: { comment: true, assignment: { select: { applicationId: true } } },
-          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-        });
-  const byApplication = new Map<string, string[]>();
-  for (const review of reviews) {
-    const list = byApplication.get(review.assignment.applicationId) ?? [];
-    list.push(review.comment);
-    byApplication.set(review.assignment.applicationId, list);
-  }
-  return byApplication;
+/** The shared comments of each decision (see decisions/jury-comments.server.ts), by application. */
+export async function sharedCommentsOf(decisions: { applicationId: string; sharedReviewIds: string[] }[]): Promise<Map<string, SharedComment[]>> {
+  const shared = decisions.filter((decision) => decision.sharedReviewIds.length > 0);
+  return new Map(await Promise.all(shared.map(async (decision) => [decision.applicationId, await sharedJuryComments(prisma, decision.applicationId, decision.sharedReviewIds)] as const)));
 }
 
 /** The application a network follows after this decision: for an invitation its full proposal, else the application itself. */
@@ -78,7 +66,7 @@ export function outcomeFacts(input: {
   baseUrl: string;
   acceptBy: Date | null;
   fullProposalDeadline: Date | null;
-  juryComments: string[];
+  juryComments: SharedComment[];
 }): OutcomeFacts {
   const { decision } = input;
   const kind = mailKindOf(decision);

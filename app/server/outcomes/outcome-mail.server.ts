@@ -1,5 +1,5 @@
 import type { OutcomeMailKind } from "~/generated/prisma/enums";
-import { fillPlaceholders, juryCommentsText, juryLetter, outcomeBlocks, type JuryComment, type OutcomeBlock, type PlaceholderValues } from "~/forms/outcome-mails";
+import { fillPlaceholders, juryCommentsText, outcomeBlocks, type JuryComment, type OutcomeBlock, type PlaceholderValues, type SharedComment } from "~/forms/outcome-mails";
 import { berlinWallClockToUtc, utcToBerlinWallClock } from "~/forms/berlin-time";
 import { formatCalendarDay, parseCalendarDay, shiftDay } from "~/forms/call-rounds";
 import { formatDate, formatDateTime, formatEuros, translator, type Locale } from "~/i18n";
@@ -32,8 +32,8 @@ export interface OutcomeFacts {
   /** The full proposal's deadline. */
   deadline?: Date | null;
   feedback?: string;
-  /** The shared reviews' overall comments, in the order of the reviews; lettered A, B, C in the mail. */
-  juryComments?: string[];
+  /** The shared reviews' overall comments under their jurors' letters in the discussion. */
+  juryComments?: SharedComment[];
   /** Not eligible: the manager's reason. */
   reasons?: string | null;
 }
@@ -64,10 +64,10 @@ export function acceptByFrom(releasedAt: Date, days: number): Date {
   return end.instant;
 }
 
-/** "Jury A", "Jury B", … by the order of the reviews; never a juror's name. */
-function anonymisedComments(locale: Locale, comments: string[]): JuryComment[] {
+/** "Jury B: …" with the letter the manager saw when ticking it; never a juror's name. */
+function anonymisedComments(locale: Locale, comments: SharedComment[]): JuryComment[] {
   const t = translator(locale);
-  return comments.map((text, index) => ({ label: t("outcomes.mail.jury", { letter: juryLetter(index) }), text }));
+  return comments.map(({ letter, comment }) => ({ label: t("outcomes.mail.jury", { letter }), text: comment }));
 }
 
 function numbered(items: string[]): string {

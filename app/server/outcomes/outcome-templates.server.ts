@@ -39,7 +39,10 @@ function sampleFacts(kind: OutcomeMailKind, call: Awaited<ReturnType<typeof find
     conditions: [t("outcomes.sample.condition1"), t("outcomes.sample.condition2")],
     deadline: call.stages[0]?.closesAt ?? null,
     feedback: t("outcomes.sample.feedback"),
-    juryComments: [t("outcomes.sample.jury1"), t("outcomes.sample.jury2")],
+    juryComments: [
+      { letter: "A", comment: t("outcomes.sample.jury1") },
+      { letter: "C", comment: t("outcomes.sample.jury2") },
+    ],
     reasons: t("outcomes.sample.reasons"),
   };
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { OutcomeMailKind } from "~/generated/prisma/enums";
-import { outcomeMailKinds } from "~/forms/outcome-mails";
+import { outcomeMailKinds, type SharedComment } from "~/forms/outcome-mails";
 import type { Locale, MessageKey } from "~/i18n";
 import { sortByGermanName } from "~/i18n/collation";
 import { unreleasedDecisionStates, type ApplicationState } from "@workflows/application.machine";
@@ -82,7 +82,7 @@ async function decidedApplications(actor: Actor, ref: StageRef, only?: string[])
 type Decided = Awaited<ReturnType<typeof decidedApplications>>[number];
 
 /** Every mail of one application's release, rendered; `now` fixes the acceptance date the award mail names. */
-async function mailsOf(stage: ManagedStage, application: Decided & { decision: CurrentDecision }, comments: string[], templates: Map<OutcomeMailKind, Record<Locale, OutcomeTemplate>>, options: { baseUrl: string; now: Date }) {
+async function mailsOf(stage: ManagedStage, application: Decided & { decision: CurrentDecision }, comments: SharedComment[], templates: Map<OutcomeMailKind, Record<Locale, OutcomeTemplate>>, options: { baseUrl: string; now: Date }) {
   const kind = mailKindOf(application.decision);
   const facts = outcomeFacts({
     decision: application.decision,
