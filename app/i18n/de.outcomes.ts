@@ -95,7 +95,6 @@ export const outcomesDe = {
   "outcomes.release.groupCount": "{kind}: {count}",
   "outcomes.release.column.select": "Auswahl",
   "outcomes.release.column.recipients": "Empfänger",
-  "outcomes.release.select": "{network} auswählen",
   "outcomes.release.coordinators": "{count, plural, one {# Koordinatorin oder Koordinator} other {# Koordinatorinnen und Koordinatoren}}",
   "outcomes.release.noCoordinator": "Keine aktive Koordination: Es geht keine Mail hinaus; das Netzwerk sieht das Ergebnis im Portal.",
   "outcomes.release.selection.heading": "Auswahl ansehen",

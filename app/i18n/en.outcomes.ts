@@ -95,7 +95,6 @@ export const outcomesEn: Record<keyof typeof outcomesDe, string> = {
   "outcomes.release.groupCount": "{kind}: {count}",
   "outcomes.release.column.select": "Select",
   "outcomes.release.column.recipients": "Recipients",
-  "outcomes.release.select": "Select {network}",
   "outcomes.release.coordinators": "{count, plural, one {# coordinator} other {# coordinators}}",
   "outcomes.release.noCoordinator": "No active coordinator: no mail goes out; the network sees the outcome in the portal.",
   "outcomes.release.selection.heading": "Look at the selection",

@@ -14,7 +14,7 @@ import { ActionErrors, SetupForm } from "~/components/calls/setup-form";
 import { AskFirstButton, ConfirmStep, useStepToConfirm } from "~/components/confirm-step";
 import { TableScroll } from "~/components/forms";
 import { BudgetBar, DecisionFields, DecisionLabel, SelectionErrors } from "~/components/decisions/decision-parts";
-import { EligibilityReportNotice, selectionOf, submitted, useOutcome } from "~/components/review/eligibility-table";
+import { EligibilityReportNotice, SelectionBox, submitted, useOutcome } from "~/components/review/eligibility-table";
 import { StageReviewSteps } from "~/components/review/stage-review-steps";
 import { formatScore } from "~/components/review/review-figures";
 import { CountLink, FilterButtons, FilterSelect } from "~/components/applications/list-filters";
@@ -171,16 +171,7 @@ export default function DecisionBoard() {
                   {board.applications.map((row) => (
                     <tr key={row.id}>
                       <td>
-                        {row.decidable ? (
-                          <input
-                            type="checkbox"
-                            form={BULK_FORM}
-                            name="selected"
-                            value={selectionOf(row)}
-                            defaultChecked={ticked.has(selectionOf(row))}
-                            aria-label={t("eligibility.row.select", { network: row.network.name })}
-                          />
-                        ) : null}
+                        {row.decidable ? <SelectionBox row={row} form={BULK_FORM} ticked={ticked} /> : null}
                       </td>
                       <td>{row.rank ?? "–"}</td>
                       <th scope="row">

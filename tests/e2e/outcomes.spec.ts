@@ -2,14 +2,14 @@ import type { Page } from "@playwright/test";
 import { prisma } from "../../app/server/db.server";
 import { coordinatorsOf, decidedWorld } from "../support/decision-fixtures";
 import { expect, expectAccessible, openMail, test } from "./fixtures";
-import { loggedIn, withWorldDatabase } from "./world-database";
+import { loggedIn, withServerDatabase } from "./world-database";
 
 /**
  * Outcome notices from the manager's template to the network's answer. The decisions are written
  * straight into the e2e server's database (the decision screens are built elsewhere), which needs
  * the server on PostgreSQL: the embedded PGlite database belongs to the server process alone.
  */
-withWorldDatabase("writes decisions into the e2e server's database");
+withServerDatabase();
 
 const PHONE = { width: 390, height: 844 };
 

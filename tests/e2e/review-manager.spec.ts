@@ -1,13 +1,13 @@
 import { createReviewWorld, type World } from "../support/review-world";
 import { expect, expectAccessible, openMail, test } from "./fixtures";
-import { loggedIn, withWorldDatabase } from "./world-database";
+import { loggedIn, withServerDatabase } from "./world-database";
 
 /**
  * The manager during review and the discussion. The reviews are written straight into the e2e
  * server's database (the screens that make them are built elsewhere), which needs the server on
  * PostgreSQL: the embedded PGlite database belongs to the server process alone.
  */
-withWorldDatabase("writes reviews into the e2e server's database");
+withServerDatabase();
 
 const progressUrl = (world: World) => `/manager/calls/${world.callId}/stages/${world.stageId}/reviews`;
 

@@ -52,6 +52,8 @@ const matrix: Record<string, Expected[]> = {
   "/manager/calls/no-such-call/stages/no-such-stage/reviews": ["login", 403, 403, 403, 404, 403,        404],
   "/manager/programmes/no-such-programme/expertise": ["login", 403, 403, 403, 404, 403,          404],
   "/manager/applications/no-such-application/reviews": ["login", 403, 403, 403, 404, 403,         404],
+  "/manager/calls/no-such-call/stages/no-such-stage/decisions": ["login", 403, 403, 403, 404, 403,        404],
+  "/manager/applications/no-such-application/decision": ["login", 403, 403, 403, 404, 403,        404],
   // The juror's pages for a stage, a review, its PDF and its discussion: only jurors, and only their own.
   "/juror/stages/no-such-stage": ["login", 403,    403,            404,       403,         403,             403],
   "/juror/reviews/no-such-assignment": ["login", 403, 403,         404,       403,         403,             403],

@@ -3,13 +3,14 @@ import { connectPostgres, installDatabase, type Database } from "../../app/serve
 import { contextOptions, expect, newContextWithoutJavaScript, test } from "./fixtures";
 
 /**
- * Specs that write their world (reviews, decisions) straight into the e2e server's database, because
- * the screens that would make it are built elsewhere. That needs the server on PostgreSQL: the
- * embedded PGlite database belongs to the server process alone. Call once at the top of the spec.
+ * Specs whose fixtures (a review world) are written straight into the e2e server's database, which
+ * needs the server on PostgreSQL: the embedded PGlite database belongs to the server process alone.
+ * Call once at the top of the spec: it skips the spec without PostgreSQL and opens the database
+ * for the fixtures around the spec's tests.
  */
-export function withWorldDatabase(why: string): void {
+export function withServerDatabase(): void {
   const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-  test.skip(!serverUrl, `${why}: run with TEST_DATABASE_URL (PostgreSQL)`);
+  test.skip(!serverUrl, "writes reviews into the e2e server's database: run with TEST_DATABASE_URL (PostgreSQL)");
   let db: Database | undefined;
   test.beforeAll(() => {
     const url = new URL(serverUrl!);
@@ -20,7 +21,7 @@ export function withWorldDatabase(why: string): void {
   test.afterAll(async () => db?.close());
 }
 
-/** A person of a fresh world logs in through the form (the password is the test accounts' default). */
+/** A person of a fresh world logs in through the form (their password is the test accounts' default). */
 export async function loggedIn(browser: Browser, baseURL: string | undefined, email: string, options: { javaScript?: boolean } = {}): Promise<Page> {
   const context = options.javaScript === false ? await newContextWithoutJavaScript(browser, baseURL) : await browser.newContext(contextOptions(baseURL));
   const page = await context.newPage();

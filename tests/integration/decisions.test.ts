@@ -12,7 +12,8 @@ import { sharedJuryComments } from "../../app/server/decisions/jury-comments.ser
 import { applicationForPage, applicationsOfMember } from "../../app/server/applications/applications.server";
 import { createPerson } from "../support/accounts";
 import { addMember, createCall, createNetwork } from "../support/application-fixtures";
-import { formDataOf, getAs, notFoundFrom, postAs, refusal } from "../support/call-forms";
+import { formDataOf, getAs, notFoundFrom, parsed, parseForm, postAs, refusal } from "../support/call-forms";
+import { callDetailsSchema } from "../../app/forms/call-schemas";
 import { answerOf } from "../support/route-calls";
 import { renderRoutePage } from "../support/render-route";
 import * as boardRoute from "../../app/routes/manager.calls.$callId.stages.$stageId.decisions";
@@ -393,5 +394,18 @@ describe("the pages", () => {
     const request = new Request("http://portal.test/", { method: "POST", headers: (await getAs(world.manager, "/")).headers, body });
     const answer = await answerOf(boardRoute.action, request, { params: { callId: world.callId, stageId: world.stageId } });
     expect(answer.data).toEqual({ formId: "bulk", report: { changed: 2, failures: [] } });
+  });
+});
+
+describe("the call's exception limit and acceptance period", () => {
+  const details = { title: "MINT-Cluster 4", funder: "BMFTR", awardType: "MONEY", maxAward: "500.000" };
+
+  it("keeps an exception limit at least the maximum, and the acceptance period in days", () => {
+    expect(parsed(callDetailsSchema, { ...details, awardExceptionMax: "1.000.000", acceptanceDays: "28" })).toMatchObject({ maxAwardCents: 50_000_000, awardExceptionMaxCents: 100_000_000, acceptanceDays: 28 });
+    expect(parsed(callDetailsSchema, details)).toMatchObject({ awardExceptionMaxCents: null, acceptanceDays: 21 });
+    expect(parseForm(callDetailsSchema, { ...details, awardExceptionMax: "400.000" }).error).toEqual({ awardExceptionMax: ["decisions.setup.error.exceptionBelowMax"] });
+    expect(parseForm(callDetailsSchema, { ...details, acceptanceDays: "0" }).error).toEqual({ acceptanceDays: ["decisions.setup.error.acceptanceDays"] });
+    // A support award has no money limits to keep.
+    expect(parsed(callDetailsSchema, { ...details, awardType: "SUPPORT", supportDescription: "Zwei Jahre Beratung", awardExceptionMax: "1" })).toMatchObject({ awardExceptionMaxCents: null });
   });
 });

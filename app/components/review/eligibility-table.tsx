@@ -1,5 +1,4 @@
-import { Form, useActionData } from "@remix-run/react";
-import { ApplicationRowHeader, SelectionCheckbox, selectionOf } from "./bulk-selection";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { ApplicationStateLabel } from "~/components/application-state";
 import { CsrfField, FieldErrors, FormErrors, TableScroll } from "~/components/forms";
 import { useT } from "~/components/use-t";
@@ -41,8 +40,23 @@ export function submitted(result: FormOutcome["result"] | undefined, name: strin
   return typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === "string") : [];
 }
 
-/** The value a row's check box posts (see bulk-selection.tsx), also for the decisions board. */
-export { selectionOf };
+/** The value a row's check box posts: its id and the version the page showed. */
+export const selectionOf = (row: Pick<Row, "id" | "version">) => `${row.id}@${row.version}`;
+
+/** A row's check box for the bulk form below the table, joined to it by the `form` attribute; ticked again after a refusal. */
+export function SelectionBox({ row, form, ticked }: { row: Pick<Row, "id" | "version" | "network">; form: string; ticked: ReadonlySet<string> }) {
+  const t = useT();
+  return (
+    <input
+      type="checkbox"
+      form={form}
+      name="selected"
+      value={selectionOf(row)}
+      defaultChecked={ticked.has(selectionOf(row))}
+      aria-label={t("eligibility.row.select", { network: row.network.name })}
+    />
+  );
+}
 
 function RowDecision({ row }: { row: Row }) {
   const t = useT();
@@ -128,9 +142,12 @@ export function EligibilityTable({ rows, caption }: { rows: Row[]; caption: stri
             {rows.map((row) => (
               <tr key={row.id}>
                 <td>
-                  {row.decidable ? <SelectionCheckbox row={row} form={BULK_FORM} ticked={ticked} label={t("eligibility.row.select", { network: row.network.name })} /> : null}
+                  {row.decidable ? <SelectionBox row={row} form={BULK_FORM} ticked={ticked} /> : null}
                 </td>
-                <ApplicationRowHeader row={row} />
+                <th scope="row">
+                  <Link to={`/manager/applications/${row.id}`}>{row.network.name}</Link>
+                  {row.title ? <div className="kern-hint">{row.title}</div> : null}
+                </th>
                 <td>{t(`bundesland.${row.network.bundesland}`)}</td>
                 <td>
                   <ApplicationStateLabel state={row.state} />

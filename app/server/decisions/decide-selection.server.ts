@@ -4,7 +4,7 @@ import { prisma } from "../db.server";
 import { notFound } from "../http.server";
 import { managedApplications } from "../applications/access.server";
 import { managedStage } from "../review/stage-scope.server";
-import { failureOf, type EligibilityReport } from "../review/eligibility.server";
+import { eachSelected, type EligibilityReport } from "../review/eligibility.server";
 import type { CurrentUser } from "../accounts/session.server";
 import { awardTerms, checkBudget, decideApplication, moneyCallOf, moneyCallSelect } from "./decide-application.server";
 
@@ -25,39 +25,15 @@ export async function decideSelection(
   const stage = await prisma.callStage.findFirst({ where: managedStage(actor, ref.callId, ref.stageId), select: { id: true, call: { select: moneyCallSelect } } });
   if (!stage) throw notFound();
   const inStage = { callId: ref.callId, stageId: stage.id };
-  const names = new Map(
-    (
-      await prisma.application.findMany({
-        where: { AND: [inStage, managedApplications(actor), { id: { in: input.selected.map((entry) => entry.applicationId) } }] },
-        select: { id: true, network: { select: { name: true } } },
-      })
-    ).map((row) => [row.id, row.network.name]),
-  );
   if (input.outcome === "award") {
     const call = moneyCallOf(stage.call);
     const terms = awardTerms(call, { ...input, amountCents: input.amount }, options.locale);
     if (terms.amountCents !== null) {
-      const ids = [...names.keys()];
+      const ids = input.selected.map((entry) => entry.applicationId);
       await checkBudget(prisma, call, { applicationIds: ids, newCents: ids.map(() => terms.amountCents!), confirmed: input.overBudgetConfirmed }, options.locale);
     }
   }
-  const report: EligibilityReport = { changed: 0, failures: [] };
-  for (const { applicationId, version } of input.selected) {
-    const network = names.get(applicationId);
-    if (network === undefined) {
-      report.failures.push({ network: "", messageKey: "eligibility.error.gone" });
-      continue;
-    }
-    try {
-      await decideApplication(
-        actor,
-        { ...input, applicationId, version, amountCents: input.amount, sharedReviewIds: [] },
-        { locale: options.locale, now, where: inStage },
-      );
-      report.changed += 1;
-    } catch (error) {
-      report.failures.push(failureOf(network, error));
-    }
-  }
-  return report;
+  return eachSelected({ AND: [inStage, managedApplications(actor)] }, input.selected, ({ applicationId, version }) =>
+    decideApplication(actor, { ...input, applicationId, version, amountCents: input.amount, sharedReviewIds: [] }, { locale: options.locale, now, where: inStage }),
+  );
 }

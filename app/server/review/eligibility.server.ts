@@ -173,42 +173,57 @@ export async function startEligibilityCheck(actor: Actor, ref: StageRef & { conf
   return report;
 }
 
-/** Marks the selected applications eligible, or not eligible with the one reason given. */
-export async function decideEligibility(actor: Actor, ref: StageRef, input: EligibilityDecisionInput, now = new Date()): Promise<EligibilityReport> {
-  await findManagedStage(actor, ref);
+/**
+ * A step on each selected application of `where`, each in its own transaction: the report counts
+ * those that changed and names each refused one with the reason; one gone from `where` since the
+ * page was loaded is named as gone. The decisions board's bulk form reports the same way.
+ */
+export async function eachSelected(
+  where: Prisma.ApplicationWhereInput,
+  selected: { applicationId: string; version: number }[],
+  step: (entry: { applicationId: string; version: number }) => Promise<unknown>,
+): Promise<EligibilityReport> {
   const names = new Map(
     (
       await prisma.application.findMany({
-        where: { AND: [stageApplications(actor, ref), { id: { in: input.selected.map((entry) => entry.applicationId) } }] },
+        where: { AND: [where, { id: { in: selected.map((entry) => entry.applicationId) } }] },
         select: { id: true, network: { select: { name: true } } },
       })
     ).map((row) => [row.id, row.network.name]),
   );
-  const event: ApplicationEvent = input.decision === "eligible" ? { type: "MARK_ELIGIBLE" } : { type: "MARK_INELIGIBLE", reason: input.reason };
   const report: EligibilityReport = { changed: 0, failures: [] };
-  for (const { applicationId, version } of input.selected) {
-    const network = names.get(applicationId);
+  for (const entry of selected) {
+    const network = names.get(entry.applicationId);
     if (network === undefined) {
       report.failures.push({ network: "", messageKey: "eligibility.error.gone" });
       continue;
     }
     try {
-      await changeApplicationState({
-        applicationId,
-        where: stageApplications(actor, ref),
-        event,
-        actorId: actor.id,
-        now,
-        expectedVersion: version,
-        auditData: input.decision === "ineligible" ? { reason: input.reason } : undefined,
-        refusal: () => "eligibility.error.notInCheck",
-      });
+      await step(entry);
       report.changed += 1;
     } catch (error) {
       report.failures.push(failureOf(network, error));
     }
   }
   return report;
+}
+
+/** Marks the selected applications eligible, or not eligible with the one reason given. */
+export async function decideEligibility(actor: Actor, ref: StageRef, input: EligibilityDecisionInput, now = new Date()): Promise<EligibilityReport> {
+  await findManagedStage(actor, ref);
+  const event: ApplicationEvent = input.decision === "eligible" ? { type: "MARK_ELIGIBLE" } : { type: "MARK_INELIGIBLE", reason: input.reason };
+  return eachSelected(stageApplications(actor, ref), input.selected, ({ applicationId, version }) =>
+    changeApplicationState({
+      applicationId,
+      where: stageApplications(actor, ref),
+      event,
+      actorId: actor.id,
+      now,
+      expectedVersion: version,
+      auditData: input.decision === "ineligible" ? { reason: input.reason } : undefined,
+      refusal: () => "eligibility.error.notInCheck",
+    }),
+  );
 }
 
 /** Takes one decision back into the check, while the results are unreleased and no juror has the application. */
