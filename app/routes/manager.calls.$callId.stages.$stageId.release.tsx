@@ -10,7 +10,7 @@ import { baseUrlOf } from "~/server/web/form-replies.server";
 import { wakeOutboxWorker } from "~/server/mail/outbox-worker.server";
 import { AskFirstButton, ConfirmStep, useStepToConfirm } from "~/components/confirm-step";
 import { CsrfField, FormErrors, Notice, TableScroll } from "~/components/forms";
-import { SelectionBox, selectionOf } from "~/components/review/eligibility-table";
+import { ApplicationRowHeader, SelectionBox, selectionOf } from "~/components/review/eligibility-table";
 import { StageReviewSteps } from "~/components/review/stage-review-steps";
 import { MailPreview } from "~/components/outcomes/mail-preview";
 import { useT } from "~/components/use-t";
@@ -122,10 +122,7 @@ export default function ReleaseDecisions() {
                         <td>
                           <SelectionBox row={row} form={SELECTION_FORM} ticked={ticked} />
                         </td>
-                        <th scope="row">
-                          <Link to={`/manager/applications/${row.id}`}>{row.network.name}</Link>
-                          {row.title ? <div className="kern-hint">{row.title}</div> : null}
-                        </th>
+                        <ApplicationRowHeader row={row} />
                         <td>{t(`bundesland.${row.network.bundesland}`)}</td>
                         <td>{row.coordinators === 0 ? t("outcomes.release.noCoordinator") : t("outcomes.release.coordinators", { count: row.coordinators })}</td>
                       </tr>

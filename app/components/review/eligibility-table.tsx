@@ -58,6 +58,16 @@ export function SelectionBox({ row, form, ticked }: { row: Pick<Row, "id" | "ver
   );
 }
 
+/** A row's heading in the manager's bulk lists: the network, linked to the application, and its title. */
+export function ApplicationRowHeader({ row }: { row: Pick<Row, "id" | "title" | "network"> }) {
+  return (
+    <th scope="row">
+      <Link to={`/manager/applications/${row.id}`}>{row.network.name}</Link>
+      {row.title ? <div className="kern-hint">{row.title}</div> : null}
+    </th>
+  );
+}
+
 function RowDecision({ row }: { row: Row }) {
   const t = useT();
   const formId = `row-${row.id}`;
@@ -144,10 +154,7 @@ export function EligibilityTable({ rows, caption }: { rows: Row[]; caption: stri
                 <td>
                   {row.decidable ? <SelectionBox row={row} form={BULK_FORM} ticked={ticked} /> : null}
                 </td>
-                <th scope="row">
-                  <Link to={`/manager/applications/${row.id}`}>{row.network.name}</Link>
-                  {row.title ? <div className="kern-hint">{row.title}</div> : null}
-                </th>
+                <ApplicationRowHeader row={row} />
                 <td>{t(`bundesland.${row.network.bundesland}`)}</td>
                 <td>
                   <ApplicationStateLabel state={row.state} />
