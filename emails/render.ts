@@ -5,7 +5,7 @@ import PasswordReset, { passwordResetSubject, type PasswordResetProps } from "./
 import Invitation, { invitationSubject, type InvitationProps } from "./invitation";
 import SubmissionReceived, { submissionReceivedSubject, type SubmissionReceivedProps } from "./submission-received";
 import CollaboratorInvitation, { collaboratorInvitationSubject, type CollaboratorInvitationProps } from "./collaborator-invitation";
-import InvitationToFullProposal, { invitationToFullProposalSubject, type InvitationToFullProposalProps } from "./invitation-to-full-proposal";
+import Outcome, { type OutcomeProps } from "./outcome";
 import EligibilityResult, { eligibilityResultSubject, type EligibilityResultProps } from "./eligibility-result";
 import ReviewAssignment, { reviewAssignmentSubject, type ReviewAssignmentProps } from "./review-assignment";
 import ReviewReminder, { reviewReminderSubject, type ReviewReminderProps } from "./review-reminder";
@@ -21,7 +21,7 @@ export type EmailMessage =
   | { template: "invitation"; props: Omit<InvitationProps, "locale"> }
   | { template: "submission-received"; props: Omit<SubmissionReceivedProps, "locale"> }
   | { template: "collaborator-invitation"; props: Omit<CollaboratorInvitationProps, "locale"> }
-  | { template: "invitation-to-full-proposal"; props: Omit<InvitationToFullProposalProps, "locale"> }
+  | { template: "outcome"; props: Omit<OutcomeProps, "locale"> }
   | { template: "eligibility-result"; props: Omit<EligibilityResultProps, "locale"> }
   | { template: "review-assignment"; props: Omit<ReviewAssignmentProps, "locale"> }
   | { template: "review-reminder"; props: Omit<ReviewReminderProps, "locale"> }
@@ -53,11 +53,8 @@ function element(message: EmailMessage, locale: Locale) {
         subject: collaboratorInvitationSubject(locale, message.props.network),
         node: createElement(CollaboratorInvitation, { ...message.props, locale }),
       };
-    case "invitation-to-full-proposal":
-      return {
-        subject: invitationToFullProposalSubject(locale, message.props.call),
-        node: createElement(InvitationToFullProposal, { ...message.props, locale }),
-      };
+    case "outcome":
+      return { subject: message.props.subject, node: createElement(Outcome, { ...message.props, locale }) };
     case "eligibility-result":
       return { subject: eligibilityResultSubject(locale, message.props.call), node: createElement(EligibilityResult, { ...message.props, locale }) };
     case "review-assignment":

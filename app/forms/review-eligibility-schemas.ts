@@ -71,7 +71,7 @@ export function parseEligibilityQuery(params: URLSearchParams): EligibilityQuery
 }
 
 /** One selected application as its checkbox posts it: its id and the version the page showed, "id@version". */
-const selectedApplication = z
+export const selectedApplication = z
   .string()
   .regex(/^[\w-]{1,200}@\d{1,9}$/, "eligibility.error.noneSelected")
   .transform((value) => {

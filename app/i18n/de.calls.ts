@@ -299,11 +299,4 @@ export const callsDe = {
   "managerApplications.error.conditions": "Höchstens 50 Auflagen mit je höchstens 1000 Zeichen.",
   "managerApplications.error.alreadyInvited": "Für dieses Netzwerk gibt es schon einen Vollantrag.",
 
-  "email.fullProposal.subject": "Aufforderung zum Vollantrag: {call}",
-  "email.fullProposal.heading": "Ihre Skizze hat überzeugt",
-  "email.fullProposal.body": "die Skizze des Netzwerks {network} zur Ausschreibung „{call}“ wurde ausgewählt. Wir laden Sie ein, einen Vollantrag zu stellen.",
-  "email.fullProposal.deadline": "Frist für den Vollantrag: {deadline} (deutsche Zeit)",
-  "email.fullProposal.prefilled": "Der Vollantrag ist schon angelegt und mit Ihren Angaben aus der Skizze vorausgefüllt.",
-  "email.fullProposal.conditions": "Bitte gehen Sie im Vollantrag auf diese Auflagen ein:",
-  "email.fullProposal.button": "Vollantrag öffnen",
 } as const;

@@ -300,11 +300,4 @@ export const callsEn: Record<keyof typeof callsDe, string> = {
   "managerApplications.error.conditions": "At most 50 conditions of at most 1000 characters each.",
   "managerApplications.error.alreadyInvited": "This network already has a full proposal.",
 
-  "email.fullProposal.subject": "Invitation to a full proposal: {call}",
-  "email.fullProposal.heading": "Your outline convinced us",
-  "email.fullProposal.body": "the outline of the network {network} for the call “{call}” has been selected. We invite you to submit a full proposal.",
-  "email.fullProposal.deadline": "Deadline for the full proposal: {deadline} (German time)",
-  "email.fullProposal.prefilled": "The full proposal has already been created and pre-filled with your answers from the outline.",
-  "email.fullProposal.conditions": "Please address these conditions in your full proposal:",
-  "email.fullProposal.button": "Open the full proposal",
 };

@@ -3,10 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/server/accounts/session.server";
 import { networksOfMember } from "~/server/networks/networks.server";
 import { applicationsOfMember } from "~/server/applications/applications.server";
+import { releasedOutcomesOf } from "~/server/outcomes/network-outcome.server";
 import { listPublicCalls } from "~/server/calls/calls.server";
 import { isOpenToLand } from "~/forms/call-openness";
 import { CallList } from "~/components/call-card";
 import { ApplicationStateLabel } from "~/components/application-state";
+import { OutcomePanel } from "~/components/outcomes/outcome-panel";
 import { useLocale, useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 import { formatDateTime } from "~/i18n";
@@ -17,15 +19,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "applicant
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["APPLICANT"]);
   const [networks, applications, calls] = await Promise.all([networksOfMember(user), applicationsOfMember(user), listPublicCalls()]);
+  const outcomes = await releasedOutcomesOf(user, applications.map((application) => application.id));
   // Calls limited to some Länder are offered only to networks from there.
   const openCalls = networks.length === 0 ? calls.open : calls.open.filter((call) => networks.some((network) => isOpenToLand(call.openToBundeslaender, network.bundesland)));
-  return { networks, applications, openCalls, now: new Date() };
+  return { networks, applications, outcomes: [...outcomes.values()], openCalls, now: new Date() };
 }
 
 export default function ApplicantStart() {
   const t = useT();
   const locale = useLocale();
-  const { networks, applications, openCalls, now } = useLoaderData<typeof loader>();
+  const { networks, applications, outcomes, openCalls, now } = useLoaderData<typeof loader>();
   const missingText = (count: number) =>
     count === 0 ? t("applications.list.complete") : t("applications.list.missingCount", { count });
   // The server's clock decides, as it does for submitting; a draft past its deadline has nothing left to fill in.
@@ -88,6 +91,12 @@ export default function ApplicantStart() {
             </table>
             </TableScroll>
           )}
+          {applications
+            .filter((application) => application.network.id === network.id)
+            .map((application) => {
+              const outcome = outcomes.find((candidate) => candidate.applicationId === application.id);
+              return outcome ? <OutcomePanel key={application.id} outcome={outcome} headingLevel={3} context={application.call.title} /> : null;
+            })}
           <p>
             <Link to={`/network?network=${network.id}`}>{t("applications.list.networkLink")}</Link>
           </p>

@@ -16,6 +16,7 @@ import { RefusedError } from "~/server/http.server";
 import { requestLocale } from "~/server/web/locale.server";
 import { wakeOutboxWorker } from "~/server/mail/outbox-worker.server";
 import { requireUser } from "~/server/accounts/session.server";
+import { releasedOutcomesOf } from "~/server/outcomes/network-outcome.server";
 import { anchorOf, draftSchema, parseRowChange, type RowChange } from "~/forms/application-schemas";
 import { translator } from "~/i18n";
 import { formatDateTime } from "~/i18n";
@@ -25,6 +26,7 @@ import { DeadlineCountdown } from "~/components/applications/deadline-countdown"
 import { DraftSharing } from "~/components/applications/draft-sharing";
 import { ApplicationStateLabel } from "~/components/application-state";
 import { ApplicationHistory } from "~/components/application-history";
+import { OutcomePanel } from "~/components/outcomes/outcome-panel";
 import { PartnerRemovalQuestion } from "~/components/applications/partner-removal-question";
 import { CONFIRMED_FIELD } from "~/components/confirm-step";
 import { Notice } from "~/components/forms";
@@ -38,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const now = new Date();
   const page = await applicationForPage(user, params.applicationId ?? "", now);
-  return { ...page, now };
+  const outcome = (await releasedOutcomesOf(user, [page.application.id], now)).get(page.application.id) ?? null;
+  return { ...page, outcome, now };
 }
 
 /**
@@ -123,6 +126,7 @@ export default function ApplicationPage() {
         {t("applications.page.title", { network: page.network.name })} <ApplicationStateLabel state={page.application.state} />
       </h1>
       {page.application.ineligibleReason ? <p className="ineligible-reason">{t("eligibility.network.reason", { reason: page.application.ineligibleReason })}</p> : null}
+      {page.outcome ? <OutcomePanel outcome={page.outcome} /> : null}
       <dl className="facts">
         <dt>{t("calls.stage")}</dt>
         <dd>{t(`stageKind.${page.stage.kind}`)}</dd>

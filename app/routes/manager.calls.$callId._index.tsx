@@ -165,6 +165,9 @@ export default function CallOverview() {
       {call.stages.map((stage) => (
         <StageReviewSteps key={stage.id} callId={call.id} stageId={stage.id} stageName={t(`stageKind.${stage.kind}`)} />
       ))}
+      <p>
+        <Link to="outcome-mails">{t("outcomes.templates.link")}</Link>
+      </p>
     </>
   );
 }

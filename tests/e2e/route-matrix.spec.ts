@@ -42,6 +42,8 @@ const matrix: Record<string, Expected[]> = {
   "/network":          ["login",  200,            200,            403,       403,         403,             403],
   "/manager/calls/new": ["login", 403,            403,            403,       200,         403,             200],
   "/manager/calls/no-such-call": ["login", 403,   403,            403,       404,         403,             404],
+  "/manager/calls/no-such-call/outcome-mails": ["login", 403, 403,  403,       404,         403,             404],
+  "/manager/calls/no-such-call/stages/no-such-stage/release": ["login", 403, 403, 403, 404, 403,          404],
   "/manager/calls/no-such-call/stages/no-such-stage/assignment": ["login", 403, 403, 403, 404, 403,        404],
   "/manager/calls/no-such-call/stages/no-such-stage/review-settings": ["login", 403, 403, 403, 404, 403,        404],
   "/manager/calls/no-such-call/stages/no-such-stage/eligibility": ["login", 403, 403, 403, 404, 403,        404],

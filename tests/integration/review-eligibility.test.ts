@@ -198,7 +198,8 @@ describe("releasing the results", () => {
 
     expect(await releaseEligibilityResults(manager, { ...ref, confirmed: true }, { baseUrl, now: after(4) })).toEqual({ mails: 3 });
     expect(await prisma.callStage.findUniqueOrThrow({ where: { id: ref.stageId } })).toMatchObject({ eligibilityReleasedAt: after(4) });
-    const mails = await prisma.outboxEmail.findMany({ where: { template: "eligibility-result" }, orderBy: { toEmail: "asc" } });
+    // The not eligible network gets the call's NOT_ELIGIBLE outcome notice, the eligible one the jury's news.
+    const mails = await prisma.outboxEmail.findMany({ where: { template: { in: ["eligibility-result", "outcome"] } }, orderBy: { toEmail: "asc" } });
     expect(mails.map((mail) => mail.toEmail).sort()).toEqual([a.coordinator.email, b.coordinator.email, english.email].sort());
     const toB = mails.find((mail) => mail.toEmail === b.coordinator.email)!;
     expect(toB.subject).toContain("Ergebnis der formalen Prüfung");
@@ -209,7 +210,7 @@ describe("releasing the results", () => {
     expect(await prisma.auditEvent.findFirstOrThrow({ where: { entityId: ref.stageId, action: "RELEASE_ELIGIBILITY" } })).toMatchObject({ data: { eligible: 1, ineligible: 1 } });
 
     expect((await refusal(releaseEligibilityResults(manager, { ...ref, confirmed: true }, { baseUrl, now: after(5) }))).messageKey).toBe("eligibility.error.alreadyReleased");
-    expect(await prisma.outboxEmail.count({ where: { template: "eligibility-result" } })).toBe(3);
+    expect(await prisma.outboxEmail.count({ where: { template: { in: ["eligibility-result", "outcome"] } } })).toBe(3);
     expect((await refusal(reviseEligibility(manager, { ...ref, ...(await selection(b.id))[0]! }, after(6)))).messageKey).toBe("eligibility.error.notRevisable");
   });
 });

@@ -41,7 +41,7 @@ export function submitted(result: FormOutcome["result"] | undefined, name: strin
 }
 
 /** The value a row's check box posts: its id and the version the page showed. */
-const selectionOf = (row: Pick<Row, "id" | "version">) => `${row.id}@${row.version}`;
+export const selectionOf = (row: Pick<Row, "id" | "version">) => `${row.id}@${row.version}`;
 
 /** A row's check box for the bulk form below the table, joined to it by the `form` attribute; ticked again after a refusal. */
 export function SelectionBox({ row, form, ticked }: { row: Pick<Row, "id" | "version" | "network">; form: string; ticked: ReadonlySet<string> }) {
@@ -55,6 +55,16 @@ export function SelectionBox({ row, form, ticked }: { row: Pick<Row, "id" | "ver
       defaultChecked={ticked.has(selectionOf(row))}
       aria-label={t("eligibility.row.select", { network: row.network.name })}
     />
+  );
+}
+
+/** A row's heading in the manager's bulk lists: the network, linked to the application, and its title. */
+export function ApplicationRowHeader({ row }: { row: Pick<Row, "id" | "title" | "network"> }) {
+  return (
+    <th scope="row">
+      <Link to={`/manager/applications/${row.id}`}>{row.network.name}</Link>
+      {row.title ? <div className="kern-hint">{row.title}</div> : null}
+    </th>
   );
 }
 
@@ -144,10 +154,7 @@ export function EligibilityTable({ rows, caption }: { rows: Row[]; caption: stri
                 <td>
                   {row.decidable ? <SelectionBox row={row} form={BULK_FORM} ticked={ticked} /> : null}
                 </td>
-                <th scope="row">
-                  <Link to={`/manager/applications/${row.id}`}>{row.network.name}</Link>
-                  {row.title ? <div className="kern-hint">{row.title}</div> : null}
-                </th>
+                <ApplicationRowHeader row={row} />
                 <td>{t(`bundesland.${row.network.bundesland}`)}</td>
                 <td>
                   <ApplicationStateLabel state={row.state} />

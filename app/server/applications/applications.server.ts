@@ -203,7 +203,7 @@ export async function applicationForPage(actor: Pick<CurrentUser, "id" | "role">
     application: {
       id: row.id,
       title: row.title,
-      state: visibleState(actor, row.state, row.stage),
+      state: visibleState(actor, row, row.stage),
       ineligibleReason: visibleIneligibleReason(actor, row, row.stage),
       revision: row.answersRevision,
       answersUpdatedAt: row.answersUpdatedAt,
@@ -262,7 +262,7 @@ export async function applicationsOfMember(actor: Pick<CurrentUser, "id" | "role
         : null;
     return {
       id: row.id,
-      state: visibleState(actor, row.state, row.stage),
+      state: visibleState(actor, row, row.stage),
       ineligibleReason: visibleIneligibleReason(actor, row, row.stage),
       receiptNumber: row.receiptNumber,
       network: row.network,

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { carryOverAnswers } from "~/forms/answers";
 import { parseAnswers } from "~/forms/application-schemas";
@@ -8,6 +8,16 @@ import { storedDefinition } from "../calls/form-builder.server";
 import { RefusedError } from "../http.server";
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * The id the outline's full proposal gets. An outline leads to at most one full proposal, so its id
+ * can be known before it exists: the invitation mail previewed before the release links to the very
+ * page the release creates.
+ */
+export function fullProposalIdOf(outlineId: string): string {
+  const hex = createHash("sha256").update(`full-proposal:${outlineId}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
 
 /**
  * Creates the network's full proposal for an outline whose invitation is released, inside the
@@ -39,7 +49,7 @@ export async function createFullProposal(tx: Tx, input: { outlineId: string; con
   if (!outlineDefinition || !fullDefinition) throw new RefusedError("formBuilder.error.storedInvalid");
   const existing = await tx.application.findFirst({ where: { networkId: outline.networkId, stageId: fullStage.id }, select: { id: true } });
   if (existing) throw new RefusedError("managerApplications.error.alreadyInvited");
-  const fullProposalId = randomUUID();
+  const fullProposalId = fullProposalIdOf(outline.id);
   const answers = carryOverAnswers({ definition: outlineDefinition, answers: parseAnswers(outline.answers) }, fullDefinition);
   const carriedFiles = filesToCarryOver(fullDefinition, answers, outline.files);
   await tx.application.create({

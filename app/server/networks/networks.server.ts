@@ -31,10 +31,10 @@ export async function landOverview(actor: CurrentUser) {
     }),
     prisma.applicationShare.findMany({
       where: { sharedWithUserId: actor.id, application: { network: { bundesland } } },
-      select: { application: { select: { id: true, title: true, state: true, stage: { select: { eligibilityReleasedAt: true } }, network: { select: { name: true } }, call: { select: { title: true } } } } },
+      select: { application: { select: { id: true, title: true, state: true, snapshot: true, stage: { select: { eligibilityReleasedAt: true } }, network: { select: { name: true } }, call: { select: { title: true } } } } },
     }),
   ]);
-  return { bundesland, networks, shared: shared.map(({ application: { stage, ...application } }) => ({ ...application, state: visibleState(actor, application.state, stage) })) };
+  return { bundesland, networks, shared: shared.map(({ application: { stage, snapshot, ...application } }) => ({ ...application, state: visibleState(actor, { state: application.state, snapshot }, stage) })) };
 }
 
 const memberOf = (actor: Pick<CurrentUser, "id">) => ({ memberships: { some: { userId: actor.id } } });

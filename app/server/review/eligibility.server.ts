@@ -15,6 +15,7 @@ import { acceptedEvents, changeApplicationState } from "../applications/workflow
 import { detectConflicts } from "./conflicts.server";
 import { managedStage } from "./stage-scope.server";
 import { composeEmail, queueEmail, type ComposedEmail } from "../mail/outbox.server";
+import { composeOutcomeMail, outcomeTemplatesOf } from "../outcomes/outcome-mail.server";
 import type { CurrentUser } from "../accounts/session.server";
 
 /**
@@ -248,8 +249,8 @@ export async function reviseEligibility(actor: Actor, ref: StageRef & { applicat
 
 /**
  * "Ergebnisse freigeben": once every application handed in is decided, the networks see the results
- * and each network's coordinators get one mail: not eligible with the reason, or eligible and going
- * to the jury. The mails are rendered first; the transaction then checks that no decision changed
+ * and each network's coordinators get one mail: the call's "not eligible" notice with the reason, or
+ * that the application goes to the jury. The mails are rendered first; the transaction then checks that no decision changed
  * meanwhile, stamps the stage and queues them.
  */
 export async function releaseEligibilityResults(actor: Actor, ref: StageRef & { confirmed: boolean }, options: { baseUrl: string; now?: Date }): Promise<{ mails: number }> {
@@ -279,24 +280,20 @@ export async function releaseEligibilityResults(actor: Actor, ref: StageRef & { 
   if (decided.length === 0) throw new RefusedError("eligibility.error.nothingToRelease");
   requireConfirmation(ref.confirmed);
   const mails: ComposedEmail[] = [];
+  const notEligible = await outcomeTemplatesOf(stage.call.id, "NOT_ELIGIBLE");
   for (const application of decided) {
     const eligible = application.state !== "ineligible";
+    const url = `${options.baseUrl}/applications/${application.id}`;
     for (const { user } of application.network.memberships) {
+      const recipient = { name: user.name, email: user.email, locale: user.locale };
       mails.push(
-        await composeEmail(
-          { email: user.email, locale: user.locale },
-          {
-            template: "eligibility-result",
-            props: {
-              name: user.name,
-              network: application.network.name,
-              call: stage.call.title,
-              eligible,
-              reason: eligible ? null : ineligibleReasonOf(application.snapshot),
-              url: `${options.baseUrl}/applications/${application.id}`,
-            },
-          },
-        ),
+        eligible
+          ? await composeEmail(recipient, { template: "eligibility-result", props: { name: user.name, network: application.network.name, call: stage.call.title, url } })
+          : await composeOutcomeMail(
+              notEligible,
+              { kind: "NOT_ELIGIBLE", network: application.network.name, call: stage.call.title, link: url, reasons: ineligibleReasonOf(application.snapshot) },
+              recipient,
+            ),
       );
     }
   }
