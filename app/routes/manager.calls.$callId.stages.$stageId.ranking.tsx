@@ -13,6 +13,7 @@ import { Notice } from "~/components/forms";
 import { FilterButtons, FilterSelect } from "~/components/applications/list-filters";
 import { StageStepHeading } from "~/components/review/stage-step-heading";
 import { JurorLeniencyTable, RankingTable } from "~/components/ranking/ranking-table";
+import { StageExportLinks } from "~/components/exports/stage-export-links";
 import { useT } from "~/components/use-t";
 import { pageTitle } from "~/components/page-title";
 
@@ -140,6 +141,7 @@ export default function StageRanking() {
           )}
         </section>
       )}
+      {page.total > 0 ? <StageExportLinks callId={call.id} stageId={stage.id} basis={stage.rankingBasis} /> : null}
     </>
   );
 }
