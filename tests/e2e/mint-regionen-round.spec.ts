@@ -1,10 +1,16 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Download, Page } from "@playwright/test";
+import { prisma } from "../../app/server/db.server";
+import { createPerson } from "../support/accounts";
 import { expect, expectAccessible, test } from "./fixtures";
+import { loggedIn, withServerDatabase } from "./world-database";
 
-// The manager's trail of the current MINT-Regionen round (seeded: checked, released, three reviews per
-// application) and of one application, and the stage's exports downloaded from the trail.
+// The current MINT-Regionen round as the demo seeds it (checked, released, three submitted reviews per
+// application, nothing decided): first the manager's trail of the round and of one application and the
+// stage's exports, then the whole decision round on it. In this order, one test after the other: the
+// decisions add steps that the trail's counts leave out.
+test.describe.configure({ mode: "serial" });
 
 const CALL = "/manager/calls/seed-call-mint-regionen-runde-2";
 const PHONE = { width: 390, height: 844 };
@@ -121,5 +127,99 @@ test.describe("the audit trail and the exports", () => {
       const download = await page.request.get(`${CALL}/stages/seed-call-mint-regionen-runde-2-stage-1/export.xlsx`);
       expect(download.status()).toBe(403);
     }
+  });
+});
+
+test.describe("deciding the round", () => {
+  // Coordinators for two networks are written into the server's database: PostgreSQL only.
+  withServerDatabase();
+
+  test("ranking, seven support awards, a waiting list and rejections, previewed and released; the networks read their outcome", async ({ managerPage: page, browser, baseURL }) => {
+    test.setTimeout(300_000);
+    const STAGE = `${CALL}/stages/seed-call-mint-regionen-runde-2-stage-1`;
+
+    // The ranking: forty eligible applications; the leniency-adjusted basis is chosen.
+    await page.goto(`${STAGE}/ranking`);
+    await expect(page.getByText("40 Anträge", { exact: false }).first()).toBeVisible();
+    await page.getByLabel("um Milde und Strenge bereinigt").check();
+    await page.getByRole("button", { name: "Rangfolge danach bilden" }).click();
+    await expect(page.getByText("Der Rang folgt jetzt: um Milde und Strenge bereinigt.", { exact: false })).toBeVisible();
+    await expectAccessible(page);
+
+    // The board in that order: the best seven get the support package, the next five the waiting list, the rest a rejection.
+    await page.getByRole("link", { name: "Zu den Entscheidungen" }).first().click();
+    const board = page.getByRole("table", { name: "40 Anträge nach Rang" });
+    const links = board.getByRole("rowheader").getByRole("link");
+    await expect(links).toHaveCount(40);
+    const ranked = await links.evaluateAll((anchors) => anchors.map((anchor) => ({ name: anchor.textContent!.trim(), id: anchor.getAttribute("href")!.split("/")[3]! })));
+    await expectAccessible(page);
+    const bulk = page.getByRole("region", { name: "Für die angekreuzten Anträge entscheiden" });
+    const decide = async (networks: typeof ranked, choice: string, reason: string, feedback: string) => {
+      for (const network of networks) await page.getByRole("checkbox", { name: `${network.name} auswählen` }).check();
+      await bulk.getByLabel(choice, { exact: true }).check();
+      await bulk.getByLabel("Interne Begründung").fill(reason);
+      await bulk.getByLabel("Rückmeldung an das Netzwerk").fill(feedback);
+      await bulk.getByRole("button", { name: "Für die Auswahl entscheiden" }).click();
+      await expect(page.getByRole("status").filter({ hasText: `${networks.length} Anträge wurden geändert.` })).toBeVisible();
+    };
+    await decide(ranked.slice(0, 7), "Fördern", "Unter den besten sieben", "Die Jury hebt die feste Einbindung der Schulen hervor.");
+    await decide(ranked.slice(7, 12), "Auf die Nachrückliste", "Knapp dahinter", "Ein überzeugendes Konzept; es fehlte wenig.");
+    await decide(ranked.slice(12), "Ablehnen", "Nicht unter den besten zwölf", "Die Partnerschaften mit Unternehmen sollten verbindlicher werden.");
+    for (const [index, outcome] of [[0, "Förderung"], [7, "Nachrückliste"], [39, "Ablehnung"]] as const) {
+      await expect(board.getByRole("row").filter({ has: page.getByRole("link", { name: ranked[index]!.name, exact: true }) })).toContainText(outcome);
+    }
+    await expectAccessible(page);
+
+    // Nothing is out yet: the networks get coordinators who will read their outcome.
+    const awarded = ranked[0]!;
+    const rejected = ranked[39]!;
+    const coordinators = [];
+    for (const application of [awarded, rejected]) {
+      const coordinator = await createPerson("APPLICANT");
+      const { networkId } = await prisma.application.findUniqueOrThrow({ where: { id: application.id }, select: { networkId: true } });
+      await prisma.networkMembership.create({ data: { userId: coordinator.id, networkId, role: "COORDINATOR" } });
+      coordinators.push(coordinator);
+    }
+    const early = await loggedIn(browser, baseURL, coordinators[1]!.email);
+    await early.goto(`/applications/${rejected.id}`);
+    await expect(early.getByRole("heading", { level: 1 })).toContainText("In Begutachtung");
+    await expect(early.getByText("Nicht unter den besten zwölf")).toHaveCount(0);
+    await expect(early.getByText("Die Partnerschaften mit Unternehmen sollten verbindlicher werden.")).toHaveCount(0);
+    await early.context().close();
+
+    // Preview and release all forty at once.
+    await page.goto(`${STAGE}/release`);
+    await expect(page.getByRole("heading", { name: "40 Entscheidungen warten auf die Freigabe" })).toBeVisible();
+    for (const application of ranked) await page.getByRole("checkbox", { name: `${application.name} auswählen` }).check();
+    await page.getByRole("button", { name: "Mails der Auswahl ansehen" }).click();
+    const preview = page.getByRole("region", { name: /Vorschau: 2 Mails an 40 Netzwerke/ });
+    await expect(preview).toContainText(coordinators[0]!.email);
+    await expect(preview).toContainText("Die Jury hebt die feste Einbindung der Schulen hervor.");
+    await expect(preview).not.toContainText("Unter den besten sieben");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Freigeben und 2 Mails senden" }).click();
+    const question = page.getByRole("region", { name: "40 Entscheidungen wirklich freigeben?" });
+    await expect(question).toContainText("Es gehen 2 Mails hinaus.");
+    await question.getByRole("button", { name: "Freigeben und 2 Mails senden" }).click();
+    await expect(page.getByRole("status")).toContainText("40 Entscheidungen freigegeben, 2 Mails verschickt.");
+    await expectAccessible(page);
+    expect(await prisma.application.count({ where: { stageId: "seed-call-mint-regionen-runde-2-stage-1", state: { in: ["approved", "waitlisted", "rejected"] } } })).toBe(40);
+
+    // The networks read their outcome and the shared feedback, never the internal reason.
+    const winner = await loggedIn(browser, baseURL, coordinators[0]!.email);
+    await winner.goto("/applicant");
+    const panel = winner.getByRole("region", { name: "Ihr Netzwerk erhält eine Unterstützung" });
+    await expect(panel).toContainText("zwei Jahre Beratung und Qualifizierung");
+    await expect(panel).toContainText("Die Jury hebt die feste Einbindung der Schulen hervor.");
+    await expect(winner.getByText("Unter den besten sieben")).toHaveCount(0);
+    await expectAccessible(winner);
+    await winner.context().close();
+    const loser = await loggedIn(browser, baseURL, coordinators[1]!.email);
+    await loser.goto(`/applications/${rejected.id}`);
+    const rejection = loser.getByRole("region", { name: "Ihr Antrag wird nicht gefördert" });
+    await expect(rejection).toContainText("Die Partnerschaften mit Unternehmen sollten verbindlicher werden.");
+    await expect(loser.getByText("Nicht unter den besten zwölf")).toHaveCount(0);
+    await expectAccessible(loser);
+    await loser.context().close();
   });
 });
