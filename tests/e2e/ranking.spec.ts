@@ -1,35 +1,13 @@
-import type { Browser, Page } from "@playwright/test";
-import { connectPostgres, installDatabase, type Database } from "../../app/server/db.server";
+import type { Page } from "@playwright/test";
 import { createRankingWorld, type RankingWorld } from "../support/ranking-world";
-import { contextOptions, expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
+import { loggedIn, withServerDatabase } from "./world-database";
 
 /**
  * The ranking and the shortlist's projector view. The stage with its submitted reviews is written
  * straight into the e2e server's database (as in review-manager.spec.ts), which needs PostgreSQL.
  */
-const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
-test.skip(!serverUrl, "writes reviews into the e2e server's database: run with TEST_DATABASE_URL (PostgreSQL)");
-
-let db: Database | undefined;
-test.beforeAll(() => {
-  const url = new URL(serverUrl!);
-  url.pathname = `/${process.env.E2E_DATABASE_NAME ?? "portal_e2e"}`;
-  db = connectPostgres(url.toString(), 2);
-  installDatabase(db);
-});
-test.afterAll(async () => db?.close());
-
-async function loggedIn(browser: Browser, baseURL: string | undefined, email: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext(contextOptions(baseURL, viewport ? { viewport } : {}));
-  const page = await context.newPage();
-  await page.goto("/login");
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByLabel("Passwort", { exact: true }).fill("correct horse battery");
-  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
-  // On a phone the logout button sits in the folded menu: leaving the login page is the sign.
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
+withServerDatabase();
 
 const rankingUrl = (world: RankingWorld) => `/manager/calls/${world.callId}/stages/${world.stageId}/ranking`;
 
@@ -98,7 +76,8 @@ test("the manager ranks, changes the basis, sorts, filters, shortlists two and s
 
 test("at 390 px both pages keep the page from scrolling sideways", async ({ browser, baseURL }) => {
   const world = await createRankingWorld();
-  const page = await loggedIn(browser, baseURL, world.manager.email, { width: 390, height: 844 });
+  const page = await loggedIn(browser, baseURL, world.manager.email);
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(rankingUrl(world));
   await expectNoPageScroll(page);
   await expectAccessible(page);
