@@ -16,7 +16,7 @@ interface KindRule {
   actions?: readonly string[];
 }
 
-const decisionSteps = ["DECIDE_AWARD", "DECIDE_INVITATION", "DECIDE_WAITLIST", "DECIDE_REJECTION", "WITHDRAW_DECISION", "RELEASE_DECISION", "ACCEPT_AWARD", "DECLINE_AWARD"] as const;
+const decisionSteps = ["SHORTLIST", "UNSHORTLIST", "DECIDE_AWARD", "DECIDE_INVITATION", "DECIDE_WAITLIST", "DECIDE_REJECTION", "WITHDRAW_DECISION", "RELEASE_DECISION", "ACCEPT_AWARD", "DECLINE_AWARD"] as const;
 
 export const trailKindRules: Record<TrailKind, readonly KindRule[]> = {
   submission: [

@@ -49,6 +49,8 @@ export const trailDe = {
   "trail.step.CallStage.RELEASE_ELIGIBILITY": "Ergebnisse der formalen Prüfung veröffentlicht: {eligible, plural, one {# Antrag} other {# Anträge}} förderfähig, {ineligible, plural, one {# Antrag} other {# Anträge}} nicht förderfähig",
   "trail.step.CallStage.ASSIGNMENT_RUN": "Gutachten automatisch zugeteilt: {created, plural, one {# neue Zuteilung} other {# neue Zuteilungen}}, {missing, plural, =0 {keine fehlt} one {# fehlt noch} other {# fehlen noch}}",
   "trail.step.CallStage.ASSIGNMENTS_RELEASED": "{assignments, plural, one {# Zuteilung} other {# Zuteilungen}} an {jurors, plural, one {# Jurymitglied} other {# Jurymitglieder}} freigegeben",
+  "trail.step.CallStage.CHANGE_RANKING_BASIS": "Rangfolge der Rangliste neu festgelegt",
+  "trail.step.Call.outcome-template-reset": "Text einer Bescheid-Mail auf die Vorlage zurückgesetzt",
   "trail.step.CallStage.UPDATE_REVIEW_SETTINGS": "Einstellungen der Begutachtung geändert",
   "trail.step.CallStage.conflicts-detected": "Nach möglichen Befangenheiten gesucht: {found, plural, =0 {keine neu gefunden} other {# neu gefunden}}, {cleared, plural, =0 {keine entfallen} other {# entfallen}}",
   "trail.step.Call.CREATE": "Ausschreibung angelegt",

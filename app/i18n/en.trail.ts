@@ -50,6 +50,8 @@ export const trailEn: Record<keyof typeof trailDe, string> = {
   "trail.step.CallStage.RELEASE_ELIGIBILITY": "Eligibility results released: {eligible, plural, one {# application} other {# applications}} eligible, {ineligible, plural, one {# application} other {# applications}} not eligible",
   "trail.step.CallStage.ASSIGNMENT_RUN": "Reviews assigned automatically: {created, plural, one {# new assignment} other {# new assignments}}, {missing, plural, =0 {none missing} other {# still missing}}",
   "trail.step.CallStage.ASSIGNMENTS_RELEASED": "{assignments, plural, one {# assignment} other {# assignments}} released to {jurors, plural, one {# juror} other {# jurors}}",
+  "trail.step.CallStage.CHANGE_RANKING_BASIS": "Basis of the ranking changed",
+  "trail.step.Call.outcome-template-reset": "Text of an outcome mail reset to the default",
   "trail.step.CallStage.UPDATE_REVIEW_SETTINGS": "Review settings changed",
   "trail.step.CallStage.conflicts-detected": "Searched for possible conflicts of interest: {found, plural, =0 {none newly found} other {# newly found}}, {cleared, plural, =0 {none lapsed} other {# lapsed}}",
   "trail.step.Call.CREATE": "Call created",

@@ -48,7 +48,7 @@ describe("the generic state-change runner", () => {
         seenInside = { made, row: await tx.application.findUniqueOrThrow({ where: { id: applicationId }, select: { state: true, version: true } }) };
       },
     });
-    expect(change).toEqual({ id: applicationId, from: "submitted", to: "withdrawn", version: 4, context: { submissions: 2, ineligibleReason: null } });
+    expect(change).toEqual({ id: applicationId, from: "submitted", to: "withdrawn", version: 4, context: { submissions: 2, ineligibleReason: null, fromWaitlist: false } });
     expect(seenInside).toEqual({ made: change, row: { state: "withdrawn", version: 4 } });
     const after = await stored(applicationId);
     expect(after).toMatchObject({ state: "withdrawn", version: 4, snapshot: { value: "withdrawn", context: { submissions: 2, ineligibleReason: null } } });

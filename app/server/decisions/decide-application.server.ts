@@ -100,8 +100,8 @@ export async function rankingOf(stage: { id: string; rankingBasis: Prisma.CallSt
 
 /**
  * Writes the decision row of a change: the current decision (if any) is superseded, the new one
- * becomes current. The partial unique index refuses a second current row, so two decisions at the
- * very same moment cannot both stand.
+ * becomes current. It runs inside the application's state change, whose version check lets only one
+ * of two decisions at the very same moment commit, so there is never a second current row.
  */
 async function writeDecision(tx: Transaction, applicationId: string, data: Omit<Prisma.DecisionUncheckedCreateInput, "applicationId" | "decidedAt">, now: Date) {
   await tx.decision.updateMany({ where: { applicationId, supersededAt: null }, data: { supersededAt: now } });

@@ -17,12 +17,12 @@ WHERE "state" = 'shortlisted';
 ALTER TABLE "Decision" DROP COLUMN "justification",
   DROP COLUMN "notifiedAt",
   ADD COLUMN "supportDescription" TEXT NOT NULL DEFAULT '',
-  ADD COLUMN "conditions" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
+  ADD COLUMN "conditions" TEXT[],
   ADD COLUMN "reason" TEXT NOT NULL DEFAULT '',
   ADD COLUMN "feedback" TEXT NOT NULL DEFAULT '',
   ADD COLUMN "exceptionJustification" TEXT NOT NULL DEFAULT '',
   ADD COLUMN "overBudgetConfirmed" BOOLEAN NOT NULL DEFAULT false,
-  ADD COLUMN "sharedReviewIds" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
+  ADD COLUMN "sharedReviewIds" TEXT[],
   ADD COLUMN "rankingBasis" "RankingBasis" NOT NULL DEFAULT 'RAW',
   ADD COLUMN "rank" INTEGER,
   ADD COLUMN "score" DOUBLE PRECISION,
@@ -34,8 +34,6 @@ ALTER TABLE "Decision" DROP COLUMN "justification",
   ADD COLUMN "respondedAt" TIMESTAMP(3);
 ALTER TABLE "Decision" ALTER COLUMN "rankingBasis" DROP DEFAULT;
 ALTER TABLE "Decision" ADD CONSTRAINT "Decision_releasedById_fkey" FOREIGN KEY ("releasedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
--- One current decision per application: a second, concurrent one fails instead of standing beside it.
-CREATE UNIQUE INDEX "Decision_current_per_application" ON "Decision"("applicationId") WHERE "supersededAt" IS NULL;
 
 CREATE TABLE "OutcomeMailTemplate" (
     "id" TEXT NOT NULL,
